@@ -1,0 +1,89 @@
+package nautilus.autoupdate.config;
+
+import java.util.List;
+
+/**
+ * The effective configuration. Keys in files are the snake_case of these components (e.g. {@code
+ * changelog_path}); secrets are never stored here, only the names of the environment variables that
+ * hold them ({@code discord_webhook_env}, {@code smtp_password_env}, ...).
+ */
+public record AutoUpdateConfig(
+    String packageName,
+    Channel channel,
+    String changelogPath,
+    String releasesMd,
+    List<String> sourceDirs,
+    String pyprojectPath,
+    String branchPrefix,
+    String remote,
+    String baseBranch,
+    int autoMergeThreshold,
+    int delayedMergeThreshold,
+    int delayedMergeHours,
+    String testCommand,
+    int testTimeoutSeconds,
+    String lockCommand,
+    String agentCommand,
+    int agentTimeoutSeconds,
+    boolean dryRun,
+    boolean skipTests,
+    String stateDir,
+    String packageIndexUrl,
+    String nightlyIndexUrl,
+    String githubApiUrl,
+    String upstreamRepo,
+    int httpTimeoutSeconds,
+    String gitAuthorName,
+    String gitAuthorEmail,
+    String discordWebhookEnv,
+    String smtpHost,
+    int smtpPort,
+    String smtpUsernameEnv,
+    String smtpPasswordEnv,
+    String emailFrom,
+    List<String> emailTo) {
+
+  public AutoUpdateConfig {
+    sourceDirs = List.copyOf(sourceDirs);
+    emailTo = List.copyOf(emailTo);
+  }
+
+  /** The defaults of the user's plan; every field can be overridden by file, env or flag. */
+  public static AutoUpdateConfig defaults() {
+    return new AutoUpdateConfig(
+        "nautilus_trader",
+        Channel.STABLE,
+        "docs/nautilus/nautilus-trader-changelog.json",
+        null,
+        List.of("."),
+        "pyproject.toml",
+        "update/v",
+        "origin",
+        null,
+        85,
+        65,
+        24,
+        "uv run pytest",
+        600,
+        "uv lock --upgrade-package {package}",
+        "claude -p --permission-mode acceptEdits",
+        1800,
+        false,
+        false,
+        ".nautilus-autoupdate",
+        "https://pypi.org/pypi",
+        "https://packages.nautechsystems.io/simple",
+        "https://api.github.com",
+        "nautechsystems/nautilus_trader",
+        30,
+        null,
+        null,
+        "DISCORD_WEBHOOK_URL",
+        null,
+        587,
+        "SMTP_USERNAME",
+        "SMTP_PASSWORD",
+        null,
+        List.of());
+  }
+}

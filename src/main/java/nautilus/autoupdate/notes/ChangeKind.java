@@ -1,0 +1,29 @@
+package nautilus.autoupdate.notes;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a breaking change does, as defined in shared/labels/README.md. */
+public enum ChangeKind {
+  RENAME,
+  MOVE,
+  REMOVE,
+  SIGNATURE,
+  TYPE,
+  DEFAULT,
+  BEHAVIOR,
+  DATA_FORMAT,
+  PLATFORM,
+  OTHER;
+
+  @JsonValue
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static ChangeKind of(String id) {
+    return valueOf(id.trim().toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,81 @@
+package nautilus.autoupdate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the pipeline's shape: picocli stays in {@code cli}, and a stage imports only stages to its
+ * left, so each step can be read (and replaced) without the ones after it.
+ */
+class ArchitectureTest {
+  /** The stages in pipeline order; a stage may import the ones before it. */
+  static final List<String> STAGES =
+      List.of(
+          "version", "config", "state", "release", "notes", "code", "deps", "api", "impact",
+          "report", "fix", "verify", "git", "github", "update", "agent", "notify", "detect", "cli");
+
+  private static final Path MAIN = Path.of("src/main/java/nautilus/autoupdate");
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?nautilus\\.autoupdate\\.([a-z]+)\\.", Pattern.MULTILINE);
+
+  @Test
+  void everyPackageIsAKnownStage() throws IOException {
+    try (Stream<Path> dirs = Files.list(MAIN)) {
+      List<String> unknown =
+          dirs.filter(Files::isDirectory)
+              .map(d -> d.getFileName().toString())
+              .filter(name -> !STAGES.contains(name))
+              .toList();
+      assertThat(unknown).as("packages missing from ArchitectureTest.STAGES").isEmpty();
+    }
+  }
+
+  @Test
+  void onlyTheCliImportsPicocli() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    for (Path file : javaFiles()) {
+      if (!stageOf(file).equals("cli") && Files.readString(file).contains("import picocli")) {
+        offenders.add(MAIN.relativize(file).toString());
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
+  @Test
+  void stagesImportOnlyStagesToTheirLeft() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    for (Path file : javaFiles()) {
+      String stage = stageOf(file);
+      int own = STAGES.indexOf(stage);
+      Matcher m = IMPORT.matcher(Files.readString(file));
+      while (m.find()) {
+        String imported = m.group(1);
+        int other = STAGES.indexOf(imported);
+        if (own >= 0 && other > own) {
+          offenders.add(MAIN.relativize(file) + " imports " + imported);
+        }
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
+  private static String stageOf(Path file) {
+    Path rel = MAIN.relativize(file);
+    return rel.getNameCount() > 1 ? rel.getName(0).toString() : "";
+  }
+
+  private static List<Path> javaFiles() throws IOException {
+    try (Stream<Path> s = Files.walk(MAIN)) {
+      return s.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+  }
+}

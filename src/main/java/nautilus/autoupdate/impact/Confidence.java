@@ -1,0 +1,143 @@
+package nautilus.autoupdate.impact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The confidence score (0-100) that an upgrade goes through without a person, documented with a
+ * worked example in docs/confidence.md. Starting from 100 it subtracts:
+ *
+ * <ul>
+ *   <li>release age: {@code ceil(20 * (14 - days) / 14)} for a release younger than 14 days, 20
+ *       when the release date is unknown (unreleased notes);
+ *   <li>per breaking change that reaches our code: its worst site's severity weight (CRITICAL 12,
+ *       HIGH 8, MEDIUM 4, LOW 2), halved when all its sites are only possible, doubled when it is
+ *       not auto-fixable;
+ *   <li>one point per affected site, at most 15;
+ *   <li>10 per action a person must take;
+ *   <li>test results when known: 40 when any test fails, 10 when none ran; a green run adds 10.
+ * </ul>
+ *
+ * The result is clamped to 0..100.
+ */
+public final class Confidence {
+  static final int AGE_WINDOW_DAYS = 14;
+  static final int AGE_MAX_PENALTY = 20;
+  static final int SITE_PENALTY_CAP = 15;
+  static final int ACTION_PENALTY = 10;
+  static final int FAILED_TESTS_PENALTY = 40;
+  static final int NO_TESTS_PENALTY = 10;
+  static final int GREEN_TESTS_BONUS = 10;
+
+  /** One breaking change as it reaches our code. */
+  public record ChangeImpact(Severity worst, boolean certain, boolean autoFixable) {}
+
+  /**
+   * Everything the score weighs. {@code releaseAgeDays} is empty when the release date is unknown;
+   * {@code tests} is empty until tests have run.
+   */
+  public record Inputs(
+      Optional<Long> releaseAgeDays,
+      List<ChangeImpact> changes,
+      int sites,
+      int actions,
+      Optional<TestOutcome> tests) {
+    public Inputs {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** The score and the terms it is made of, so a report or a person can see why. */
+  public record Score(int value, ConfidenceLevel level, List<String> terms) {
+    public Score {
+      terms = List.copyOf(terms);
+    }
+  }
+
+  private Confidence() {}
+
+  public static Score score(Inputs in) {
+    List<String> terms = new ArrayList<>();
+    int score = 100;
+
+    int age = agePenalty(in.releaseAgeDays());
+    score -= age;
+    terms.add(
+        "release age " + in.releaseAgeDays().map(d -> d + " days").orElse("unknown") + ": -" + age);
+
+    for (ChangeImpact c : in.changes()) {
+      int p = changePenalty(c);
+      score -= p;
+      terms.add(
+          "change reaching code ("
+              + c.worst().name()
+              + (c.certain() ? ", certain" : ", possible")
+              + (c.autoFixable() ? ", auto-fixable" : ", manual")
+              + "): -"
+              + p);
+    }
+
+    int sites = Math.min(SITE_PENALTY_CAP, in.sites());
+    score -= sites;
+    terms.add(in.sites() + " affected sites: -" + sites);
+
+    int actions = ACTION_PENALTY * in.actions();
+    score -= actions;
+    terms.add(in.actions() + " actions for a person: -" + actions);
+
+    if (in.tests().isPresent()) {
+      TestOutcome t = in.tests().get();
+      int delta = testDelta(t);
+      score += delta;
+      terms.add("tests " + t.passed() + " passed, " + t.failed() + " failed: " + signed(delta));
+    }
+    int value = Math.max(0, Math.min(100, score));
+    return new Score(value, ConfidenceLevel.of(value), terms);
+  }
+
+  static int agePenalty(Optional<Long> days) {
+    if (days.isEmpty()) {
+      return AGE_MAX_PENALTY;
+    }
+    long d = Math.max(0, days.get());
+    if (d >= AGE_WINDOW_DAYS) {
+      return 0;
+    }
+    // Integer ceiling of 20 * (14 - d) / 14: a day-old release still costs the most.
+    return (int)
+        ((AGE_MAX_PENALTY * (AGE_WINDOW_DAYS - d) + AGE_WINDOW_DAYS - 1) / AGE_WINDOW_DAYS);
+  }
+
+  static int changePenalty(ChangeImpact c) {
+    int weight;
+    switch (c.worst()) {
+      case CRITICAL:
+        weight = 12;
+        break;
+      case HIGH:
+        weight = 8;
+        break;
+      case MEDIUM:
+        weight = 4;
+        break;
+      default:
+        weight = 2;
+    }
+    if (!c.certain()) {
+      weight = weight / 2;
+    }
+    return c.autoFixable() ? weight : weight * 2;
+  }
+
+  static int testDelta(TestOutcome t) {
+    if (t.failed() > 0) {
+      return -FAILED_TESTS_PENALTY;
+    }
+    return t.passed() == 0 ? -NO_TESTS_PENALTY : GREEN_TESTS_BONUS;
+  }
+
+  private static String signed(int v) {
+    return v >= 0 ? "+" + v : Integer.toString(v);
+  }
+}

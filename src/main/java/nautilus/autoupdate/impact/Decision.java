@@ -1,0 +1,151 @@
+package nautilus.autoupdate.impact;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.ChangeKind;
+import nautilus.autoupdate.version.SpecifierSet;
+import nautilus.autoupdate.version.Version;
+
+/**
+ * Decides what to do with an upgrade: the confidence score, whether it can be applied without a
+ * person ({@code can_auto_update}) and the recommendation (auto, delayed, manual, blocked).
+ */
+public final class Decision {
+  private static final Pattern DROPPED_PYTHON =
+      Pattern.compile(
+          "(?i)\\b(?:dropped|removed|drop|ended)\\s+support\\s+for\\s+python\\s+(\\d+)\\.(\\d+)");
+
+  /** What the decision weighs besides the matched sites. */
+  public record Context(
+      Optional<Long> releaseAgeDays,
+      Optional<TestOutcome> tests,
+      Optional<String> requiresPython,
+      Optional<Boolean> targetOnIndex,
+      int autoMergeThreshold,
+      int delayedMergeThreshold) {}
+
+  /** The decision and its reasons. */
+  public record Outcome(
+      Confidence.Score score,
+      Recommendation recommendation,
+      boolean canAutoUpdate,
+      List<String> blockers) {
+    public Outcome {
+      blockers = List.copyOf(blockers);
+    }
+  }
+
+  private Decision() {}
+
+  public static Outcome decide(
+      List<BreakingChange> changes, List<AffectedFile> files, List<Action> actions, Context ctx) {
+    Map<Integer, List<Site>> byChange = new LinkedHashMap<>();
+    int sites = 0;
+    boolean everyCertainSiteFixable = true;
+    for (AffectedFile f : files) {
+      for (Site s : f.sites()) {
+        sites++;
+        byChange.computeIfAbsent(s.change(), k -> new ArrayList<>()).add(s);
+        if (s.certainty() == Certainty.CERTAIN && (s.fix() == null || s.fix().isBlank())) {
+          everyCertainSiteFixable = false;
+        }
+      }
+    }
+    List<Confidence.ChangeImpact> impacts = new ArrayList<>();
+    byChange.forEach(
+        (index, list) -> {
+          BreakingChange c = index >= 0 && index < changes.size() ? changes.get(index) : null;
+          impacts.add(changeImpact(c, list));
+        });
+
+    List<String> blockers = blockers(changes, ctx);
+    Confidence.Score score =
+        Confidence.score(
+            new Confidence.Inputs(
+                ctx.releaseAgeDays(), impacts, sites, actions.size(), ctx.tests()));
+    boolean canAuto = everyCertainSiteFixable && actions.isEmpty() && blockers.isEmpty();
+    Recommendation rec;
+    if (!blockers.isEmpty()) {
+      rec = Recommendation.BLOCKED;
+    } else if (score.value() >= ctx.autoMergeThreshold()) {
+      rec = Recommendation.AUTO;
+    } else if (score.value() >= ctx.delayedMergeThreshold()) {
+      rec = Recommendation.DELAYED;
+    } else {
+      rec = Recommendation.MANUAL;
+    }
+    return new Outcome(score, rec, canAuto, blockers);
+  }
+
+  static Confidence.ChangeImpact changeImpact(BreakingChange c, List<Site> sites) {
+    Severity worst = Severity.LOW;
+    boolean certain = false;
+    boolean fixable = c != null && c.autoFixable();
+    for (Site s : sites) {
+      worst = Severity.worst(worst, siteSeverity(c, s.match()));
+      certain |= s.certainty() == Certainty.CERTAIN;
+      fixable &= s.fix() != null || s.certainty() == Certainty.POSSIBLE;
+    }
+    return new Confidence.ChangeImpact(worst, certain, fixable);
+  }
+
+  /**
+   * The severity rule of the report contract: CRITICAL when an import fails (a removed, moved or
+   * renamed module or name), HIGH when code fails at run time (renamed or removed attribute or
+   * method, signature or type change), MEDIUM for changed defaults and behavior our code relies on,
+   * LOW otherwise.
+   */
+  public static Severity siteSeverity(BreakingChange c, MatchKind match) {
+    ChangeKind kind = c == null ? ChangeKind.OTHER : c.kind();
+    boolean gone =
+        kind == ChangeKind.REMOVE || kind == ChangeKind.MOVE || kind == ChangeKind.RENAME;
+    if (gone && (match == MatchKind.IMPORT || match == MatchKind.CONFIG_STRING)) {
+      return Severity.CRITICAL;
+    }
+    if (gone || kind == ChangeKind.SIGNATURE || kind == ChangeKind.TYPE) {
+      return Severity.HIGH;
+    }
+    if (kind == ChangeKind.DEFAULT || kind == ChangeKind.BEHAVIOR) {
+      return Severity.MEDIUM;
+    }
+    return Severity.LOW;
+  }
+
+  /** Reasons the upgrade cannot happen at all, each one line for the report's actions. */
+  static List<String> blockers(List<BreakingChange> changes, Context ctx) {
+    List<String> out = new ArrayList<>();
+    if (ctx.targetOnIndex().isPresent() && !ctx.targetOnIndex().get()) {
+      out.add("the target version is not on the package index");
+    }
+    for (BreakingChange c : changes) {
+      if (c.kind() != ChangeKind.PLATFORM) {
+        continue;
+      }
+      Matcher m = DROPPED_PYTHON.matcher(c.text());
+      while (m.find()) {
+        String dropped = m.group(1) + "." + m.group(2);
+        if (ctx.requiresPython().isEmpty()) {
+          continue;
+        }
+        SpecifierSet spec = SpecifierSet.parse(ctx.requiresPython().get());
+        if (spec.contains(Version.parse(dropped + ".0"))
+            || spec.contains(Version.parse(dropped + ".99"))) {
+          out.add(
+              c.version()
+                  + " drops Python "
+                  + dropped
+                  + " but requires-python '"
+                  + ctx.requiresPython().get()
+                  + "' still allows it: raise requires-python first");
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,73 @@
+package nautilus.autoupdate.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nautilus.autoupdate.impact.AffectedFile;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.notes.BreakingChange;
+
+/** Views of a report that several renderers need: sites per change, counts, safe note text. */
+final class ReportFacts {
+  /** A site together with the file it is in. */
+  record Located(String path, Site site) {}
+
+  private ReportFacts() {}
+
+  /** The sites of each breaking change, by change index, in file then line order. */
+  static Map<Integer, List<Located>> sitesByChange(ImpactReport report) {
+    Map<Integer, List<Located>> out = new TreeMap<>();
+    for (AffectedFile f : report.affectedFiles()) {
+      for (Site s : f.sites()) {
+        out.computeIfAbsent(s.change(), k -> new ArrayList<>()).add(new Located(f.path(), s));
+      }
+    }
+    return out;
+  }
+
+  /** Files touched by each change, for the summary table. */
+  static Map<Integer, Integer> fileCountByChange(ImpactReport report) {
+    Map<Integer, Integer> out = new LinkedHashMap<>();
+    sitesByChange(report)
+        .forEach(
+            (change, sites) ->
+                out.put(change, (int) sites.stream().map(Located::path).distinct().count()));
+    return out;
+  }
+
+  static int siteCount(ImpactReport report) {
+    return report.affectedFiles().stream().mapToInt(f -> f.sites().size()).sum();
+  }
+
+  /** The change a site points at, or null when its index is out of range (a matcher bug). */
+  static BreakingChange change(ImpactReport report, int index) {
+    return index >= 0 && index < report.breakingChanges().size()
+        ? report.breakingChanges().get(index)
+        : null;
+  }
+
+  /**
+   * Upstream text made safe for a terminal: control characters (an ESC could recolor or clear the
+   * screen) become spaces, and line breaks collapse so one note stays on one line.
+   */
+  static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp ->
+                sb.appendCodePoint(
+                    Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 ? ' ' : cp));
+    return sb.toString().replaceAll(" {2,}", " ").trim();
+  }
+
+  /** Singular or plural noun with its count: "1 file", "3 files". */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,135 @@
+package nautilus.autoupdate.report;
+
+import nautilus.autoupdate.impact.Action;
+import nautilus.autoupdate.impact.AffectedFile;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.Severity;
+import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.notes.BreakingChange;
+
+/**
+ * For a person at a terminal: a headline, then per file and per line the code and the release-note
+ * line that breaks it, then the actions no code edit covers. ANSI colors only when asked.
+ */
+public final class TextReport implements ReportRenderer {
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String DIM = "\u001b[2m";
+  private static final String RED = "\u001b[31m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String CYAN = "\u001b[36m";
+  private static final String GREEN = "\u001b[32m";
+
+  private final boolean color;
+
+  public TextReport(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public String render(ImpactReport r) {
+    StringBuilder sb = new StringBuilder();
+    int sites = ReportFacts.siteCount(r);
+    int reaching = ReportFacts.sitesByChange(r).size();
+    sb.append(paint(BOLD, "nautilus_trader " + r.previousVersion() + " -> " + r.version()))
+        .append(": ")
+        .append(ReportFacts.count(r.breakingChanges().size(), "breaking change"))
+        .append(", ")
+        .append(reaching)
+        .append(" reach ")
+        .append(ReportFacts.count(r.affectedFiles().size(), "file"))
+        .append(" (")
+        .append(ReportFacts.count(r.totalAffectedLines(), "line"))
+        .append(", ")
+        .append(ReportFacts.count(sites, "site"))
+        .append(")\n");
+    sb.append("confidence ")
+        .append(r.confidenceScore())
+        .append("/100 (")
+        .append(r.confidenceLevel().id())
+        .append("), recommendation: ")
+        .append(paint(recommendationColor(r), r.recommendation().id()))
+        .append(", auto-update: ")
+        .append(r.canAutoUpdate() ? "yes" : "no")
+        .append('\n');
+
+    for (AffectedFile f : r.affectedFiles()) {
+      sb.append('\n')
+          .append(paint(BOLD, f.path()))
+          .append("  ")
+          .append(paint(severityColor(f.severity()), f.severity().name()))
+          .append('\n');
+      for (Site s : f.sites()) {
+        appendSite(sb, r, s);
+      }
+    }
+
+    if (!r.actions().isEmpty()) {
+      sb.append('\n').append(paint(BOLD, "For a person:")).append('\n');
+      for (Action a : r.actions()) {
+        sb.append("  - ").append(ReportFacts.oneLine(a.text()));
+        if (a.change() != null) {
+          BreakingChange c = ReportFacts.change(r, a.change());
+          if (c != null) {
+            sb.append(paint(DIM, "  (" + c.version() + ")"));
+          }
+        }
+        sb.append('\n');
+      }
+    }
+    if (r.affectedFiles().isEmpty() && r.actions().isEmpty()) {
+      sb.append('\n').append("No breaking change reaches this code.\n");
+    }
+    return sb.toString();
+  }
+
+  private void appendSite(StringBuilder sb, ImpactReport r, Site s) {
+    String where =
+        (s.cell() == null ? "" : "cell " + s.cell() + ", ") + s.line() + ":" + s.column();
+    sb.append("  ")
+        .append(paint(CYAN, where))
+        .append("  ")
+        .append(ReportFacts.oneLine(s.code()))
+        .append('\n');
+    StringBuilder why = new StringBuilder();
+    why.append(s.match().id()).append(", ").append(s.certainty().id());
+    BreakingChange c = ReportFacts.change(r, s.change());
+    if (c != null) {
+      why.append(", ").append(c.version()).append(": ").append(ReportFacts.oneLine(c.text()));
+    } else if (s.evidence() != null) {
+      why.append(": ").append(ReportFacts.oneLine(s.evidence()));
+    }
+    sb.append("      ").append(paint(DIM, why.toString())).append('\n');
+    if (s.fix() != null) {
+      sb.append("      fix: ").append(paint(GREEN, ReportFacts.oneLine(s.fix()))).append('\n');
+    }
+  }
+
+  private static String severityColor(Severity s) {
+    switch (s) {
+      case CRITICAL:
+        return BOLD + RED;
+      case HIGH:
+        return RED;
+      case MEDIUM:
+        return YELLOW;
+      default:
+        return "";
+    }
+  }
+
+  private static String recommendationColor(ImpactReport r) {
+    switch (r.recommendation()) {
+      case AUTO:
+        return GREEN;
+      case DELAYED:
+        return YELLOW;
+      default:
+        return RED;
+    }
+  }
+
+  private String paint(String ansi, String text) {
+    return color && !ansi.isEmpty() ? ansi + text + RESET : text;
+  }
+}

@@ -74,7 +74,8 @@ public final class MarkdownReport implements ReportRenderer {
     if (!others.isEmpty()) {
       sb.append("<details>\n<summary>")
           .append(ReportFacts.count(others.size(), "other breaking change"))
-          .append(" in this range reach no code of ours</summary>\n\n");
+          .append(others.size() == 1 ? " reaches" : " reach")
+          .append(" no code of ours</summary>\n\n");
       for (int i : others) {
         BreakingChange c = r.breakingChanges().get(i);
         sb.append("- ")
@@ -249,7 +250,8 @@ public final class MarkdownReport implements ReportRenderer {
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("\"", "&quot;")
-        .replace("@", "@\u200b");
+        .replace("@", "@\u200b")
+        .replaceAll("#(\\d)", "#\u200b$1");
   }
 
   private static int runLength(String s, int from, char c) {

@@ -28,7 +28,5 @@ def venue_config() -> BacktestVenueConfig:
 
 
 def cache_config() -> CacheConfig:
-    return CacheConfig(
-        database=DatabaseConfig(host="localhost", port=6379, timeout=5),
-        tick_capacity=50_000,
-    )
+    database = DatabaseConfig(host="localhost", port=6379, timeout=5)
+    return CacheConfig(database=database, encoding="msgpack", tick_capacity=50_000)

@@ -26,7 +26,7 @@ public final class MarkdownReport implements ReportRenderer {
         .append(" → ")
         .append(r.version())
         .append("\n\n");
-    sb.append("| | |\n| --- | --- |\n");
+    sb.append("| Check | Result |\n| --- | --- |\n");
     row(sb, "Confidence", r.confidenceScore() + "/100 (" + r.confidenceLevel().id() + ")");
     row(sb, "Recommendation", "**" + r.recommendation().id() + "**");
     row(sb, "Can auto-update", r.canAutoUpdate() ? "yes" : "no");

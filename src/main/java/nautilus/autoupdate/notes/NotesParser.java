@@ -134,7 +134,7 @@ public final class NotesParser {
   private static final Pattern PLATFORM =
       Pattern.compile(
           "python 3\\.\\d+|support for python|optional extras?|install extra|\\bupgraded § to"
-              + " v|\\bcargo features|default-features|\\bpoetry\\b|now optional extras?");
+              + " v|\\bcargo features|default-features|\\bpoetry\\b|now optional extras?|optional feature");
 
   /** Reads every Breaking Changes and Deprecations item of a release, in order. */
   public List<BreakingChange> parse(Release release) {
@@ -203,6 +203,11 @@ public final class NotesParser {
     Item(String text) {
       this.text = text;
       String c = LINK.matcher(text).replaceAll("$1").replace("**", "");
+      // "Consolidated`A`": a code span glued to a word still starts a new word.
+      c =
+          Pattern.compile("(?<=[A-Za-z0-9])(`[^`\\s][^`]*`)(?=[\\s,.;:)/]|$)")
+              .matcher(c)
+              .replaceAll(" $1");
       c = THANKS.matcher(c).replaceAll("");
       c = ISSUE_REF.matcher(c).replaceAll("");
       this.clean = c.trim();
@@ -291,9 +296,10 @@ public final class NotesParser {
       if (p.contains("support for")) {
         return ChangeKind.PLATFORM;
       }
-      if (p.matches(
-          ".*\\b(parameters?|params?|arguments?|kwargs?|config options?|config fields?|options?"
-              + "|flags?|setting)\\b.*")) {
+      String param =
+          "(?:parameters?|params?|arguments?|kwargs?|config options?|config fields?"
+              + "|options?|flags?|settings?|config|configs)\\b";
+      if (p.matches(".*§ (?:[\\w-]+ )?" + param + ".*") || p.matches(".*\\b" + param + " §.*")) {
         return ChangeKind.SIGNATURE;
       }
       if (p.matches("^§ removed from .*")) {
@@ -313,16 +319,23 @@ public final class NotesParser {
       return ChangeKind.REMOVE;
     }
 
+    /** "from `u8` to `u32`": both ends are types. */
+    private boolean typeChange() {
+      Matcher m = Pattern.compile("\\bfrom `([^`]+)` to `([^`]+)`").matcher(clean);
+      return m.find() && typeLike(m.group(1)) && typeLike(m.group(2));
+    }
+
     private ChangeKind changedKind(String p, String verb) {
-      if (verb.equals("changed-rename")) {
-        return ChangeKind.RENAME;
-      }
-      if (p.matches(
+      String firstClause = p.split(";")[0];
+      if (firstClause.matches(
           ".*(\\bdefaults? (from|to|is|value)\\b|\\bdefault §|§ defaults?\\b|changed defaults?\\b"
               + "|(off|on|disabled|enabled) by default).*")) {
         return ChangeKind.DEFAULT;
       }
-      if (p.matches(".*\\bto return\\b.*")) {
+      if (verb.equals("changed-rename")) {
+        return ChangeKind.RENAME;
+      }
+      if (p.matches(".*\\bto return\\b.*") || typeChange()) {
         return ChangeKind.TYPE;
       }
       if (p.matches(".*\\bnow optional\\b.*")
@@ -434,7 +447,14 @@ public final class NotesParser {
         return ChangeScope.DATA;
       }
       String p = prose;
-      boolean both = BOTH_MARK.matcher(p).find();
+      List<String> all = spans(clean);
+      boolean both =
+          BOTH_MARK.matcher(p).find()
+              || all.stream()
+                  .anyMatch(
+                      x ->
+                          x.matches("[A-Z][a-z]+[A-Za-z]*")
+                              && all.contains(x.toUpperCase(Locale.ROOT)));
       boolean rust =
           RUST_MARK.matcher(p).find()
               || (spans(clean).stream().anyMatch(s -> s.contains("::")) && !p.contains("python"));
@@ -476,7 +496,7 @@ public final class NotesParser {
       if (old.isEmpty()) {
         fallback(main, kind);
       }
-      insteadRules(main);
+      insteadRules(main, kind);
       dedupe();
     }
 
@@ -607,8 +627,14 @@ public final class NotesParser {
         pairRenames(subjects, tos, owners, move);
         return;
       }
-      // A move: the subject keeps its name and gets a new home.
+      // A move: the subject keeps its name and gets a new home; a consolidated module merges.
+      boolean merge = clause.toLowerCase(Locale.ROOT).startsWith("consolidated");
       for (String s : subjects) {
+        if (merge && s.matches("[a-z_][a-z0-9_.]*") && froms.isEmpty()) {
+          old.add(s);
+          replacements.add(tos.get(0));
+          continue;
+        }
         if (froms.isEmpty()) {
           for (String to : tos) {
             old.add(s);
@@ -616,7 +642,7 @@ public final class NotesParser {
           }
         } else {
           for (String f : froms) {
-            old.add(relocate(s, f));
+            old.add(leaf(f).equals(leaf(s)) ? f : f + sepOf(f) + leaf(s));
             replacements.add(relocate(s, tos.get(0)));
           }
         }
@@ -683,7 +709,16 @@ public final class NotesParser {
       if (c.startsWith("`") || lower.startsWith("the `")) {
         // "`A` will now ... the `B`": a statement about the code it names.
         int stop =
-            firstOf(lower, List.of(" now takes ", " takes ", " now requires ", " instead of "));
+            firstOf(
+                lower,
+                List.of(
+                    " now takes ",
+                    " takes ",
+                    " now requires ",
+                    " instead of ",
+                    " no longer ",
+                    ", but ",
+                    " now return"));
         old.addAll(composed(stop < 0 ? c : c.substring(0, stop)));
         return;
       }
@@ -710,10 +745,18 @@ public final class NotesParser {
       int forAt = indexOfWord(left.toLowerCase(Locale.ROOT), "for");
       List<String> forOwners = List.of();
       if (forAt > 0) {
-        forOwners = leadingList(left.substring(forAt + 4));
+        forOwners =
+            leadingList(left.substring(forAt + 4)).stream()
+                .filter(NotesParser::isClassOwner)
+                .toList();
         left = left.substring(0, forAt);
       }
-      List<String> subjects = kind == ChangeKind.DATA_FORMAT ? firstCluster(left) : composed(left);
+      if (kind == ChangeKind.DATA_FORMAT) {
+        // Schemas and stores: the record type is what the note names, not its fields.
+        old.addAll(forOwners.isEmpty() ? firstCluster(left) : forOwners);
+        return;
+      }
+      List<String> subjects = composed(left);
       if (kind == ChangeKind.REMOVE || kind == ChangeKind.SIGNATURE || kind == ChangeKind.TYPE) {
         List<String> owners = new ArrayList<>(forOwners);
         if (owners.isEmpty() && rest.toLowerCase(Locale.ROOT).matches("^ (from|for|on) .*")) {
@@ -722,7 +765,7 @@ public final class NotesParser {
         if (!owners.isEmpty() && subjects.stream().noneMatch(NotesParser::hasOwner)) {
           for (String o : owners) {
             for (String s : subjects) {
-              old.add(o + "." + s);
+              old.add(o + sepOf(o) + s);
             }
           }
           return;
@@ -770,8 +813,16 @@ public final class NotesParser {
       if (kind == ChangeKind.DATA_FORMAT || kind == ChangeKind.PLATFORM) {
         return;
       }
-      for (String s : spans(main)) {
-        String id = stripCall(s);
+      String first = main.split("\\s*;\\s*|\\s+-\\s+")[0];
+      Matcher span = SPAN.matcher(first);
+      while (span.find()) {
+        String before = first.substring(0, span.start()).toLowerCase(Locale.ROOT);
+        if (before.matches(
+            ".*\\b(use|using|pass|call|set|enable|run|see|return|returns|with|via|opt out with)"
+                + "(?: (?:the|a|an|bon))?\\s*$")) {
+          continue;
+        }
+        String id = stripCall(span.group(1));
         if (isIdentifier(id)
             && !VALUES.contains(id)
             && !id.endsWith("Error")
@@ -783,7 +834,7 @@ public final class NotesParser {
     }
 
     /** "use `y` instead", "in favour of `y`", "as redundant with `.y()`": the replacement. */
-    private void insteadRules(String main) {
+    private void insteadRules(String main, ChangeKind kind) {
       Matcher useInstead =
           Pattern.compile(
                   "(?i)\\buse ((?:`[^`]+`[ ,/]*(?:and |or )?)+)instead of ((?:`[^`]+`[ ,/]*(?:and"
@@ -800,7 +851,9 @@ public final class NotesParser {
         }
         return;
       }
-      if (old.isEmpty() || replacements.stream().anyMatch(r -> r != null)) {
+      if (old.isEmpty()
+          || replacements.stream().anyMatch(r -> r != null)
+          || !(kind == ChangeKind.REMOVE || kind == ChangeKind.SIGNATURE)) {
         return;
       }
       Matcher use =
@@ -1011,11 +1064,11 @@ public final class NotesParser {
   static String identifierOf(String span) {
     String s = span.trim();
     Matcher call = Pattern.compile("^([\\w.:]+)\\(([a-z_][a-z0-9_]*)\\)$").matcher(s);
-    if (call.matches() && !call.group(2).equals("self")) {
+    if (call.matches() && call.group(1).contains(".") && !call.group(2).equals("self")) {
       // "OrderFactory.bracket(post_only)": a parameter of that method.
       return call.group(1) + "." + call.group(2);
     }
-    Matcher typed = Pattern.compile("^([a-z_][a-z0-9_]*)\\s*:\\s*\\S.*$").matcher(s);
+    Matcher typed = Pattern.compile("^([a-z_][a-z0-9_]*)\\s*:(?!:)\\s*\\S.*$").matcher(s);
     if (typed.matches()) {
       return typed.group(1);
     }
@@ -1058,6 +1111,23 @@ public final class NotesParser {
     int dot = s.lastIndexOf('.');
     int colons = s.lastIndexOf("::");
     return colons > dot ? s.substring(colons + 2) : s.substring(dot + 1);
+  }
+
+  /**
+   * A type or value rather than an API name: {@code u8}, {@code list[str]}, {@code float | None}.
+   */
+  static boolean typeLike(String span) {
+    String s = span.trim();
+    return VALUES.contains(s)
+        || s.matches(".*[<>\\[\\]|&].*")
+        || s.matches("[a-z]\\d+")
+        || s.matches("(?:str|int|float|bool|bytes|string|binary|datetime)");
+  }
+
+  /** A class-like owner a note can attach a member to: {@code Cache}, {@code Actor.subscribe}. */
+  private static boolean isClassOwner(String id) {
+    String s = stripCall(id);
+    return isOwnerLike(s) && (s.matches("[A-Z].*") || hasOwner(s));
   }
 
   private static boolean isOwnerLike(String id) {

@@ -34,6 +34,13 @@ public final class NotesParser {
   private static final Pattern ISSUE_REF = Pattern.compile("\\s*\\(#\\d+\\)");
   private static final Pattern IDENT =
       Pattern.compile("^[A-Za-z_*][A-Za-z0-9_*]*(?:(?:\\.|::)[A-Za-z_*][A-Za-z0-9_*]*)*$");
+
+  /** Words that are code even without backticks: snake_case, dotted paths, CamelCase types. */
+  private static final Pattern BARE_CODE =
+      Pattern.compile(
+          "(?<![\\w`.])((?:[A-Za-z_]\\w*(?:\\.|::))*(?:[a-z]\\w*_\\w+|[A-Z][a-z0-9]+[A-Z]\\w*"
+              + "|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:(?:\\.|::)\\w+)*(?:\\(\\))?)(?![\\w`])");
+
   private static final Pattern DOT_IDENT = Pattern.compile("^\\.[A-Za-z_][A-Za-z0-9_]*$");
   private static final Pattern MODULE = Pattern.compile("^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+$");
   private static final Pattern IMPORT_EXAMPLE =
@@ -176,7 +183,12 @@ public final class NotesParser {
     String text = item.text() == null ? "" : item.text();
     String migration = item.migration();
     try {
-      return new Item(text).toChange(version, migration, source);
+      String readable = text;
+      if (source != null && !source.startsWith("releases-md") && !text.contains("`")) {
+        // Commit messages often name code without backticks: "Renamed enable_buys to ...".
+        readable = BARE_CODE.matcher(text).replaceAll("`$1`");
+      }
+      return new Item(readable).toChange(version, text, migration, source);
     } catch (RuntimeException unexpected) {
       // A rule that trips on odd text must not lose the change itself.
       return new BreakingChange(
@@ -214,7 +226,7 @@ public final class NotesParser {
       this.prose = SPAN.matcher(clean).replaceAll("§").toLowerCase(Locale.ROOT);
     }
 
-    BreakingChange toChange(Version version, String migration, String source) {
+    BreakingChange toChange(Version version, String original, String migration, String source) {
       ChangeKind kind = kind();
       ChangeScope scope = scope(kind);
       identifiers(kind);
@@ -235,7 +247,7 @@ public final class NotesParser {
               && replacements.stream().allMatch(r -> r != null && !r.contains("*"))
               && old.stream().noneMatch(o -> o.contains("*") && !o.endsWith(".*"));
       return new BreakingChange(
-          version, text, kind, scope, old, replacements, autoFixable, migration, source);
+          version, original, kind, scope, old, replacements, autoFixable, migration, source);
     }
 
     // ---- kind ----------------------------------------------------------------------------

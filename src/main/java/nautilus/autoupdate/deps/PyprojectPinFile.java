@@ -88,7 +88,7 @@ public final class PyprojectPinFile implements PinFile {
       return;
     }
     for (TomlText.Literal lit : src.stringsInArray(src.valueAfterKey(src.offsetOf(key)))) {
-      Optional<Requirement> req = Requirement.parse(lit.raw());
+      Optional<Requirement> req = Requirement.parse(lit.value());
       if (req.isEmpty()) {
         continue;
       }

@@ -11,7 +11,45 @@ import org.tomlj.TomlPosition;
  */
 final class TomlText {
   /** A string literal: its content range in the text, its value, and whether it has escapes. */
-  record Literal(int contentStart, int contentEnd, String raw, boolean escaped) {}
+  record Literal(int contentStart, int contentEnd, String raw, boolean escaped) {
+    /** The string's value: escapes of basic strings decoded. */
+    String value() {
+      return escaped ? unescape(raw) : raw;
+    }
+  }
+
+  static String unescape(String raw) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c != '\\' || i + 1 >= raw.length()) {
+        sb.append(c);
+        continue;
+      }
+      char e = raw.charAt(++i);
+      int hex = e == 'u' ? 4 : e == 'U' ? 8 : 0;
+      if (hex > 0 && i + hex < raw.length()) {
+        try {
+          sb.appendCodePoint(Integer.parseInt(raw.substring(i + 1, i + 1 + hex), 16));
+          i += hex;
+          continue;
+        } catch (IllegalArgumentException notHex) {
+          // Fall through and keep the text as written.
+        }
+      }
+      switch (e) {
+        case 'n':
+          sb.append('\n');
+          break;
+        case 't':
+          sb.append('\t');
+          break;
+        default:
+          sb.append(e);
+      }
+    }
+    return sb.toString();
+  }
 
   private final String text;
   private final int[] lineStarts;

@@ -185,7 +185,17 @@ final class Resolver {
       }
       for (StringFact s : unit.strings()) {
         if (upstream(s.value())) {
-          uses.add(Use.of(UseKind.CONFIG_STRING, s.value().replace(':', '.'), true, s.at()));
+          uses.add(
+              new Use(
+                  UseKind.CONFIG_STRING,
+                  s.value().replace(':', '.'),
+                  true,
+                  s.at(),
+                  List.of(),
+                  0,
+                  null,
+                  s.value(),
+                  null));
         } else {
           uses.add(Use.of(UseKind.ENV_STRING, s.value(), true, s.at()));
         }

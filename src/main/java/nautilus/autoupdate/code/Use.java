@@ -9,7 +9,8 @@ import java.util.List;
  * owner could not be resolved (a name from {@code from upstream import *}, an attribute on an
  * object of unknown type), then {@code target} starts with {@code ?.} or holds only what is known.
  * For imports, {@code module}/{@code name}/{@code alias} describe the statement; for calls, {@code
- * kwargs} and {@code positionalArgs} (-1 when {@code *args} makes the count unknown).
+ * kwargs} and {@code positionalArgs} (-1 when {@code *args} makes the count unknown); for config
+ * strings, {@code name} holds the string as written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Use(

@@ -334,16 +334,18 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     void importStatement(TSNode n) {
+      // One name per statement: the use spans the statement, so a fix can rewrite it whole.
+      boolean single = n.getNamedChildCount() == 1;
       for (int i = 0; i < n.getNamedChildCount(); i++) {
         TSNode c = n.getNamedChild(i);
         if (c.getType().equals("aliased_import")) {
           TSNode name = c.getChildByFieldName("name");
           String alias = text(c.getChildByFieldName("alias"));
-          imports.add(new ImportFact(text(name), null, alias, 0, loc(name)));
+          imports.add(new ImportFact(text(name), null, alias, 0, loc(single ? n : name)));
           importedNames.add(alias);
         } else if (c.getType().equals("dotted_name")) {
           String module = text(c);
-          imports.add(new ImportFact(module, null, null, 0, loc(c)));
+          imports.add(new ImportFact(module, null, null, 0, loc(single ? n : c)));
           importedNames.add(module.split("\\.", 2)[0]);
         }
       }
@@ -363,6 +365,12 @@ final class PythonExtractor implements AutoCloseable {
         module = text(moduleNode);
       }
       boolean any = false;
+      int names = 0;
+      for (int i = 0; i < n.getNamedChildCount(); i++) {
+        if ("name".equals(n.getFieldNameForNamedChild(i))) {
+          names++;
+        }
+      }
       for (int i = 0; i < n.getNamedChildCount(); i++) {
         if (!"name".equals(n.getFieldNameForNamedChild(i))) {
           if (n.getNamedChild(i).getType().equals("wildcard_import")) {
@@ -376,7 +384,7 @@ final class PythonExtractor implements AutoCloseable {
         String alias =
             c.getType().equals("aliased_import") ? text(c.getChildByFieldName("alias")) : null;
         String name = text(nameNode);
-        imports.add(new ImportFact(module, name, alias, level, loc(nameNode)));
+        imports.add(new ImportFact(module, name, alias, level, loc(names == 1 ? n : nameNode)));
         importedNames.add(alias != null ? alias : name);
         any = true;
       }

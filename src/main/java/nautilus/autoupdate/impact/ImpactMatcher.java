@@ -198,7 +198,16 @@ public final class ImpactMatcher {
         return false;
       }
     }
-    return UpstreamClasses.isA(target.get(n - k), old.get(0));
+    String owner = target.get(n - k);
+    if (UpstreamClasses.isA(owner, old.get(0))) {
+      return true;
+    }
+    // self.cache.add_yield_curve: the owner is an attribute an upstream class is known to hold.
+    String held = UpstreamClasses.attributeType(owner);
+    return held != null
+        && n - k - 1 >= 0
+        && Character.isUpperCase(target.get(n - k - 1).charAt(0))
+        && UpstreamClasses.isA(held, old.get(0));
   }
 
   private void kwargHits(

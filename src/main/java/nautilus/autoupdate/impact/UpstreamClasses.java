@@ -18,7 +18,22 @@ final class UpstreamClasses {
           "ActorConfig", List.of("NautilusConfig"),
           "ExecAlgorithmConfig", List.of("NautilusConfig"));
 
+  /** What the attributes every actor and strategy inherits hold ({@code self.cache}). */
+  private static final Map<String, String> ACTOR_ATTRIBUTES =
+      Map.of(
+          "cache", "Cache",
+          "portfolio", "Portfolio",
+          "clock", "Clock",
+          "log", "Logger",
+          "msgbus", "MessageBus",
+          "order_factory", "OrderFactory");
+
   private UpstreamClasses() {}
+
+  /** The class an inherited actor attribute holds, or null. */
+  static String attributeType(String attribute) {
+    return ACTOR_ATTRIBUTES.get(attribute);
+  }
 
   /** Whether {@code cls} is {@code owner} or (as far as we know) derives from it. */
   static boolean isA(String cls, String owner) {

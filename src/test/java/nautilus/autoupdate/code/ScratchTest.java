@@ -1,32 +1,25 @@
 package nautilus.autoupdate.code;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.file.Path;
 import java.util.List;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.impact.ImpactMatcher;
+import nautilus.autoupdate.notes.BreakingChange;
 import org.junit.jupiter.api.Test;
 
 class ScratchTest {
   @Test
-  void print() {
+  void print() throws Exception {
+    String fx = System.getProperty("fx", "mixed");
+    Path dir = Path.of("src/test/resources/impact/" + fx);
     CodeBase cb =
-        new CodeScanner()
-            .scan(Path.of("src/test/resources/code/sample"), List.of("."), "nautilus_trader", null);
-    for (FileUses f : cb.files()) {
-      System.out.println("== " + f.path() + " err=" + f.parseErrors());
-      for (Use u : f.uses()) {
-        System.out.println(
-            "  "
-                + u.kind()
-                + " "
-                + u.target()
-                + " "
-                + u.resolved()
-                + " L"
-                + u.at().line()
-                + ":"
-                + u.at().column()
-                + " kw="
-                + u.kwargs().stream().map(Kwarg::name).toList());
-      }
-    }
+        new CodeScanner().scan(dir.resolve("repo"), List.of("."), "nautilus_trader", null);
+    List<BreakingChange> ch =
+        Json.mapper()
+            .readValue(
+                dir.resolve("changes.json").toFile(), new TypeReference<List<BreakingChange>>() {});
+    var r = new ImpactMatcher().match(ch, cb);
+    System.out.println(Json.mapper().writeValueAsString(r));
   }
 }

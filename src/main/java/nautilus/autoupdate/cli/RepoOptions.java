@@ -1,0 +1,55 @@
+package nautilus.autoupdate.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.config.ConfigLoader;
+import nautilus.autoupdate.config.LoadedConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --repo DIR} option and configuration loading shared by every command that works on a
+ * downstream repository. Use it with {@code @Mixin RepoOptions repo;} and call {@link #load} with
+ * the command's own flags as overrides, so every command resolves configuration the same way.
+ */
+public final class RepoOptions {
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "The downstream repository to work on (default: the current directory).")
+  Path repo;
+
+  /** The repository root, absolute, resolved against the working directory. */
+  public Path repoRoot(CliContext context) {
+    Path root =
+        repo == null
+            ? context.workingDir()
+            : context.workingDir().resolve(repo).toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new UserError("--repo " + repo + ": not a directory");
+    }
+    return root;
+  }
+
+  /**
+   * Loads the configuration: {@code flags} (config key to value, null meaning "not given") beat
+   * {@code NAUTILUS_AUTOUPDATE_*} variables, which beat the file, which beats the defaults.
+   */
+  public LoadedConfig load(CliContext context, Map<String, Object> flags) {
+    return ConfigLoader.load(repoRoot(context), context.env(), flags);
+  }
+
+  /** A flag map from key/value pairs, allowing null values for options not given. */
+  public static Map<String, Object> flags(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("flags() needs key/value pairs");
+    }
+    Map<String, Object> out = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,274 @@
+package nautilus.autoupdate.code;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import nautilus.autoupdate.UserError;
+
+/**
+ * Lists the files of a downstream repo worth reading: Python sources, notebooks and configs under
+ * the source dirs, minus what git ignores, virtualenvs and build output. Paths are relative to the
+ * repo root with forward slashes, sorted.
+ */
+final class SourceFiles {
+  static final Set<String> EXTENSIONS = Set.of("py", "pyi", "ipynb", "yaml", "yml", "json", "toml");
+  private static final Set<String> SKIPPED_DIRS =
+      Set.of(
+          ".git",
+          ".hg",
+          ".venv",
+          "venv",
+          ".tox",
+          ".nox",
+          "build",
+          "dist",
+          "site-packages",
+          "__pycache__",
+          "node_modules",
+          ".mypy_cache",
+          ".pytest_cache",
+          ".ruff_cache",
+          ".eggs",
+          ".ipynb_checkpoints",
+          ".nautilus-autoupdate",
+          ".idea",
+          ".vscode");
+
+  private SourceFiles() {}
+
+  static List<String> list(Path root, List<String> sourceDirs) {
+    if (!Files.isDirectory(root)) {
+      throw new UserError("repo " + root + " is not a directory");
+    }
+    Set<String> out = new TreeSet<>();
+    boolean git = isGitWorkTree(root);
+    for (String dir : sourceDirs) {
+      String norm = normalize(dir);
+      Path start = norm.isEmpty() ? root : root.resolve(norm);
+      if (!Files.exists(start)) {
+        throw new UserError(
+            "source dir '" + dir + "' does not exist under " + root + " (check source_dirs)");
+      }
+      List<String> found = git ? gitFiles(root, norm) : walk(root, start);
+      for (String f : found) {
+        if (wanted(f) && Files.isRegularFile(root.resolve(f))) {
+          out.add(f);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  static String normalize(String dir) {
+    String d = dir.replace('\\', '/');
+    while (d.startsWith("./")) {
+      d = d.substring(2);
+    }
+    while (d.endsWith("/")) {
+      d = d.substring(0, d.length() - 1);
+    }
+    return d.equals(".") ? "" : d;
+  }
+
+  static boolean wanted(String rel) {
+    String[] parts = rel.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (skippedDir(parts[i])) {
+        return false;
+      }
+    }
+    String name = parts[parts.length - 1];
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean skippedDir(String name) {
+    return SKIPPED_DIRS.contains(name) || name.startsWith(".venv") || name.endsWith(".egg-info");
+  }
+
+  private static boolean isGitWorkTree(Path root) {
+    try {
+      Process p =
+          new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--is-inside-work-tree")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.equals("true");
+    } catch (IOException e) {
+      return false; // no git installed: fall back to the .gitignore-aware walk
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while listing files of " + root, e);
+    }
+  }
+
+  private static List<String> gitFiles(Path root, String dir) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-C",
+                root.toString(),
+                "ls-files",
+                "-z",
+                "--cached",
+                "--others",
+                "--exclude-standard"));
+    if (!dir.isEmpty()) {
+      cmd.add("--");
+      cmd.add(dir);
+    }
+    try {
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      byte[] out;
+      try (InputStream in = p.getInputStream()) {
+        out = in.readAllBytes();
+      }
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new UserError("git ls-files failed in " + root);
+      }
+      List<String> files = new ArrayList<>();
+      for (String f : new String(out, StandardCharsets.UTF_8).split("\0")) {
+        if (!f.isEmpty()) {
+          files.add(f);
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UserError("cannot run git in " + root + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while listing files of " + root, e);
+    }
+  }
+
+  /** A walk honoring .gitignore files (globs, dir/ patterns, rooted /patterns; no negation). */
+  private static List<String> walk(Path root, Path start) {
+    List<String> files = new ArrayList<>();
+    List<Ignore> ignores = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          start,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              String rel = rel(root, dir);
+              if (!dir.equals(start)
+                  && (skippedDir(dir.getFileName().toString())
+                      || Files.exists(dir.resolve("pyvenv.cfg"))
+                      || ignored(ignores, rel, true))) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              Path gi = dir.resolve(".gitignore");
+              if (Files.isRegularFile(gi)) {
+                ignores.add(Ignore.read(rel, gi));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String rel = rel(root, file);
+              if (attrs.isRegularFile() && !ignored(ignores, rel, false)) {
+                files.add(rel);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  private static String rel(Path root, Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+
+  private static boolean ignored(List<Ignore> ignores, String rel, boolean dir) {
+    for (Ignore i : ignores) {
+      if (i.matches(rel, dir)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The patterns of one .gitignore, relative to the folder holding it. */
+  private record Ignore(String base, List<Pattern> patterns, List<Boolean> dirOnly) {
+    static Ignore read(String base, Path file) throws IOException {
+      List<Pattern> patterns = new ArrayList<>();
+      List<Boolean> dirOnly = new ArrayList<>();
+      for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String line = raw.strip();
+        if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+          continue;
+        }
+        boolean onlyDirs = line.endsWith("/");
+        if (onlyDirs) {
+          line = line.substring(0, line.length() - 1);
+        }
+        boolean rooted = line.startsWith("/") || line.contains("/");
+        if (line.startsWith("/")) {
+          line = line.substring(1);
+        }
+        String regex = glob(line);
+        patterns.add(Pattern.compile(rooted ? regex : "(?:.*/)?" + regex));
+        dirOnly.add(onlyDirs);
+      }
+      return new Ignore(base, patterns, dirOnly);
+    }
+
+    boolean matches(String rel, boolean dir) {
+      String local;
+      if (base.isEmpty()) {
+        local = rel;
+      } else if (rel.startsWith(base + "/")) {
+        local = rel.substring(base.length() + 1);
+      } else {
+        return false;
+      }
+      for (int i = 0; i < patterns.size(); i++) {
+        if ((dir || !dirOnly.get(i)) && patterns.get(i).matcher(local).matches()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static String glob(String g) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < g.length(); i++) {
+        char c = g.charAt(i);
+        if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
+          sb.append(".*");
+          i++;
+          if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
+            i++;
+          }
+        } else if (c == '*') {
+          sb.append("[^/]*");
+        } else if (c == '?') {
+          sb.append("[^/]");
+        } else {
+          sb.append(Pattern.quote(String.valueOf(c)));
+        }
+      }
+      return sb.toString();
+    }
+  }
+}

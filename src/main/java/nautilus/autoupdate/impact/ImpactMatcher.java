@@ -1,0 +1,369 @@
+package nautilus.autoupdate.impact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nautilus.autoupdate.code.CodeBase;
+import nautilus.autoupdate.code.FileUses;
+import nautilus.autoupdate.code.Kwarg;
+import nautilus.autoupdate.code.Location;
+import nautilus.autoupdate.code.Use;
+import nautilus.autoupdate.code.UseKind;
+import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.ChangeKind;
+import nautilus.autoupdate.notes.ChangeScope;
+
+/**
+ * Matches breaking changes against the uses of the upstream package in our code: which files and
+ * lines each change reaches, how sure we are, how badly it breaks, and what to write instead.
+ */
+public final class ImpactMatcher {
+
+  /** Affected files sorted by path, and the actions left for a person. */
+  public record MatchResult(List<AffectedFile> affectedFiles, List<Action> actions) {
+    public MatchResult {
+      affectedFiles = List.copyOf(affectedFiles);
+      actions = List.copyOf(actions);
+    }
+  }
+
+  /** A site with the severity it carries (a file takes its worst). */
+  private record Hit(Site site, Severity severity) {}
+
+  public MatchResult match(List<BreakingChange> changes, CodeBase code) {
+    String pkg = code.packageName();
+    List<Action> actions = new ArrayList<>();
+    Map<String, List<Hit>> byFile = new LinkedHashMap<>();
+    for (int i = 0; i < changes.size(); i++) {
+      BreakingChange c = changes.get(i);
+      ChangeScope scope = c.scope() == null ? ChangeScope.UNKNOWN : c.scope();
+      if (scope == ChangeScope.RUST) {
+        continue;
+      }
+      if (c.kind() == ChangeKind.DATA_FORMAT || scope == ChangeScope.DATA) {
+        actions.add(new Action(PersonActions.dataAction(c.text()), i));
+        continue;
+      }
+      if (c.kind() == ChangeKind.PLATFORM) {
+        int change = i;
+        PersonActions.platformAction(c.text(), code.root())
+            .ifPresent(t -> actions.add(new Action(t, change)));
+        continue;
+      }
+      for (int j = 0; j < c.old().size(); j++) {
+        OldName old = OldName.parse(c.old().get(j), pkg);
+        if (old == null) {
+          continue;
+        }
+        String replacement = c.replacementFor(j);
+        for (FileUses f : code.files()) {
+          for (Hit h : matchFile(c, i, old, replacement, f, pkg)) {
+            byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(h);
+          }
+        }
+      }
+    }
+    List<AffectedFile> files = new ArrayList<>();
+    byFile.keySet().stream()
+        .sorted()
+        .forEach(path -> files.add(affectedFile(path, byFile.get(path))));
+    return new MatchResult(files, actions);
+  }
+
+  private static AffectedFile affectedFile(String path, List<Hit> hits) {
+    Map<String, Hit> unique = new LinkedHashMap<>();
+    hits.stream()
+        .sorted(Comparator.comparing(Hit::severity))
+        .forEach(
+            h -> {
+              Site s = h.site();
+              String key = s.cell() + ":" + s.line() + ":" + s.column() + ":" + s.change();
+              unique.putIfAbsent(key, h);
+            });
+    Severity worst = Severity.LOW;
+    for (Hit h : unique.values()) {
+      worst = Severity.worst(worst, h.severity());
+    }
+    List<Site> sites =
+        unique.values().stream()
+            .map(Hit::site)
+            .sorted(
+                Comparator.comparing((Site s) -> s.cell() == null ? -1 : s.cell())
+                    .thenComparingInt(Site::line)
+                    .thenComparingInt(Site::column)
+                    .thenComparingInt(Site::change)
+                    .thenComparing(Site::match))
+            .toList();
+    return new AffectedFile(path, worst, sites);
+  }
+
+  private List<Hit> matchFile(
+      BreakingChange c, int index, OldName old, String replacement, FileUses f, String pkg) {
+    List<Hit> hits = new ArrayList<>();
+    for (Use u : f.uses()) {
+      if (old.qualified()) {
+        qualified(c, index, old, replacement, u, hits);
+      } else if (old.bare()) {
+        bare(c, index, old, replacement, u, hits, pkg);
+      } else {
+        relative(c, index, old, replacement, u, f, hits);
+      }
+    }
+    return hits;
+  }
+
+  /** {@code nautilus_trader.a.b} or {@code nautilus_trader.a.b.Name}: by path. */
+  private void qualified(
+      BreakingChange c, int index, OldName old, String replacement, Use u, List<Hit> hits) {
+    String t = u.target();
+    boolean importLike = u.kind() == UseKind.IMPORT || u.kind() == UseKind.CONFIG_STRING;
+    boolean under = t.equals(old.text()) || t.startsWith(old.text() + ".");
+    if (importLike ? under : t.equals(old.text()) && !movedPath(c, old)) {
+      String fix =
+          importLike ? Fixes.forImport(u, old, replacement) : Fixes.lastSegment(replacement);
+      add(c, index, u, u.at(), u.resolved(), fix, hits);
+    }
+  }
+
+  /** A move of a module or module-level name breaks imports; the names used stay valid. */
+  private static boolean movedPath(BreakingChange c, OldName old) {
+    return c.kind() == ChangeKind.MOVE;
+  }
+
+  /** {@code Owner.member} or {@code Owner.method.param}: by the end of the target path. */
+  private void relative(
+      BreakingChange c,
+      int index,
+      OldName old,
+      String replacement,
+      Use u,
+      FileUses f,
+      List<Hit> hits) {
+    List<String> t = List.of(u.target().split("\\."));
+    boolean unknownOwner = t.get(0).equals("?");
+    String fix = Fixes.lastSegment(replacement);
+    if (u.kind() == UseKind.CONFIG_KEY) {
+      if (old.segments().size() == 2 && u.target().equals(old.last())) {
+        String owner = old.segments().get(0);
+        boolean named = namesConfigClass(f, owner);
+        if (named || owner.endsWith("Config")) {
+          add(c, index, u, u.at(), named, fix, hits);
+        }
+      }
+      return;
+    }
+    if (unknownOwner) {
+      if (old.segments().size() == 2 && t.size() == 2 && t.get(1).equals(old.last())) {
+        add(c, index, u, u.at(), false, fix, hits);
+      }
+      if (u.kind() == UseKind.CALL
+          && old.segments().size() == 3
+          && t.size() == 2
+          && t.get(1).equals(old.segments().get(1))) {
+        kwargHits(c, index, u, old.last(), false, fix, hits);
+      }
+      return;
+    }
+    if (u.kind() != UseKind.IMPORT && endsWith(t, old.segments())) {
+      add(c, index, u, u.at(), u.resolved(), fix, hits);
+    }
+    if (u.kind() == UseKind.CALL) {
+      List<String> callee = t;
+      if (callee.get(callee.size() - 1).equals("__init__")) {
+        callee = callee.subList(0, callee.size() - 1);
+      }
+      if (endsWith(callee, old.owner())) {
+        kwargHits(c, index, u, old.last(), u.resolved(), fix, hits);
+      }
+    }
+  }
+
+  private static boolean namesConfigClass(FileUses f, String owner) {
+    return f.uses().stream()
+        .anyMatch(x -> x.kind() == UseKind.CONFIG_STRING && x.target().endsWith("." + owner));
+  }
+
+  /** Whether {@code target} ends with {@code old}, the owner allowed to be a known subclass. */
+  static boolean endsWith(List<String> target, List<String> old) {
+    int k = old.size();
+    int n = target.size();
+    if (n < k + 1) {
+      return false; // the target must keep at least the package root in front
+    }
+    for (int i = 1; i < k; i++) {
+      if (!target.get(n - k + i).equals(old.get(i))) {
+        return false;
+      }
+    }
+    String owner = target.get(n - k);
+    if (UpstreamClasses.isA(owner, old.get(0))) {
+      return true;
+    }
+    // self.cache.add_yield_curve: the owner is an attribute an upstream class is known to hold.
+    String held = UpstreamClasses.attributeType(owner);
+    return held != null
+        && n - k - 1 >= 0
+        && Character.isUpperCase(target.get(n - k - 1).charAt(0))
+        && UpstreamClasses.isA(held, old.get(0));
+  }
+
+  private void kwargHits(
+      BreakingChange c,
+      int index,
+      Use u,
+      String param,
+      boolean certain,
+      String fix,
+      List<Hit> hits) {
+    for (Kwarg k : u.kwargs()) {
+      if (k.name().equals(param)) {
+        add(c, index, u, k.at(), certain, fix, MatchKind.KWARG, hits);
+      }
+    }
+  }
+
+  /** A bare name: certain only as a module-level upstream name; as a member, possible. */
+  private void bare(
+      BreakingChange c,
+      int index,
+      OldName old,
+      String replacement,
+      Use u,
+      List<Hit> hits,
+      String pkg) {
+    String name = old.text();
+    String fix = Fixes.lastSegment(replacement);
+    switch (u.kind()) {
+      case ENV_STRING:
+        if (u.target().equals(name)) {
+          add(c, index, u, u.at(), true, replacement, hits);
+        }
+        return;
+      case CONFIG_KEY:
+        if (u.target().equals(name) && name.contains("_")) {
+          add(c, index, u, u.at(), false, fix, hits);
+        }
+        return;
+      case CONFIG_STRING:
+        return;
+      default:
+        break;
+    }
+    List<String> t = List.of(u.target().split("\\."));
+    if (t.get(t.size() - 1).equals(name)) {
+      boolean moduleLevel =
+          t.size() >= 2 && !t.get(0).equals("?") && isModuleSegment(t.get(t.size() - 2));
+      if (u.kind() == UseKind.IMPORT) {
+        if (moduleLevel) {
+          add(c, index, u, u.at(), u.resolved(), Fixes.forRenamedImport(u, replacement), hits);
+        }
+      } else if (!t.get(0).equals("?") || distinctive(name)) {
+        add(c, index, u, u.at(), moduleLevel && u.resolved(), fix, hits);
+      }
+    }
+    if (u.kind() == UseKind.CALL && !u.target().startsWith("?") && u.target().startsWith(pkg)) {
+      kwargHits(c, index, u, name, false, fix, hits);
+    }
+  }
+
+  /** A member name unlikely to collide by chance ({@code reset_catalog_file_names}). */
+  private static boolean distinctive(String member) {
+    return member.length() >= 6 && member.indexOf('_') > 0;
+  }
+
+  private static boolean isModuleSegment(String s) {
+    return s.equals(s.toLowerCase(Locale.ROOT));
+  }
+
+  private void add(
+      BreakingChange c,
+      int index,
+      Use u,
+      Location at,
+      boolean certain,
+      String fix,
+      List<Hit> hits) {
+    add(c, index, u, at, certain, fix, matchKind(u.kind()), hits);
+  }
+
+  private void add(
+      BreakingChange c,
+      int index,
+      Use u,
+      Location at,
+      boolean certain,
+      String fix,
+      MatchKind kind,
+      List<Hit> hits) {
+    Severity severity = severity(c, kind);
+    if (severity == null) {
+      return;
+    }
+    Site site =
+        new Site(
+            at.line(),
+            at.column(),
+            at.cell(),
+            at.lineText(),
+            kind,
+            certain ? Certainty.CERTAIN : Certainty.POSSIBLE,
+            index,
+            fix,
+            null);
+    hits.add(new Hit(site, severity));
+  }
+
+  private static MatchKind matchKind(UseKind k) {
+    switch (k) {
+      case IMPORT:
+        return MatchKind.IMPORT;
+      case NAME:
+        return MatchKind.NAME;
+      case ATTRIBUTE:
+        return MatchKind.ATTRIBUTE;
+      case CALL:
+        return MatchKind.CALL;
+      case OVERRIDE:
+        return MatchKind.OVERRIDE;
+      case CONFIG_KEY:
+        return MatchKind.KWARG;
+      default:
+        return MatchKind.CONFIG_STRING;
+    }
+  }
+
+  /**
+   * CRITICAL fails at import, HIGH at run time, MEDIUM relies on a deprecation or changed default,
+   * LOW otherwise; null when this kind of use is not hurt by this kind of change (importing a class
+   * whose signature changed is fine).
+   */
+  static Severity severity(BreakingChange c, MatchKind kind) {
+    String text = c.text() == null ? "" : c.text().toLowerCase(Locale.ROOT);
+    ChangeKind ck = c.kind() == null ? ChangeKind.OTHER : c.kind();
+    boolean breaksNames =
+        ck == ChangeKind.RENAME || ck == ChangeKind.MOVE || ck == ChangeKind.REMOVE;
+    if (kind == MatchKind.IMPORT && !breaksNames) {
+      return null;
+    }
+    if (text.contains("deprecat")) {
+      return Severity.MEDIUM;
+    }
+    switch (ck) {
+      case RENAME:
+      case MOVE:
+      case REMOVE:
+        return kind == MatchKind.IMPORT ? Severity.CRITICAL : Severity.HIGH;
+      case SIGNATURE:
+        return kind == MatchKind.NAME ? null : Severity.HIGH;
+      case TYPE:
+      case DEFAULT:
+      case BEHAVIOR:
+        return Severity.MEDIUM;
+      default:
+        return Severity.LOW;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+from .compat import BaseStrategy
+
+
+class OurBase(BaseStrategy):
+    def helper(self):
+        return 1

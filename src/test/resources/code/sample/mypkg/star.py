@@ -1,0 +1,3 @@
+from nautilus_trader.model.enums import *
+
+side = OrderSide.NONE

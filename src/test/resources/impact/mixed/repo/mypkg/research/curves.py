@@ -1,0 +1,5 @@
+from mypkg.compat import InterestRateData
+
+
+def make_curve(values):
+    return InterestRateData(values)

@@ -1,13 +1,176 @@
 package nautilus.autoupdate.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.code.CodeScanner;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.config.LoadedConfig;
+import nautilus.autoupdate.impact.ImpactAnalyzer;
+import nautilus.autoupdate.impact.ImpactMatcher;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.notes.ChangeSelector;
+import nautilus.autoupdate.notes.NotesParser;
+import nautilus.autoupdate.release.ChangelogJsonSource;
+import nautilus.autoupdate.release.ReleaseSource;
+import nautilus.autoupdate.release.ReleasesMdSource;
+import nautilus.autoupdate.report.ReportFile;
+import nautilus.autoupdate.report.ReportFormat;
+import nautilus.autoupdate.version.Version;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its stage lands. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "(not implemented yet)")
+/** {@code check}: the breaking changes between our version and a target, and where they hit. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Finds every file and line of the repository that the breaking changes between the current"
+          + " nautilus_trader version and a target version reach, rates the upgrade and prints a"
+          + " report (also saved as JSON in state_dir).",
+      "Exit codes: 0 no update needed, 1 error, 2 update available (report printed)."
+    })
 final class CheckCommand extends BaseCommand {
+  @Mixin RepoOptions repo;
+
+  @Option(
+      names = "--from",
+      paramLabel = "V",
+      description =
+          "Version to upgrade from (default: the pin in uv.lock, pyproject.toml or"
+              + " requirements*.txt).")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "V",
+      description =
+          "Version to upgrade to (default: the newest released version in the notes"
+              + " for the configured channel).")
+  String to;
+
+  @ArgGroup(exclusive = true)
+  NotesOptions notes = new NotesOptions();
+
+  static final class NotesOptions {
+    @Option(
+        names = "--releases-md",
+        paramLabel = "FILE",
+        description = "Read NautilusTrader's RELEASES.md from FILE (default: releases_md setting).")
+    Path releasesMd;
+
+    @Option(
+        names = "--changelog-json",
+        paramLabel = "FILE",
+        description = "Read an N8N changelog JSON from FILE (default: changelog_path setting).")
+    Path changelogJson;
+  }
+
+  @Option(
+      names = "--offline",
+      description = "Use only local files, never the network (today every source is local).")
+  boolean offline;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Report format: text (default), json or markdown.")
+  String format;
+
   @Override
   public Integer call() {
-    throw new UserError("'check' is not implemented yet");
+    ReportFormat fmt = ReportFormat.of(format);
+    Path root = repo.repoRoot(context());
+    LoadedConfig loaded = repo.load(context(), RepoOptions.flags());
+    AutoUpdateConfig cfg = loaded.config();
+    ImpactAnalyzer analyzer =
+        new ImpactAnalyzer(
+            new CodeScanner(),
+            new ImpactMatcher(),
+            new ChangeSelector(new NotesParser()),
+            Clock.systemUTC());
+    ImpactAnalyzer.Outcome outcome =
+        analyzer.analyze(
+            new ImpactAnalyzer.Request(
+                root,
+                cfg,
+                source(root, cfg),
+                version("--from", from),
+                version("--to", to),
+                Optional.empty()));
+    if (!outcome.updateAvailable()) {
+      String msg =
+          cfg.packageName()
+              + " "
+              + outcome.current()
+              + " ("
+              + outcome.currentOrigin()
+              + ") is at or past "
+              + outcome.target()
+              + ": no update needed";
+      (fmt == ReportFormat.TEXT ? context().out() : context().err()).println(msg);
+      return ExitCodes.OK;
+    }
+    ImpactReport report = outcome.report().get();
+    Path saved = ReportFile.write(root.resolve(cfg.stateDir()), report);
+    context().out().print(fmt.renderer(color()).render(report));
+    context().out().flush();
+    if (verbose()) {
+      var err = context().err();
+      err.println("current version " + outcome.current() + ": " + outcome.currentOrigin());
+      err.println("confidence " + report.confidenceScore() + " = 100, then:");
+      outcome.scoreTerms().forEach(t -> err.println("  " + t));
+      err.println("report saved to " + saved);
+      err.flush();
+    }
+    return ExitCodes.UPDATE_AVAILABLE;
+  }
+
+  private ReleaseSource source(Path root, AutoUpdateConfig cfg) {
+    Path wd = context().workingDir();
+    if (notes.releasesMd != null) {
+      return new ReleasesMdSource(existing(wd.resolve(notes.releasesMd), "--releases-md"));
+    }
+    if (notes.changelogJson != null) {
+      return new ChangelogJsonSource(existing(wd.resolve(notes.changelogJson), "--changelog-json"));
+    }
+    if (cfg.releasesMd() != null && !cfg.releasesMd().isBlank()) {
+      return new ReleasesMdSource(existing(root.resolve(cfg.releasesMd()), "releases_md"));
+    }
+    if (cfg.changelogPath() != null && Files.isRegularFile(root.resolve(cfg.changelogPath()))) {
+      return new ChangelogJsonSource(root.resolve(cfg.changelogPath()));
+    }
+    throw new UserError(
+        "no release notes: pass --releases-md FILE or --changelog-json FILE, or set releases_md"
+            + " in [tool.nautilus-autoupdate] of "
+            + root.resolve(cfg.pyprojectPath()));
+  }
+
+  private static Path existing(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(what + " " + file + ": no such file");
+    }
+    return file.normalize();
+  }
+
+  private static Optional<Version> version(String option, String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Version.tryParse(text)
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        option
+                            + " '"
+                            + text
+                            + "': not a PEP 440 version (expected e.g. 1.221.0 or"
+                            + " 1.222.0a20251229)")));
   }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  *       HIGH 8, MEDIUM 4, LOW 2), halved when all its sites are only possible, doubled when it is
  *       not auto-fixable;
  *   <li>one point per affected site, at most 15;
- *   <li>10 per action a person must take;
+ *   <li>10 per action a person must take, at most 30;
  *   <li>test results when known: 40 when any test fails, 10 when none ran; a green run adds 10.
  * </ul>
  *
@@ -26,6 +26,7 @@ public final class Confidence {
   static final int AGE_MAX_PENALTY = 20;
   static final int SITE_PENALTY_CAP = 15;
   static final int ACTION_PENALTY = 10;
+  static final int ACTION_PENALTY_CAP = 30;
   static final int FAILED_TESTS_PENALTY = 40;
   static final int NO_TESTS_PENALTY = 10;
   static final int GREEN_TESTS_BONUS = 10;
@@ -82,7 +83,7 @@ public final class Confidence {
     score -= sites;
     terms.add(in.sites() + " affected sites: -" + sites);
 
-    int actions = ACTION_PENALTY * in.actions();
+    int actions = Math.min(ACTION_PENALTY_CAP, ACTION_PENALTY * in.actions());
     score -= actions;
     terms.add(in.actions() + " actions for a person: -" + actions);
 

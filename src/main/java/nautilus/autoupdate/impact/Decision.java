@@ -35,7 +35,7 @@ public final class Decision {
       Confidence.Score score,
       Recommendation recommendation,
       boolean canAutoUpdate,
-      List<String> blockers) {
+      List<Action> blockers) {
     public Outcome {
       blockers = List.copyOf(blockers);
     }
@@ -64,7 +64,7 @@ public final class Decision {
           impacts.add(changeImpact(c, list));
         });
 
-    List<String> blockers = blockers(changes, ctx);
+    List<Action> blockers = blockers(changes, ctx);
     Confidence.Score score =
         Confidence.score(
             new Confidence.Inputs(
@@ -83,47 +83,35 @@ public final class Decision {
     return new Outcome(score, rec, canAuto, blockers);
   }
 
+  /**
+   * A change is auto-fixable for us when the matcher suggests a fix for each of its certain sites;
+   * with only possible sites, the note's own {@code auto_fixable} says.
+   */
   static Confidence.ChangeImpact changeImpact(BreakingChange c, List<Site> sites) {
     Severity worst = Severity.LOW;
     boolean certain = false;
-    boolean fixable = c != null && c.autoFixable();
+    boolean everyCertainFixed = true;
     for (Site s : sites) {
-      worst = Severity.worst(worst, siteSeverity(c, s.match()));
-      certain |= s.certainty() == Certainty.CERTAIN;
-      fixable &= s.fix() != null || s.certainty() == Certainty.POSSIBLE;
+      // The matcher's rule; a change it would not rate at all counts as LOW.
+      Severity sev = c == null ? null : ImpactMatcher.severity(c, s.match());
+      worst = Severity.worst(worst, sev == null ? Severity.LOW : sev);
+      if (s.certainty() == Certainty.CERTAIN) {
+        certain = true;
+        everyCertainFixed &= s.fix() != null && !s.fix().isBlank();
+      }
     }
+    boolean fixable = certain ? everyCertainFixed : c != null && c.autoFixable();
     return new Confidence.ChangeImpact(worst, certain, fixable);
   }
 
-  /**
-   * The severity rule of the report contract: CRITICAL when an import fails (a removed, moved or
-   * renamed module or name), HIGH when code fails at run time (renamed or removed attribute or
-   * method, signature or type change), MEDIUM for changed defaults and behavior our code relies on,
-   * LOW otherwise.
-   */
-  public static Severity siteSeverity(BreakingChange c, MatchKind match) {
-    ChangeKind kind = c == null ? ChangeKind.OTHER : c.kind();
-    boolean gone =
-        kind == ChangeKind.REMOVE || kind == ChangeKind.MOVE || kind == ChangeKind.RENAME;
-    if (gone && (match == MatchKind.IMPORT || match == MatchKind.CONFIG_STRING)) {
-      return Severity.CRITICAL;
-    }
-    if (gone || kind == ChangeKind.SIGNATURE || kind == ChangeKind.TYPE) {
-      return Severity.HIGH;
-    }
-    if (kind == ChangeKind.DEFAULT || kind == ChangeKind.BEHAVIOR) {
-      return Severity.MEDIUM;
-    }
-    return Severity.LOW;
-  }
-
-  /** Reasons the upgrade cannot happen at all, each one line for the report's actions. */
-  static List<String> blockers(List<BreakingChange> changes, Context ctx) {
-    List<String> out = new ArrayList<>();
+  /** Reasons the upgrade cannot happen at all, as actions for a person (with their change). */
+  static List<Action> blockers(List<BreakingChange> changes, Context ctx) {
+    List<Action> out = new ArrayList<>();
     if (ctx.targetOnIndex().isPresent() && !ctx.targetOnIndex().get()) {
-      out.add("the target version is not on the package index");
+      out.add(new Action("the target version is not on the package index", null));
     }
-    for (BreakingChange c : changes) {
+    for (int i = 0; i < changes.size(); i++) {
+      BreakingChange c = changes.get(i);
       if (c.kind() != ChangeKind.PLATFORM) {
         continue;
       }
@@ -137,12 +125,14 @@ public final class Decision {
         if (spec.contains(Version.parse(dropped + ".0"))
             || spec.contains(Version.parse(dropped + ".99"))) {
           out.add(
-              c.version()
-                  + " drops Python "
-                  + dropped
-                  + " but requires-python '"
-                  + ctx.requiresPython().get()
-                  + "' still allows it: raise requires-python first");
+              new Action(
+                  c.version()
+                      + " drops Python "
+                      + dropped
+                      + " but requires-python '"
+                      + ctx.requiresPython().get()
+                      + "' still allows it: raise requires-python first",
+                  i));
         }
       }
     }

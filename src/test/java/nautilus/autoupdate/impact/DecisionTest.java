@@ -112,8 +112,10 @@ class DecisionTest {
     assertThat(out.canAutoUpdate()).isFalse();
     assertThat(out.blockers())
         .containsExactly(
-            "1.222.0 drops Python 3.11 but requires-python '>=3.11' still allows it: raise"
-                + " requires-python first");
+            new Action(
+                "1.222.0 drops Python 3.11 but requires-python '>=3.11' still allows it: raise"
+                    + " requires-python first",
+                0));
     var fine =
         Decision.decide(List.of(PY311), List.of(), List.of(), context(100, Optional.of(">=3.12")));
     assertThat(fine.recommendation()).isEqualTo(Recommendation.AUTO);
@@ -129,25 +131,7 @@ class DecisionTest {
             Optional.of(100L), Optional.empty(), Optional.empty(), Optional.of(false), 85, 65);
     var out = Decision.decide(List.of(), List.of(), List.of(), ctx);
     assertThat(out.recommendation()).isEqualTo(Recommendation.BLOCKED);
-    assertThat(out.blockers()).containsExactly("the target version is not on the package index");
-  }
-
-  @Test
-  void siteSeverityFollowsTheContract() {
-    assertThat(Decision.siteSeverity(STATISTICS, MatchKind.IMPORT)).isEqualTo(Severity.CRITICAL);
-    assertThat(Decision.siteSeverity(STATISTICS, MatchKind.ATTRIBUTE)).isEqualTo(Severity.HIGH);
-    BreakingChange dflt =
-        new BreakingChange(
-            Version.parse("1.223.0"),
-            "Changed default",
-            ChangeKind.DEFAULT,
-            ChangeScope.PYTHON,
-            List.of("trade_execution"),
-            List.of(),
-            false,
-            null,
-            "releases-md");
-    assertThat(Decision.siteSeverity(dflt, MatchKind.KWARG)).isEqualTo(Severity.MEDIUM);
-    assertThat(Decision.siteSeverity(null, MatchKind.NAME)).isEqualTo(Severity.LOW);
+    assertThat(out.blockers())
+        .containsExactly(new Action("the target version is not on the package index", null));
   }
 }

@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * list), enum, required, properties, additionalProperties: false, items, minItems, minimum,
  * maximum, pattern and local $ref. Returns every violation with its JSON pointer.
  */
-final class JsonSchemaCheck {
+public final class JsonSchemaCheck {
   private final JsonNode root;
 
-  JsonSchemaCheck(JsonNode schema) {
+  public JsonSchemaCheck(JsonNode schema) {
     this.root = schema;
   }
 
-  List<String> violations(JsonNode value) {
+  public List<String> violations(JsonNode value) {
     List<String> out = new ArrayList<>();
     check(root, value, "", out);
     return out;

@@ -1,0 +1,186 @@
+package nautilus.autoupdate.impact;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.code.CodeBase;
+import nautilus.autoupdate.code.CodeScanner;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.deps.CurrentVersion;
+import nautilus.autoupdate.deps.Pins;
+import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.ChangeSelector;
+import nautilus.autoupdate.release.Release;
+import nautilus.autoupdate.release.ReleaseSource;
+import nautilus.autoupdate.version.ReleaseRange;
+import nautilus.autoupdate.version.Version;
+
+/**
+ * What {@code check} does, without the command line: the current version (pin or {@code --from}),
+ * the target ({@code --to}, else the newest released version of the configured channel), the
+ * breaking changes in between, the sites they reach in our code, and the decision, as one {@link
+ * ImpactReport}.
+ */
+public final class ImpactAnalyzer {
+  /** Where the scanner keeps parsed files by content hash, under state_dir. */
+  public static final String PARSE_CACHE = "parse-cache";
+
+  /** What to analyse; {@code from}/{@code to} are the command-line overrides when given. */
+  public record Request(
+      Path repoRoot,
+      AutoUpdateConfig config,
+      ReleaseSource notes,
+      Optional<Version> from,
+      Optional<Version> to,
+      Optional<TestOutcome> tests) {}
+
+  /**
+   * The versions compared and, when the target is newer, the report and the terms of its score (for
+   * {@code --verbose}).
+   */
+  public record Outcome(
+      Version current,
+      String currentOrigin,
+      Version target,
+      Optional<ImpactReport> report,
+      List<String> scoreTerms) {
+    public Outcome {
+      scoreTerms = List.copyOf(scoreTerms);
+    }
+
+    public boolean updateAvailable() {
+      return report.isPresent();
+    }
+  }
+
+  private final CodeScanner scanner;
+  private final ImpactMatcher matcher;
+  private final ChangeSelector selector;
+  private final Clock clock;
+
+  public ImpactAnalyzer(
+      CodeScanner scanner, ImpactMatcher matcher, ChangeSelector selector, Clock clock) {
+    this.scanner = scanner;
+    this.matcher = matcher;
+    this.selector = selector;
+    this.clock = clock;
+  }
+
+  public Outcome analyze(Request req) {
+    AutoUpdateConfig cfg = req.config();
+    List<Release> releases = req.notes().releases();
+    Version current;
+    String origin;
+    if (req.from().isPresent()) {
+      current = req.from().get();
+      origin = "from --from";
+    } else {
+      CurrentVersion cv = Pins.current(req.repoRoot(), cfg).orElseThrow(() -> noPin(req));
+      current = cv.version();
+      origin = cv.origin();
+    }
+    Version target = req.to().orElseGet(() -> newestFor(releases, cfg, req.notes()));
+    ReleaseRange range = new ReleaseRange(current, target);
+    if (range.isEmpty()) {
+      return new Outcome(current, origin, target, Optional.empty(), List.of());
+    }
+    // Every scope, so the report lists the Rust-only changes too (they simply reach no site).
+    List<BreakingChange> changes = selector.select(releases, range, false);
+    Path stateDir = req.repoRoot().resolve(cfg.stateDir());
+    CodeBase code =
+        scanner.scan(
+            req.repoRoot(), cfg.sourceDirs(), cfg.packageName(), stateDir.resolve(PARSE_CACHE));
+    ImpactMatcher.MatchResult found = matcher.match(changes, code);
+
+    Decision.Outcome decision =
+        Decision.decide(
+            changes,
+            found.affectedFiles(),
+            found.actions(),
+            new Decision.Context(
+                releaseAgeDays(releases, target),
+                req.tests(),
+                PersonActions.requiresPython(req.repoRoot().resolve(cfg.pyprojectPath())),
+                Optional.empty(),
+                cfg.autoMergeThreshold(),
+                cfg.delayedMergeThreshold()));
+    List<Action> actions = new ArrayList<>(found.actions());
+    Set<Integer> explained =
+        actions.stream().map(Action::change).filter(c -> c != null).collect(Collectors.toSet());
+    for (Action blocker : decision.blockers()) {
+      // The matcher already words platform changes as actions; add only what it did not say.
+      if (blocker.change() == null || !explained.contains(blocker.change())) {
+        actions.add(blocker);
+      }
+    }
+    ImpactReport report =
+        new ImpactReport(
+            target,
+            current,
+            changes,
+            found.affectedFiles(),
+            distinctLines(found.affectedFiles()),
+            decision.score().value(),
+            decision.score().level(),
+            decision.canAutoUpdate(),
+            decision.recommendation(),
+            actions,
+            clock.instant());
+    return new Outcome(current, origin, target, Optional.of(report), decision.score().terms());
+  }
+
+  /** The newest released (dated) version that the channel follows. */
+  static Version newestFor(List<Release> releases, AutoUpdateConfig cfg, ReleaseSource source) {
+    return releases.stream()
+        .filter(r -> !r.isUnreleased())
+        .map(Release::version)
+        .filter(v -> cfg.channel().accepts(v))
+        .max(Comparator.naturalOrder())
+        .orElseThrow(
+            () ->
+                new UserError(
+                    source.describe()
+                        + ": no released version for the "
+                        + cfg.channel().id()
+                        + " channel (expected a release section with a date); pass --to V"));
+  }
+
+  /** Days since the target (for a pre-release: its base release) came out, when the notes say. */
+  Optional<Long> releaseAgeDays(List<Release> releases, Version target) {
+    Version notesVersion = new ReleaseRange(target, target).upperNotesVersion();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    return releases.stream()
+        .filter(r -> r.version().equals(notesVersion))
+        .findFirst()
+        .flatMap(Release::date)
+        .map(d -> ChronoUnit.DAYS.between(d, today));
+  }
+
+  static int distinctLines(List<AffectedFile> files) {
+    return (int)
+        files.stream()
+            .flatMap(f -> f.sites().stream().map(s -> f.path() + "#" + s.cell() + ":" + s.line()))
+            .distinct()
+            .count();
+  }
+
+  private static UserError noPin(Request req) {
+    AutoUpdateConfig cfg = req.config();
+    return new UserError(
+        "cannot find the "
+            + cfg.packageName()
+            + " version in "
+            + req.repoRoot().resolve(cfg.pyprojectPath())
+            + ", uv.lock or requirements*.txt (expected e.g. '"
+            + cfg.packageName()
+            + "==1.220.0'); pass --from V");
+  }
+}

@@ -8,10 +8,10 @@ import java.nio.file.StandardCopyOption;
 import nautilus.autoupdate.UserError;
 
 /** Writes files atomically: a temporary file in the same folder, then an atomic move. */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
-  static void write(Path file, String text) {
+  public static void write(Path file, String text) {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {

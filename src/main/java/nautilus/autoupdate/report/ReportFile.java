@@ -1,12 +1,11 @@
 package nautilus.autoupdate.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.deps.AtomicFiles;
 import nautilus.autoupdate.impact.ImpactReport;
 
 /**
@@ -21,17 +20,13 @@ public final class ReportFile {
   /** Writes the report atomically (temp file in the same folder, then a rename) and returns it. */
   public static Path write(Path stateDir, ImpactReport report) {
     Path target = stateDir.resolve(NAME);
-    Path tmp = null;
     try {
       Files.createDirectories(stateDir);
-      tmp = Files.createTempFile(stateDir, NAME, ".tmp");
-      Files.writeString(tmp, new JsonReport().render(report), StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return target;
     } catch (IOException e) {
-      deleteQuietly(tmp);
       throw new UserError("cannot write " + target + ": " + e.getMessage(), e);
     }
+    AtomicFiles.write(target, new JsonReport().render(report));
+    return target;
   }
 
   /** Reads a saved report; a missing or malformed file is a one-line error naming it. */
@@ -54,17 +49,6 @@ public final class ReportFile {
           e);
     } catch (IOException e) {
       throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteQuietly(Path tmp) {
-    if (tmp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(tmp);
-    } catch (IOException ignored) {
-      // The write already failed and is reported; a stray temp file is the lesser problem.
     }
   }
 }

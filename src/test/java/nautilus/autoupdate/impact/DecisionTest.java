@@ -134,4 +134,34 @@ class DecisionTest {
     assertThat(out.blockers())
         .containsExactly(new Action("the target version is not on the package index", null));
   }
+
+  @Test
+  void aChangeIsFixableForUsWhenEveryCertainSiteHasAFix() {
+    BreakingChange unflagged =
+        new BreakingChange(
+            STATISTICS.version(),
+            STATISTICS.text(),
+            STATISTICS.kind(),
+            STATISTICS.scope(),
+            STATISTICS.old(),
+            STATISTICS.replacements(),
+            false,
+            null,
+            "releases-md");
+    var fixed = Decision.changeImpact(unflagged, List.of(site(0, Certainty.CERTAIN, "x")));
+    assertThat(fixed.autoFixable()).isTrue();
+    assertThat(fixed.worst()).isEqualTo(Severity.CRITICAL);
+    var mixed =
+        Decision.changeImpact(
+            STATISTICS, List.of(site(0, Certainty.CERTAIN, "x"), site(0, Certainty.CERTAIN, null)));
+    assertThat(mixed.autoFixable()).isFalse();
+    // With only possible sites, the note's own flag decides.
+    assertThat(
+            Decision.changeImpact(unflagged, List.of(site(0, Certainty.POSSIBLE, null)))
+                .autoFixable())
+        .isFalse();
+    assertThat(
+            Decision.changeImpact(STATISTICS, List.of(site(0, Certainty.POSSIBLE, null))).certain())
+        .isFalse();
+  }
 }

@@ -33,7 +33,7 @@ public final class MarkdownReport implements ReportRenderer {
     row(
         sb,
         "Breaking changes",
-        r.breakingChanges().size() + " (" + byChange.size() + " reach our code)");
+        r.breakingChanges().size() + " (" + ReportFacts.reaching(byChange.size()) + " our code)");
     row(sb, "Affected files", Integer.toString(r.affectedFiles().size()));
     row(sb, "Affected lines", Integer.toString(r.totalAffectedLines()));
     sb.append('\n');
@@ -125,7 +125,7 @@ public final class MarkdownReport implements ReportRenderer {
           .append(c.kind().id())
           .append(", scope: ")
           .append(c.scope().id())
-          .append(", auto-fixable: ")
+          .append(", auto-fixable per the note: ")
           .append(c.autoFixable() ? "yes" : "no")
           .append("\n\n");
       if (c.migration() != null && !c.migration().isBlank()) {

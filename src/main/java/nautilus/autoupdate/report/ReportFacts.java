@@ -70,4 +70,9 @@ final class ReportFacts {
   static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
+
+  /** "1 reaches", "2 reach": how many changes reach our code, as a clause. */
+  static String reaching(int n) {
+    return n + (n == 1 ? " reaches" : " reach");
+  }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.report.JsonSchemaCheck;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,22 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The check command's contract: options, formats, exit codes, the saved report. */
 class CheckCommandTest {
-  static final Path EXAMPLES = Path.of("examples").toAbsolutePath();
+  static final Path EXAMPLES = Examples.DIR;
 
   @TempDir Path wd;
 
   @BeforeEach
   void copyExamples() throws Exception {
-    try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path to = wd.resolve("examples").resolve(EXAMPLES.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else if (!p.toString().contains("__pycache__")) {
-          Files.copy(p, to);
-        }
-      }
-    }
+    Examples.copyTo(wd);
   }
 
   CliRunner.Result check(String... args) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.code.CodeScanner;
 import nautilus.autoupdate.config.ConfigLoader;
 import nautilus.autoupdate.notes.ChangeSelector;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * have the lines, and line severities, that examples/demo-strategy/EXPECTED.md lists.
  */
 class ImpactAnalyzerDemoTest {
-  static final Path EXAMPLES = Path.of("examples").toAbsolutePath();
+  static final Path EXAMPLES = Examples.DIR;
   static final Clock NOW = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path tmp;
@@ -35,18 +35,7 @@ class ImpactAnalyzerDemoTest {
 
   @BeforeEach
   void copyTheDemo() throws Exception {
-    // A copy, so the parse cache and saved reports never land in the source tree.
-    try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path to = tmp.resolve(EXAMPLES.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else if (!p.toString().contains("__pycache__")) {
-          Files.copy(p, to);
-        }
-      }
-    }
-    demo = tmp.resolve("demo-strategy");
+    demo = Examples.copyTo(tmp).resolve("demo-strategy");
   }
 
   ImpactReport analyze(Optional<Version> to) {

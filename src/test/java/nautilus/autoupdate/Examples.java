@@ -1,0 +1,29 @@
+package nautilus.autoupdate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The bundled examples/ folder, copied for tests so their state never lands in the source tree. */
+public final class Examples {
+  public static final Path DIR = Path.of("examples").toAbsolutePath();
+
+  private Examples() {}
+
+  /** Copies examples/ (without Python caches) to {@code target}/examples and returns that. */
+  public static Path copyTo(Path target) throws IOException {
+    Path examples = target.resolve("examples");
+    try (Stream<Path> files = Files.walk(DIR)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path to = examples.resolve(DIR.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else if (!p.toString().contains("__pycache__")) {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return examples;
+  }
+}

@@ -2,12 +2,9 @@ package nautilus.autoupdate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import nautilus.autoupdate.PythonEnvs;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,45 +15,17 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class MarkdownRenderE2eTest {
-  static final Path VENV =
-      Path.of(
-          System.getProperty("user.home"), ".cache", "nautilus-autoupdate-test", "venv-markdown");
-
-  static String run(Path dir, String stdin, String... command) throws Exception {
-    Process p =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
-    return out;
-  }
-
-  static Path python() throws Exception {
-    Path py = VENV.resolve("bin/python");
-    if (!Files.isExecutable(py) || !hasMarkdownIt(py)) {
-      Files.createDirectories(VENV.getParent());
-      run(VENV.getParent(), "", "python3", "-m", "venv", VENV.toString());
-      run(VENV.getParent(), "", py.toString(), "-m", "pip", "install", "-q", "markdown-it-py");
-    }
-    return py;
-  }
-
-  private static boolean hasMarkdownIt(Path py) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(List.of(py.toString(), "-c", "import markdown_it")).start();
-    return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-  }
-
   static String toHtml(String markdown) throws Exception {
-    return run(
-        VENV.getParent(),
-        markdown,
-        python().toString(),
-        "-c",
-        "import sys; from markdown_it import MarkdownIt;"
-            + " sys.stdout.write(MarkdownIt('commonmark').enable('table')"
-            + ".render(sys.stdin.read()))");
+    Path python = PythonEnvs.python("venv-markdown", "markdown_it", "markdown-it-py");
+    return PythonEnvs.check(
+        PythonEnvs.run(
+            PythonEnvs.CACHE,
+            markdown,
+            python.toString(),
+            "-c",
+            "import sys; from markdown_it import MarkdownIt;"
+                + " sys.stdout.write(MarkdownIt('commonmark').enable('table')"
+                + ".render(sys.stdin.read()))"));
   }
 
   @Test

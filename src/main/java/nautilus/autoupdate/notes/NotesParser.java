@@ -183,12 +183,7 @@ public final class NotesParser {
     String text = item.text() == null ? "" : item.text();
     String migration = item.migration();
     try {
-      String readable = text;
-      if (source != null && !source.startsWith("releases-md") && !text.contains("`")) {
-        // Commit messages often name code without backticks: "Renamed enable_buys to ...".
-        readable = BARE_CODE.matcher(text).replaceAll("`$1`");
-      }
-      return new Item(readable).toChange(version, text, migration, source);
+      return parseStrict(version, item, source);
     } catch (RuntimeException unexpected) {
       // A rule that trips on odd text must not lose the change itself.
       return new BreakingChange(
@@ -202,6 +197,17 @@ public final class NotesParser {
           migration,
           source);
     }
+  }
+
+  /** {@link #parseItem} without the safety net, so tests see a rule that throws. */
+  BreakingChange parseStrict(Version version, NoteItem item, String source) {
+    String text = item.text() == null ? "" : item.text();
+    String readable = text;
+    if (source != null && !source.startsWith("releases-md") && !text.contains("`")) {
+      // Commit messages often name code without backticks: "Renamed enable_buys to ...".
+      readable = BARE_CODE.matcher(text).replaceAll("`$1`");
+    }
+    return new Item(readable).toChange(version, text, item.migration(), source);
   }
 
   /** One item being read: its cleaned text, prose (code replaced by §) and results. */
@@ -740,6 +746,7 @@ public final class NotesParser {
               List.of(
                   " to ",
                   " from ",
+                  " on ",
                   " as ",
                   " instead of ",
                   " with ",
@@ -870,8 +877,9 @@ public final class NotesParser {
       }
       Matcher use =
           Pattern.compile(
-                  "(?i)(?:\\buse |in favou?r of |as redundant with |replaced (?:by|with) |migrate to"
-                      + " )((?:`[^`]+`[ ,/]*(?:and |or )?)+)")
+                  "(?i)(?:\\buse (?:the |a |an |[\\w-]+ ){0,2}?|in favou?r of (?:a |the )?"
+                      + "|as redundant with |replaced (?:by|with) |migrate to )"
+                      + "((?:`[^`]+`[ ,/]*(?:and |or )?)+)")
               .matcher(main);
       if (!use.find()) {
         return;

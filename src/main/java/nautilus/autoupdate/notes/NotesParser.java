@@ -100,10 +100,6 @@ public final class NotesParser {
           "i64",
           "f64",
           "usize",
-          "String",
-          "Vec",
-          "Option",
-          "Result",
           "Some",
           "OFF",
           "ON",
@@ -134,7 +130,8 @@ public final class NotesParser {
 
   private static final Pattern DATA =
       Pattern.compile(
-          "arrow schema|\\bschemas?\\b(?! directory)|serializations?\\b|pickled|catalog"
+          "arrow schemas?|json/arrow|schema change|change to schema|catalog schema|cap'n proto|\\bsbe\\b"
+              + "|serializations?\\b|pickled|catalog"
               + " (?:data|subdirs?|directory|directories)|directory naming|redis keys|redis cache"
               + " .*storage|stores? must be regenerated|\\bformat;|wire formats?|data migration"
               + "|flush your|clear (?:your )?cache|storage to|parquet schemas?|\\bdbn\\b");
@@ -261,7 +258,10 @@ public final class NotesParser {
     ChangeKind kind() {
       String p = prose;
       String verb = leadingVerb();
-      if (p.contains("arrow schema") || (DATA.matcher(p).find() && !p.startsWith("renamed"))) {
+      // "Removed `VenueStatus` and its schemas": removing a named API is a removal first.
+      boolean removesNamed = verb.equals("removed") && p.matches("^removed (?:\\w+ )?§.*");
+      if (p.contains("arrow schema")
+          || (DATA.matcher(p).find() && !p.startsWith("renamed") && !removesNamed)) {
         if (!p.matches("^(?:changed|removed) § (?:from|to) .*") || p.contains("schema")) {
           return ChangeKind.DATA_FORMAT;
         }
@@ -310,7 +310,8 @@ public final class NotesParser {
           || prose.contains("module");
     }
 
-    private ChangeKind removedKind(String p) {
+    private ChangeKind removedKind(String whole) {
+      String p = whole.split(";")[0];
       if (p.contains("support for")) {
         return ChangeKind.PLATFORM;
       }
@@ -353,14 +354,18 @@ public final class NotesParser {
       if (verb.equals("changed-rename")) {
         return ChangeKind.RENAME;
       }
-      if (p.matches(".*\\bto return\\b.*") || typeChange()) {
+      if (p.matches(".*\\bto (return|wrap)\\b.*")
+          || typeChange()
+          || p.matches(
+              ".*§ fields? to (?:a )?(?:lists?|dicts?|strings?|ints?|floats?|bools?)\\b.*")) {
         return ChangeKind.TYPE;
       }
       if (p.matches(".*\\bnow optional\\b.*")
           || p.matches(".*\\bmethod \\(.*")
           || p.contains("constructor")
           || p.contains("builder")
-          || p.matches(".*\\b(reorder|ordering|positional|callers must|must pass).*")) {
+          || p.matches(".*\\b(reorder|ordering|positional|callers must|must pass).*")
+          || p.matches(".*\\b(now takes|no longer takes? (?:a |an )?§|instantiation)\\b.*")) {
         return ChangeKind.SIGNATURE;
       }
       if (p.matches(".*\\bto (return|enforce)\\b.*")
@@ -374,7 +379,7 @@ public final class NotesParser {
         return ChangeKind.TYPE;
       }
       if (p.matches(".*\\bto (take|accept|require)\\b.*")
-          || p.matches(".*\\b(parameters?|params|arguments?)\\b.*")) {
+          || p.matches(".*\\b(parameters?|params?|arguments?)\\b.*")) {
         return ChangeKind.SIGNATURE;
       }
       if (p.matches(".*\\bimport paths?\\b.*") || p.matches(".*\\bimports? from\\b.*")) {
@@ -878,7 +883,7 @@ public final class NotesParser {
       Matcher use =
           Pattern.compile(
                   "(?i)(?:\\buse (?:the |a |an |[\\w-]+ ){0,2}?|in favou?r of (?:a |the )?"
-                      + "|as redundant with |replaced (?:by|with) |migrate to )"
+                      + "|as redundant with |replaced (?:by|with) |migrate to |import [\\w ]{0,30}?from )"
                       + "((?:`[^`]+`[ ,/]*(?:and |or )?)+)")
               .matcher(main);
       if (!use.find()) {

@@ -885,7 +885,7 @@ public final class NotesParser {
                   "(?i)(?:\\buse (?:the |a |an |[\\w-]+ ){0,2}?|in favou?r of (?:a |the )?"
                       + "|as redundant with |replaced (?:by|with) |migrate to |import [\\w ]{0,30}?from )"
                       + "((?:`[^`]+`[ ,/]*(?:and |or )?)+)")
-              .matcher(main);
+              .matcher(clean);
       if (!use.find()) {
         return;
       }
@@ -893,11 +893,38 @@ public final class NotesParser {
       if (news.isEmpty()) {
         return;
       }
+      expandWildcard(news);
       replacements.clear();
       for (int i = 0; i < old.size(); i++) {
         String n = news.size() == old.size() ? news.get(i) : news.get(0);
         replacements.add(carryOwner(old.get(i), n));
       }
+    }
+
+    /**
+     * "Removed `BINANCE_ED25519_*` (use `BINANCE_API_KEY`/`BINANCE_API_SECRET`)": one wildcard and
+     * named replacements that share its prefix spell out the names the wildcard stood for.
+     */
+    private void expandWildcard(List<String> news) {
+      if (old.size() != 1 || !old.get(0).endsWith("*") || news.size() < 2) {
+        return;
+      }
+      String prefix = old.get(0).substring(0, old.get(0).length() - 1);
+      List<String> expanded = new ArrayList<>();
+      for (String n : news) {
+        int common = 0;
+        while (common < Math.min(prefix.length(), n.length())
+            && prefix.charAt(common) == n.charAt(common)) {
+          common++;
+        }
+        int cut = n.lastIndexOf('_', common - 1) + 1;
+        if (cut <= 0) {
+          return;
+        }
+        expanded.add(prefix + n.substring(cut));
+      }
+      old.clear();
+      old.addAll(expanded);
     }
 
     private void dedupe() {

@@ -1124,6 +1124,11 @@ public final class NotesParser {
     if (typed.matches()) {
       return typed.group(1);
     }
+    Matcher kwarg = Pattern.compile("^([a-z_][a-z0-9_]*)\\s*=\\s*[^=].*$").matcher(s);
+    if (kwarg.matches()) {
+      // "`allow_past=False`": the keyword argument is what code spells.
+      return kwarg.group(1);
+    }
     String bare = stripCall(s);
     if (VALUES.contains(bare) || !(isIdentifier(bare) || DOT_IDENT.matcher(bare).matches())) {
       return null;

@@ -237,5 +237,7 @@ class NotesParserTest {
     assertThat(c.replacements()).containsExactly("enable_limit_buys");
     assertThat(c.text()).isEqualTo("Renamed enable_buys to enable_limit_buys");
     assertThat(list("x")).hasSize(1);
+    assertThat(parse("Changed behavior of timers `allow_past=False` to permit past starts").old())
+        .containsExactly("allow_past");
   }
 }

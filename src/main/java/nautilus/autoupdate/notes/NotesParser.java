@@ -1120,7 +1120,9 @@ public final class NotesParser {
       // "OrderFactory.bracket(post_only)": a parameter of that method.
       return call.group(1) + "." + call.group(2);
     }
-    Matcher typed = Pattern.compile("^([a-z_][a-z0-9_]*)\\s*:(?!:)\\s*\\S.*$").matcher(s);
+    Matcher typed =
+        Pattern.compile("^([a-z_][a-z0-9_]*)\\s*:(?!:)\\s*[A-Za-z_][\\w\\[\\]<>|.,& ]*$")
+            .matcher(s);
     if (typed.matches()) {
       return typed.group(1);
     }

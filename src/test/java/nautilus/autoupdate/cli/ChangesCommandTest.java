@@ -18,20 +18,15 @@ class ChangesCommandTest {
 
   @TempDir Path dir;
 
+  private CliRunner.Result changes(String from, String to, String... more) {
+    List<String> args = new ArrayList<>(List.of("changes", "--from", from, "--to", to));
+    args.addAll(List.of(more));
+    return CliRunner.run(dir, args.toArray(String[]::new));
+  }
+
   @Test
   void jsonListsTheChangesOfTheRangeWithTheContractKeys() throws Exception {
-    var r =
-        CliRunner.run(
-            dir,
-            "changes",
-            "--from",
-            "1.219.0",
-            "--to",
-            "1.222.0",
-            "--releases-md",
-            REAL.toString(),
-            "--format",
-            "json");
+    var r = changes("1.219.0", "1.222.0", "--releases-md", REAL.toString(), "--format", "json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode doc = Json.mapper().readTree(r.out());
     assertThat(doc.path("from").asText()).isEqualTo("1.219.0");
@@ -75,9 +70,7 @@ class ChangesCommandTest {
   @Test
   void textAndMarkdownAreReadableAndScopeFilters() throws Exception {
     Files.copy(Path.of("src/test/resources/release/mini-RELEASES.md"), dir.resolve("R.md"));
-    var text =
-        CliRunner.run(
-            dir, "changes", "--from", "1.219.0", "--to", "1.222.0", "--releases-md", "R.md");
+    var text = changes("1.219.0", "1.222.0", "--releases-md", "R.md");
     assertThat(text.exitCode()).as(text.err()).isZero();
     assertThat(text.out())
         .contains("Breaking changes after 1.219.0 up to 1.222.0 (5)")
@@ -86,12 +79,8 @@ class ChangesCommandTest {
         .contains("[deprecation]")
         .doesNotContain("\u001b[");
     var md =
-        CliRunner.run(
-            dir,
-            "changes",
-            "--from",
+        changes(
             "1.219.0",
-            "--to",
             "1.222.0",
             "--releases-md",
             "R.md",
@@ -105,69 +94,30 @@ class ChangesCommandTest {
         .contains("(python, deprecation)")
         .doesNotContain("1.221.0")
         .doesNotContain("data_format");
-    var none =
-        CliRunner.run(
-            dir, "changes", "--from", "1.219.0", "--to", "1.220.0", "--releases-md", "R.md");
+    var none = changes("1.219.0", "1.220.0", "--releases-md", "R.md");
     assertThat(none.out()).contains("(0)").contains("none");
-    var noneMd =
-        CliRunner.run(
-            dir,
-            "changes",
-            "--from",
-            "1.219.0",
-            "--to",
-            "1.220.0",
-            "--releases-md",
-            "R.md",
-            "--format",
-            "markdown");
+    var noneMd = changes("1.219.0", "1.220.0", "--releases-md", "R.md", "--format", "markdown");
     assertThat(noneMd.out()).contains("None.");
   }
 
   @Test
   void readsTheN8nChangelog() {
     Path json = CliRunner.shared().resolve("data/n8n-changelog/changelog-2025-11-22.json");
-    var r =
-        CliRunner.run(
-            dir,
-            "changes",
-            "--from",
-            "1.220.0",
-            "--to",
-            "1.221.0",
-            "--changelog-json",
-            json.toString(),
-            "--format",
-            "json");
+    var r = changes("1.220.0", "1.221.0", "--changelog-json", json.toString(), "--format", "json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"source\" : \"n8n\"").contains("enable_limit_buys");
   }
 
   @Test
   void errorsAreOneLineWithExitCodeOne() {
-    var noSource = CliRunner.run(dir, "changes", "--from", "1.219.0", "--to", "1.222.0");
+    var noSource = changes("1.219.0", "1.222.0");
     assertThat(noSource.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(noSource.err()).startsWith("error: no release notes given").doesNotContain("\tat ");
-    var badVersion =
-        CliRunner.run(
-            dir, "changes", "--from", "1.x", "--to", "1.222.0", "--releases-md", REAL.toString());
+    var badVersion = changes("1.x", "1.222.0", "--releases-md", REAL.toString());
     assertThat(badVersion.err()).startsWith("error: --from: not a PEP 440 version: '1.x'");
-    var missing =
-        CliRunner.run(
-            dir, "changes", "--from", "1.219.0", "--to", "1.222.0", "--releases-md", "no.md");
+    var missing = changes("1.219.0", "1.222.0", "--releases-md", "no.md");
     assertThat(missing.err()).contains("no.md: file not found");
-    var both =
-        CliRunner.run(
-            dir,
-            "changes",
-            "--from",
-            "1",
-            "--to",
-            "2",
-            "--releases-md",
-            "a",
-            "--changelog-json",
-            "b");
+    var both = changes("1", "2", "--releases-md", "a", "--changelog-json", "b");
     assertThat(both.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(both.err()).contains("mutually exclusive");
     var empty =

@@ -121,12 +121,12 @@ public final class Version implements Comparable<Version> {
       }
       List<String> local = List.of();
       if (m.group("local") != null) {
-        List<String> parts = new ArrayList<>();
+        List<String> segments = new ArrayList<>();
         for (String part : m.group("local").toLowerCase(Locale.ROOT).split("[-_.]")) {
           // PEP 440 compares numeric local segments as integers: "007" is "7".
-          parts.add(isNumeric(part) ? new java.math.BigInteger(part).toString() : part);
+          segments.add(isNumeric(part) ? new java.math.BigInteger(part).toString() : part);
         }
-        local = List.copyOf(parts);
+        local = List.copyOf(segments);
       }
       return Optional.of(new Version(epoch, release, preType, preNumber, post, dev, local));
     } catch (NumberFormatException tooLarge) {

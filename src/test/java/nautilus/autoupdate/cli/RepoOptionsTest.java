@@ -30,7 +30,9 @@ class RepoOptionsTest {
     LoadedConfig loaded =
         options.load(
             context(Map.of("NAUTILUS_AUTOUPDATE_DRY_RUN", "false")),
-            RepoOptions.flags("dry_run", true, "remote", null));
+            RepoOptions.flags(
+                "dry_run", true, "remote", null, "releases_md", Path.of("notes/RELEASES.md")));
+    assertThat(loaded.config().releasesMd()).isEqualTo(dir.resolve("notes/RELEASES.md").toString());
     assertThat(loaded.config().dryRun()).isTrue();
     assertThat(loaded.originOf("dry_run").toString()).isEqualTo("flag --dry-run");
     assertThat(loaded.config().remote()).isEqualTo("file");

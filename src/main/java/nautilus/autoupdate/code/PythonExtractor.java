@@ -845,6 +845,10 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     void string(TSNode n) {
+      TSNode parent = n.getParent();
+      if (!parent.isNull() && parent.getType().equals("expression_statement")) {
+        return; // a docstring or a bare string statement: prose, not a reference
+      }
       StringBuilder content = new StringBuilder();
       for (int i = 0; i < n.getNamedChildCount(); i++) {
         TSNode c = n.getNamedChild(i);

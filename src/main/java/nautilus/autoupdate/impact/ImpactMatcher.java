@@ -121,7 +121,9 @@ public final class ImpactMatcher {
     String t = u.target();
     boolean importLike = u.kind() == UseKind.IMPORT || u.kind() == UseKind.CONFIG_STRING;
     boolean under = t.equals(old.text()) || t.startsWith(old.text() + ".");
-    if (importLike ? under : t.equals(old.text()) && !movedPath(c, old)) {
+    // A module's bare name after `from pkg import module` repeats the import site; skip it.
+    boolean bareModuleName = old.moduleLike() && u.kind() == UseKind.NAME;
+    if (importLike ? under : t.equals(old.text()) && !movedPath(c, old) && !bareModuleName) {
       String fix =
           importLike ? Fixes.forImport(u, old, replacement) : Fixes.lastSegment(replacement);
       add(c, index, u, u.at(), u.resolved(), fix, hits);

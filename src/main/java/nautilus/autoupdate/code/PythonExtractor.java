@@ -489,9 +489,14 @@ final class PythonExtractor implements AutoCloseable {
         }
       }
       visitField(n, "return_type");
+      visitBodyIn(inner, n);
+    }
+
+    /** Visits a function's or lambda's body in its own scope, then settles that scope. */
+    void visitBodyIn(Scope inner, TSNode fn) {
       Scope outer = scope;
       scope = inner;
-      visitField(n, "body");
+      visitField(fn, "body");
       scope = outer;
       closeScope(inner);
     }
@@ -507,11 +512,7 @@ final class PythonExtractor implements AutoCloseable {
           }
         }
       }
-      Scope outer = scope;
-      scope = inner;
-      visitField(n, "body");
-      scope = outer;
-      closeScope(inner);
+      visitBodyIn(inner, n);
     }
 
     /** The class whose body directly holds this function, if any. */

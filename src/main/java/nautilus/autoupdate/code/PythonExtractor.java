@@ -846,19 +846,20 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     void string(TSNode n) {
-      TSNode parent = n.getParent();
-      if (!parent.isNull() && parent.getType().equals("expression_statement")) {
-        return; // a docstring or a bare string statement: prose, not a reference
-      }
       StringBuilder content = new StringBuilder();
+      boolean interpolated = false;
       for (int i = 0; i < n.getNamedChildCount(); i++) {
         TSNode c = n.getNamedChild(i);
         if (c.getType().equals("string_content")) {
           content.append(text(c));
         } else if (c.getType().equals("interpolation")) {
           visit(c);
-          return;
+          interpolated = true;
         }
+      }
+      TSNode parent = n.getParent();
+      if (interpolated || !parent.isNull() && parent.getType().equals("expression_statement")) {
+        return; // f-strings, docstrings and bare string statements are not references
       }
       String value = content.toString();
       if (value.length() < 200

@@ -35,10 +35,19 @@ public final class RepoOptions {
 
   /**
    * Loads the configuration: {@code flags} (config key to value, null meaning "not given") beat
-   * {@code NAUTILUS_AUTOUPDATE_*} variables, which beat the file, which beats the defaults.
+   * {@code NAUTILUS_AUTOUPDATE_*} variables, which beat the file, which beats the defaults. {@link
+   * Path} values are resolved against the working directory (file values stay relative to the
+   * repository).
    */
   public LoadedConfig load(CliContext context, Map<String, Object> flags) {
-    return ConfigLoader.load(repoRoot(context), context.env(), flags);
+    Map<String, Object> resolved = new HashMap<>();
+    for (Map.Entry<String, Object> e : flags.entrySet()) {
+      Object v = e.getValue();
+      // A path typed on the command line is relative to where the user is, not to --repo.
+      resolved.put(
+          e.getKey(), v instanceof Path ? context.workingDir().resolve((Path) v).normalize() : v);
+    }
+    return ConfigLoader.load(repoRoot(context), context.env(), resolved);
   }
 
   /** A flag map from key/value pairs, allowing null values for options not given. */

@@ -43,7 +43,12 @@ public final class CodeScanner {
    */
   public CodeBase scan(Path repoRoot, List<String> sourceDirs, String packageName, Path cacheDir) {
     Path root = repoRoot.toAbsolutePath().normalize();
-    List<String> paths = SourceFiles.list(root, sourceDirs);
+    List<String> paths = new ArrayList<>(SourceFiles.list(root, sourceDirs));
+    if (cacheDir != null) {
+      // Our own cache must never be read back as a config file of the repo.
+      Path cacheAbs = cacheDir.toAbsolutePath().normalize();
+      paths.removeIf(p -> root.resolve(p).normalize().startsWith(cacheAbs));
+    }
     FactsCache cache =
         cacheDir == null ? FactsCache.empty(packageName) : FactsCache.load(cacheDir, packageName);
     Map<String, FileFacts> facts = new ConcurrentHashMap<>();

@@ -60,13 +60,59 @@ final class ConfigText {
       lineNo++;
     }
     return new ModuleFacts(
-        List.of(),
-        List.of(),
-        List.of(),
-        strings,
-        strings.isEmpty() ? List.of() : keys,
-        List.of(),
-        false);
+        List.of(), List.of(), List.of(), strings, keysNear(text, strings, keys), List.of(), false);
+  }
+
+  /**
+   * Keeps the keys in the same block as an upstream path: the lines around it indented at least as
+   * deep, up to a TOML table header. So {@code stream} beside {@code config_path:
+   * "...:MessageBusConfig"} counts, a {@code stream} key elsewhere in the file does not.
+   */
+  private static List<StringFact> keysNear(
+      String text, List<StringFact> strings, List<StringFact> keys) {
+    if (strings.isEmpty()) {
+      return List.of();
+    }
+    String[] lines = text.split("\n", -1);
+    boolean[] inBlock = new boolean[lines.length + 1];
+    for (StringFact s : strings) {
+      int at = s.at().line() - 1;
+      int indent = indent(lines[at]);
+      int from = at;
+      while (from > 0 && inside(lines[from - 1], indent)) {
+        from--;
+      }
+      int to = at;
+      while (to + 1 < lines.length && inside(lines[to + 1], indent)) {
+        to++;
+      }
+      for (int i = from; i <= to; i++) {
+        inBlock[i] = true;
+      }
+    }
+    List<StringFact> kept = new ArrayList<>();
+    for (StringFact k : keys) {
+      if (inBlock[k.at().line() - 1] && indent(lines[k.at().line() - 1]) >= 0) {
+        kept.add(k);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean inside(String line, int indent) {
+    String t = line.strip();
+    if (t.startsWith("[")) {
+      return false;
+    }
+    return t.isEmpty() || t.startsWith("#") || indent(line) >= indent && !t.startsWith("}");
+  }
+
+  private static int indent(String line) {
+    int i = 0;
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
   }
 
   private static Location at(String line, int start, int end, int lineNo, int lineByteOffset) {

@@ -489,9 +489,14 @@ final class PythonExtractor implements AutoCloseable {
         }
       }
       visitField(n, "return_type");
+      visitBodyIn(inner, n);
+    }
+
+    /** Visits a function's or lambda's body in its own scope, then settles that scope. */
+    void visitBodyIn(Scope inner, TSNode fn) {
       Scope outer = scope;
       scope = inner;
-      visitField(n, "body");
+      visitField(fn, "body");
       scope = outer;
       closeScope(inner);
     }
@@ -507,11 +512,7 @@ final class PythonExtractor implements AutoCloseable {
           }
         }
       }
-      Scope outer = scope;
-      scope = inner;
-      visitField(n, "body");
-      scope = outer;
-      closeScope(inner);
+      visitBodyIn(inner, n);
     }
 
     /** The class whose body directly holds this function, if any. */
@@ -846,14 +847,19 @@ final class PythonExtractor implements AutoCloseable {
 
     void string(TSNode n) {
       StringBuilder content = new StringBuilder();
+      boolean interpolated = false;
       for (int i = 0; i < n.getNamedChildCount(); i++) {
         TSNode c = n.getNamedChild(i);
         if (c.getType().equals("string_content")) {
           content.append(text(c));
         } else if (c.getType().equals("interpolation")) {
           visit(c);
-          return;
+          interpolated = true;
         }
+      }
+      TSNode parent = n.getParent();
+      if (interpolated || !parent.isNull() && parent.getType().equals("expression_statement")) {
+        return; // f-strings, docstrings and bare string statements are not references
       }
       String value = content.toString();
       if (value.length() < 200

@@ -311,7 +311,7 @@ final class Resolver {
     List<String> chain = r.chain();
     Target cls = new Target(null, true, m.name, r.selfClass());
     String attr = chain.get(1);
-    List<String> type = attrType(cls, attr, new HashSet<>());
+    List<String> type = attrType(cls, attr);
     Target end;
     if (type != null) {
       if (chain.size() == 2) {
@@ -358,49 +358,47 @@ final class Resolver {
 
   private ClassFact classFact(Target cls) {
     Module m = modules.get(cls.module());
-    if (m == null) {
-      m =
-          byPath.values().stream()
-              .filter(x -> x.name.equals(cls.module()))
-              .findFirst()
-              .orElse(null);
-    }
     return m == null ? null : m.classes.get(cls.localClass());
   }
 
-  private Module moduleOf(Target cls) {
+  /** The bases of one of our classes, resolved: our classes or upstream paths. */
+  private List<Target> directBases(Target cls) {
+    ClassFact f = classFact(cls);
     Module m = modules.get(cls.module());
-    if (m != null) {
-      return m;
+    List<Target> bases = new ArrayList<>();
+    if (f == null || m == null) {
+      return bases;
     }
-    return byPath.values().stream()
-        .filter(x -> x.name.equals(cls.module()))
-        .findFirst()
-        .orElse(null);
+    for (List<String> chain : f.bases()) {
+      Target b = follow(resolveName(m, chain.get(0), new HashSet<>()), chain, 1);
+      if (b != null) {
+        bases.add(b);
+      }
+    }
+    return bases;
   }
 
-  /** Local bases first, breadth-first; the first upstream base found. */
-  String nearestUpstreamBase(Target cls) {
+  /** Our class and its bases among our own classes, nearest first. */
+  private List<Target> localHierarchy(Target cls) {
+    List<Target> order = new ArrayList<>();
     Deque<Target> queue = new ArrayDeque<>(List.of(cls));
     Set<String> seen = new HashSet<>();
     while (!queue.isEmpty()) {
       Target c = queue.poll();
-      if (!seen.add(c.module() + ":" + c.localClass())) {
+      if (classFact(c) == null || !seen.add(c.module() + ":" + c.localClass())) {
         continue;
       }
-      ClassFact f = classFact(c);
-      Module m = moduleOf(c);
-      if (f == null || m == null) {
-        continue;
-      }
-      for (List<String> baseChain : f.bases()) {
-        Target b = follow(resolveName(m, baseChain.get(0), new HashSet<>()), baseChain, 1);
-        if (b == null) {
-          continue;
-        }
-        if (b.isLocalClass()) {
-          queue.add(b);
-        } else if (upstream(b.path())) {
+      order.add(c);
+      directBases(c).stream().filter(Target::isLocalClass).forEach(queue::add);
+    }
+    return order;
+  }
+
+  /** The first upstream class our class derives from, directly or through our own bases. */
+  String nearestUpstreamBase(Target cls) {
+    for (Target c : localHierarchy(cls)) {
+      for (Target b : directBases(c)) {
+        if (!b.isLocalClass() && upstream(b.path())) {
           return b.path();
         }
       }
@@ -409,51 +407,22 @@ final class Resolver {
   }
 
   private boolean definedLocally(Target cls, String member) {
-    Deque<Target> queue = new ArrayDeque<>(List.of(cls));
-    Set<String> seen = new HashSet<>();
-    while (!queue.isEmpty()) {
-      Target c = queue.poll();
-      if (!seen.add(c.module() + ":" + c.localClass())) {
-        continue;
-      }
+    for (Target c : localHierarchy(cls)) {
       ClassFact f = classFact(c);
-      Module m = moduleOf(c);
-      if (f == null || m == null) {
-        continue;
-      }
       if (f.selfAssigned().contains(member)
           || f.members().stream().anyMatch(x -> x.name().equals(member))) {
         return true;
-      }
-      for (List<String> baseChain : f.bases()) {
-        Target b = follow(resolveName(m, baseChain.get(0), new HashSet<>()), baseChain, 1);
-        if (b != null && b.isLocalClass()) {
-          queue.add(b);
-        }
       }
     }
     return false;
   }
 
-  private List<String> attrType(Target cls, String attr, Set<String> seen) {
-    if (!seen.add(cls.module() + ":" + cls.localClass())) {
-      return null;
-    }
-    ClassFact f = classFact(cls);
-    Module m = moduleOf(cls);
-    if (f == null || m == null) {
-      return null;
-    }
-    if (f.attrTypes().containsKey(attr)) {
-      return f.attrTypes().get(attr);
-    }
-    for (List<String> baseChain : f.bases()) {
-      Target b = follow(resolveName(m, baseChain.get(0), new HashSet<>()), baseChain, 1);
-      if (b != null && b.isLocalClass()) {
-        List<String> t = attrType(b, attr, seen);
-        if (t != null) {
-          return t;
-        }
+  /** The type our class hierarchy assigns to {@code self.attr}, if any. */
+  private List<String> attrType(Target cls, String attr) {
+    for (Target c : localHierarchy(cls)) {
+      List<String> t = classFact(c).attrTypes().get(attr);
+      if (t != null) {
+        return t;
       }
     }
     return null;

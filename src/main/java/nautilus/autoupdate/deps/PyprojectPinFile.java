@@ -17,7 +17,9 @@ import org.tomlj.TomlTable;
  * {@code pyproject.toml}: PEP 621 {@code [project].dependencies} and {@code
  * [project.optional-dependencies]}, PEP 735 {@code [dependency-groups]}, and Poetry's {@code
  * [tool.poetry.dependencies]}, {@code [tool.poetry.group.*.dependencies]} and {@code
- * [tool.poetry.dev-dependencies]}. The uv index for nightly builds is a {@code [[tool.uv.index]]}
+ * [tool.poetry.dev-dependencies]}; also uv's {@code [tool.uv]} {@code dev-dependencies}, {@code
+ * constraint-dependencies}, {@code override-dependencies} and PDM's {@code
+ * [tool.pdm.dev-dependencies]}. The uv index for nightly builds is a {@code [[tool.uv.index]]}
  * entry with {@code explicit = true} plus a {@code [tool.uv.sources]} pin. Poetry sources are not
  * written.
  */
@@ -51,6 +53,13 @@ public final class PyprojectPinFile implements PinFile {
     }
     for (String group : keysOf(toml, List.of("dependency-groups"))) {
       requirementArray(toml, List.of("dependency-groups", group), relPath, src, pins);
+    }
+    for (String key :
+        List.of("dev-dependencies", "constraint-dependencies", "override-dependencies")) {
+      requirementArray(toml, List.of("tool", "uv", key), relPath, src, pins);
+    }
+    for (String group : keysOf(toml, List.of("tool", "pdm", "dev-dependencies"))) {
+      requirementArray(toml, List.of("tool", "pdm", "dev-dependencies", group), relPath, src, pins);
     }
     poetryTable(toml, List.of("tool", "poetry", "dependencies"), relPath, src, pins);
     poetryTable(toml, List.of("tool", "poetry", "dev-dependencies"), relPath, src, pins);

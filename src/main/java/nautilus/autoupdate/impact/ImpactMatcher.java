@@ -37,6 +37,7 @@ public final class ImpactMatcher {
     String pkg = code.packageName();
     List<Action> actions = new ArrayList<>();
     Map<String, List<Hit>> byFile = new LinkedHashMap<>();
+    UseIndex index = new UseIndex(code);
     for (int i = 0; i < changes.size(); i++) {
       BreakingChange c = changes.get(i);
       ChangeScope scope = c.scope() == null ? ChangeScope.UNKNOWN : c.scope();
@@ -59,9 +60,11 @@ public final class ImpactMatcher {
           continue;
         }
         String replacement = c.replacementFor(j);
-        for (FileUses f : code.files()) {
-          for (Hit h : matchFile(c, i, old, replacement, f, pkg)) {
-            byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(h);
+        for (UseIndex.Entry e : index.candidates(old)) {
+          List<Hit> hits = new ArrayList<>();
+          matchUse(c, i, old, replacement, e.use(), e.file(), hits, pkg);
+          if (!hits.isEmpty()) {
+            byFile.computeIfAbsent(e.file().path(), k -> new ArrayList<>()).addAll(hits);
           }
         }
       }
@@ -100,19 +103,22 @@ public final class ImpactMatcher {
     return new AffectedFile(path, worst, sites);
   }
 
-  private List<Hit> matchFile(
-      BreakingChange c, int index, OldName old, String replacement, FileUses f, String pkg) {
-    List<Hit> hits = new ArrayList<>();
-    for (Use u : f.uses()) {
-      if (old.qualified()) {
-        qualified(c, index, old, replacement, u, hits);
-      } else if (old.bare()) {
-        bare(c, index, old, replacement, u, hits, pkg);
-      } else {
-        relative(c, index, old, replacement, u, f, hits);
-      }
+  private void matchUse(
+      BreakingChange c,
+      int index,
+      OldName old,
+      String replacement,
+      Use u,
+      FileUses f,
+      List<Hit> hits,
+      String pkg) {
+    if (old.qualified()) {
+      qualified(c, index, old, replacement, u, hits);
+    } else if (old.bare()) {
+      bare(c, index, old, replacement, u, hits, pkg);
+    } else {
+      relative(c, index, old, replacement, u, f, hits);
     }
-    return hits;
   }
 
   /** {@code nautilus_trader.a.b} or {@code nautilus_trader.a.b.Name}: by path. */
@@ -121,7 +127,9 @@ public final class ImpactMatcher {
     String t = u.target();
     boolean importLike = u.kind() == UseKind.IMPORT || u.kind() == UseKind.CONFIG_STRING;
     boolean under = t.equals(old.text()) || t.startsWith(old.text() + ".");
-    if (importLike ? under : t.equals(old.text()) && !movedPath(c, old)) {
+    // A module's bare name after `from pkg import module` repeats the import site; skip it.
+    boolean bareModuleName = old.moduleLike() && u.kind() == UseKind.NAME;
+    if (importLike ? under : t.equals(old.text()) && !movedPath(c, old) && !bareModuleName) {
       String fix =
           importLike ? Fixes.forImport(u, old, replacement) : Fixes.lastSegment(replacement);
       add(c, index, u, u.at(), u.resolved(), fix, hits);

@@ -100,10 +100,6 @@ public final class NotesParser {
           "i64",
           "f64",
           "usize",
-          "String",
-          "Vec",
-          "Option",
-          "Result",
           "Some",
           "OFF",
           "ON",
@@ -134,7 +130,8 @@ public final class NotesParser {
 
   private static final Pattern DATA =
       Pattern.compile(
-          "arrow schema|\\bschemas?\\b(?! directory)|serializations?\\b|pickled|catalog"
+          "arrow schemas?|json/arrow|schema change|change to schema|catalog schema|cap'n proto|\\bsbe\\b"
+              + "|serializations?\\b|pickled|catalog"
               + " (?:data|subdirs?|directory|directories)|directory naming|redis keys|redis cache"
               + " .*storage|stores? must be regenerated|\\bformat;|wire formats?|data migration"
               + "|flush your|clear (?:your )?cache|storage to|parquet schemas?|\\bdbn\\b");
@@ -183,12 +180,7 @@ public final class NotesParser {
     String text = item.text() == null ? "" : item.text();
     String migration = item.migration();
     try {
-      String readable = text;
-      if (source != null && !source.startsWith("releases-md") && !text.contains("`")) {
-        // Commit messages often name code without backticks: "Renamed enable_buys to ...".
-        readable = BARE_CODE.matcher(text).replaceAll("`$1`");
-      }
-      return new Item(readable).toChange(version, text, migration, source);
+      return parseStrict(version, item, source);
     } catch (RuntimeException unexpected) {
       // A rule that trips on odd text must not lose the change itself.
       return new BreakingChange(
@@ -202,6 +194,17 @@ public final class NotesParser {
           migration,
           source);
     }
+  }
+
+  /** {@link #parseItem} without the safety net, so tests see a rule that throws. */
+  BreakingChange parseStrict(Version version, NoteItem item, String source) {
+    String text = item.text() == null ? "" : item.text();
+    String readable = text;
+    if (source != null && !source.startsWith("releases-md") && !text.contains("`")) {
+      // Commit messages often name code without backticks: "Renamed enable_buys to ...".
+      readable = BARE_CODE.matcher(text).replaceAll("`$1`");
+    }
+    return new Item(readable).toChange(version, text, item.migration(), source);
   }
 
   /** One item being read: its cleaned text, prose (code replaced by §) and results. */
@@ -255,7 +258,10 @@ public final class NotesParser {
     ChangeKind kind() {
       String p = prose;
       String verb = leadingVerb();
-      if (p.contains("arrow schema") || (DATA.matcher(p).find() && !p.startsWith("renamed"))) {
+      // "Removed `VenueStatus` and its schemas": removing a named API is a removal first.
+      boolean removesNamed = verb.equals("removed") && p.matches("^removed (?:\\w+ )?§.*");
+      if (p.contains("arrow schema")
+          || (DATA.matcher(p).find() && !p.startsWith("renamed") && !removesNamed)) {
         if (!p.matches("^(?:changed|removed) § (?:from|to) .*") || p.contains("schema")) {
           return ChangeKind.DATA_FORMAT;
         }
@@ -304,7 +310,8 @@ public final class NotesParser {
           || prose.contains("module");
     }
 
-    private ChangeKind removedKind(String p) {
+    private ChangeKind removedKind(String whole) {
+      String p = whole.split(";")[0];
       if (p.contains("support for")) {
         return ChangeKind.PLATFORM;
       }
@@ -347,14 +354,18 @@ public final class NotesParser {
       if (verb.equals("changed-rename")) {
         return ChangeKind.RENAME;
       }
-      if (p.matches(".*\\bto return\\b.*") || typeChange()) {
+      if (p.matches(".*\\bto (return|wrap)\\b.*")
+          || typeChange()
+          || p.matches(
+              ".*§ fields? to (?:a )?(?:lists?|dicts?|strings?|ints?|floats?|bools?)\\b.*")) {
         return ChangeKind.TYPE;
       }
       if (p.matches(".*\\bnow optional\\b.*")
           || p.matches(".*\\bmethod \\(.*")
           || p.contains("constructor")
           || p.contains("builder")
-          || p.matches(".*\\b(reorder|ordering|positional|callers must|must pass).*")) {
+          || p.matches(".*\\b(reorder|ordering|positional|callers must|must pass).*")
+          || p.matches(".*\\b(now takes|no longer takes? (?:a |an )?§|instantiation)\\b.*")) {
         return ChangeKind.SIGNATURE;
       }
       if (p.matches(".*\\bto (return|enforce)\\b.*")
@@ -368,7 +379,7 @@ public final class NotesParser {
         return ChangeKind.TYPE;
       }
       if (p.matches(".*\\bto (take|accept|require)\\b.*")
-          || p.matches(".*\\b(parameters?|params|arguments?)\\b.*")) {
+          || p.matches(".*\\b(parameters?|params?|arguments?)\\b.*")) {
         return ChangeKind.SIGNATURE;
       }
       if (p.matches(".*\\bimport paths?\\b.*") || p.matches(".*\\bimports? from\\b.*")) {
@@ -740,6 +751,7 @@ public final class NotesParser {
               List.of(
                   " to ",
                   " from ",
+                  " on ",
                   " as ",
                   " instead of ",
                   " with ",
@@ -870,9 +882,10 @@ public final class NotesParser {
       }
       Matcher use =
           Pattern.compile(
-                  "(?i)(?:\\buse |in favou?r of |as redundant with |replaced (?:by|with) |migrate to"
-                      + " )((?:`[^`]+`[ ,/]*(?:and |or )?)+)")
-              .matcher(main);
+                  "(?i)(?:\\buse (?:the |a |an |[\\w-]+ ){0,2}?|in favou?r of (?:a |the )?"
+                      + "|as redundant with |replaced (?:by|with) |migrate to |import [\\w ]{0,30}?from )"
+                      + "((?:`[^`]+`[ ,/]*(?:and |or )?)+)")
+              .matcher(clean);
       if (!use.find()) {
         return;
       }
@@ -880,11 +893,38 @@ public final class NotesParser {
       if (news.isEmpty()) {
         return;
       }
+      expandWildcard(news);
       replacements.clear();
       for (int i = 0; i < old.size(); i++) {
         String n = news.size() == old.size() ? news.get(i) : news.get(0);
         replacements.add(carryOwner(old.get(i), n));
       }
+    }
+
+    /**
+     * "Removed `BINANCE_ED25519_*` (use `BINANCE_API_KEY`/`BINANCE_API_SECRET`)": one wildcard and
+     * named replacements that share its prefix spell out the names the wildcard stood for.
+     */
+    private void expandWildcard(List<String> news) {
+      if (old.size() != 1 || !old.get(0).endsWith("*") || news.size() < 2) {
+        return;
+      }
+      String prefix = old.get(0).substring(0, old.get(0).length() - 1);
+      List<String> expanded = new ArrayList<>();
+      for (String n : news) {
+        int common = 0;
+        while (common < Math.min(prefix.length(), n.length())
+            && prefix.charAt(common) == n.charAt(common)) {
+          common++;
+        }
+        int cut = n.lastIndexOf('_', common - 1) + 1;
+        if (cut <= 0) {
+          return;
+        }
+        expanded.add(prefix + n.substring(cut));
+      }
+      old.clear();
+      old.addAll(expanded);
     }
 
     private void dedupe() {
@@ -1080,9 +1120,16 @@ public final class NotesParser {
       // "OrderFactory.bracket(post_only)": a parameter of that method.
       return call.group(1) + "." + call.group(2);
     }
-    Matcher typed = Pattern.compile("^([a-z_][a-z0-9_]*)\\s*:(?!:)\\s*\\S.*$").matcher(s);
+    Matcher typed =
+        Pattern.compile("^([a-z_][a-z0-9_]*)\\s*:(?!:)\\s*[A-Za-z_][\\w\\[\\]<>|.,& ]*$")
+            .matcher(s);
     if (typed.matches()) {
       return typed.group(1);
+    }
+    Matcher kwarg = Pattern.compile("^([a-z_][a-z0-9_]*)\\s*=\\s*[^=].*$").matcher(s);
+    if (kwarg.matches()) {
+      // "`allow_past=False`": the keyword argument is what code spells.
+      return kwarg.group(1);
     }
     String bare = stripCall(s);
     if (VALUES.contains(bare) || !(isIdentifier(bare) || DOT_IDENT.matcher(bare).matches())) {

@@ -2,10 +2,6 @@ package nautilus.autoupdate.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,14 +35,7 @@ public final class CommitMessagesSource implements ReleaseSource {
   }
 
   public static List<UpstreamCommit> readJsonl(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": file not found (expected a JSON-lines file of commits)", e);
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
+    List<String> lines = SourceFiles.read(file, "a JSON-lines file of commits").lines().toList();
     List<UpstreamCommit> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {

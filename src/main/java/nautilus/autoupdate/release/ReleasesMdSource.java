@@ -1,9 +1,5 @@
 package nautilus.autoupdate.release;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -48,14 +44,7 @@ public final class ReleasesMdSource implements ReleaseSource {
 
   @Override
   public List<Release> releases() {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": file not found (expected a RELEASES.md file)", e);
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
+    String text = SourceFiles.read(file, "a RELEASES.md file");
     return parse(text, file.toString());
   }
 

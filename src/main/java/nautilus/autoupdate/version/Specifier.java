@@ -29,7 +29,16 @@ public record Specifier(String operator, String versionText) {
       throw new InvalidVersionException("'.*' is only allowed with == and != in '" + text + "'");
     }
     if (!op.equals("===")) {
-      Version parsed = Version.parse(wildcard ? v.substring(0, v.length() - 2) : v);
+      Version parsed =
+          Version.tryParse(wildcard ? v.substring(0, v.length() - 2) : v)
+              .orElseThrow(
+                  () ->
+                      new InvalidVersionException(
+                          "not a version specifier: '"
+                              + text
+                              + "' ('"
+                              + v
+                              + "' is not a PEP 440 version)"));
       if (op.equals("~=") && parsed.release().length < 2) {
         throw new InvalidVersionException(
             "~= needs at least two release segments in '" + text + "'");

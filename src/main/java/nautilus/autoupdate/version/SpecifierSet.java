@@ -19,7 +19,10 @@ public record SpecifierSet(List<Specifier> specifiers) {
     List<Specifier> out = new ArrayList<>();
     if (text != null && !text.isBlank()) {
       for (String part : text.split(",")) {
-        out.add(Specifier.parse(part));
+        // pip accepts empty clauses, e.g. a trailing comma.
+        if (!part.isBlank()) {
+          out.add(Specifier.parse(part));
+        }
       }
     }
     return new SpecifierSet(out);

@@ -121,7 +121,12 @@ public final class Version implements Comparable<Version> {
       }
       List<String> local = List.of();
       if (m.group("local") != null) {
-        local = List.of(m.group("local").toLowerCase(Locale.ROOT).split("[-_.]"));
+        List<String> segments = new ArrayList<>();
+        for (String part : m.group("local").toLowerCase(Locale.ROOT).split("[-_.]")) {
+          // PEP 440 compares numeric local segments as integers: "007" is "7".
+          segments.add(isNumeric(part) ? new java.math.BigInteger(part).toString() : part);
+        }
+        local = List.copyOf(segments);
       }
       return Optional.of(new Version(epoch, release, preType, preNumber, post, dev, local));
     } catch (NumberFormatException tooLarge) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.release.SourceFiles;
 import nautilus.autoupdate.release.n8n.N8nChangelog.BreakingChangeEntry;
 import nautilus.autoupdate.release.n8n.N8nChangelog.Issue;
 import nautilus.autoupdate.release.n8n.N8nChangelog.OpenIssues;
@@ -35,14 +35,7 @@ public final class N8nChangelogIo {
   private N8nChangelogIo() {}
 
   public static N8nChangelog read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": file not found (expected the N8N changelog JSON)", e);
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
+    String text = SourceFiles.read(file, "the N8N changelog JSON");
     return parse(text, file.toString());
   }
 

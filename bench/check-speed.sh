@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Speed benchmark of the code scan + impact match (not a unit test).
+# Downloads the sdist of a real nautilus_trader release from PyPI, keeps its .py/.pyi files,
+# replicates them to about 1,000,000 lines, then prints files/s, MB/s and peak heap for a cold
+# scan+match and for a second run on the unchanged tree, and ripgrep's time for the same
+# identifiers. Usage: bench/check-speed.sh [version] [target-lines]
+set -euo pipefail
+VERSION="${1:-1.221.0}"
+TARGET_LINES="${2:-1000000}"
+HERE="$(cd "$(dirname "$0")/.." && pwd)"
+OUT="$HERE/bench/out"
+DL="${HOME}/.cache/nautilus-autoupdate-test/sdist-$VERSION"
+# Outside this checkout: git would ignore bench/out/ and list nothing.
+TREE="${HOME}/.cache/nautilus-autoupdate-test/bench-tree-$VERSION"
+CHANGES="$HERE/src/test/resources/impact/mixed/changes.json"
+mkdir -p "$OUT" "$DL"
+
+if ! ls "$DL"/*.tar.gz >/dev/null 2>&1; then
+  # The sdist's URL from PyPI's simple index (pip download would also build its metadata: slow).
+  URL=$(curl -fsS -H "Accept: application/vnd.pypi.simple.v1+json" "https://pypi.org/simple/nautilus-trader/" |
+    python3 -c "import json,sys; print([f['url'] for f in json.load(sys.stdin)['files'] if f['filename']=='nautilus_trader-$VERSION.tar.gz'][0])")
+  curl -fsSL -o "$DL/nautilus_trader-$VERSION.tar.gz" "$URL"
+fi
+if [ ! -d "$TREE" ]; then
+  SRC="$OUT/src-$VERSION"
+  rm -rf "$SRC" && mkdir -p "$SRC"
+  tar -xzf "$DL"/*.tar.gz -C "$SRC" --wildcards '*.py' '*.pyi'
+  BASE="$(find "$SRC" -maxdepth 1 -mindepth 1 -type d | head -1)"
+  LINES=$(find "$BASE" -name '*.py' -o -name '*.pyi' | xargs cat | wc -l)
+  COPIES=$(( (TARGET_LINES + LINES - 1) / LINES ))
+  echo "one copy: $LINES lines; making $COPIES copies"
+  mkdir -p "$TREE"
+  for i in $(seq 1 "$COPIES"); do
+    cp -r "$BASE" "$TREE/copy_$i"
+    # A distinct last line per copy, so the content-hash cache cannot share parses across copies.
+    find "$TREE/copy_$i" \( -name '*.py' -o -name '*.pyi' \) -exec sh -c 'echo "# copy $0" >> "$1"' "$i" {} \;
+  done
+  rm -rf "$SRC"
+fi
+echo "tree: $(find "$TREE" -name '*.py' -o -name '*.pyi' | wc -l) files," \
+  "$(find "$TREE" \( -name '*.py' -o -name '*.pyi' \) -print0 | xargs -0 cat | wc -l) lines," \
+  "$(du -sh "$TREE" | cut -f1)"
+
+cd "$HERE"
+./mvnw -q -B test-compile -Dspotless.check.skip=true
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
+CACHE="$OUT/cache"
+rm -rf "$CACHE"
+java -Xmx1g -cp "target/classes:target/test-classes:$(cat "$OUT/cp.txt")" \
+  nautilus.autoupdate.code.bench.ScanBenchmark "$TREE" "$CACHE" "$CHANGES"
+
+if ! command -v rg >/dev/null 2>&1; then
+  (apt-get install -y ripgrep >/dev/null 2>&1 || sudo apt-get install -y ripgrep >/dev/null 2>&1) || true
+fi
+if command -v rg >/dev/null 2>&1; then
+  ARGS=()
+  for id in $(python3 -c "import json,sys; [print(o.split('.')[-1]) for c in json.load(open(sys.argv[1])) for o in c['old'] if '::' not in o]" "$CHANGES" | sort -u); do
+    ARGS+=(-e "$id")
+  done
+  START=$(date +%s.%N)
+  rg -c -F -t py "${ARGS[@]}" "$TREE" >/dev/null || true
+  END=$(date +%s.%N)
+  echo "ripgrep   time=$(echo "$END - $START" | bc)s for ${#ARGS[@]} identifiers (our cold time / this = the ratio to beat)"
+else
+  echo "ripgrep not available (apt-get install -y ripgrep)"
+fi

@@ -1,0 +1,68 @@
+package nautilus.autoupdate.impact;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nautilus.autoupdate.code.CodeBase;
+import nautilus.autoupdate.code.FileUses;
+import nautilus.autoupdate.code.Kwarg;
+import nautilus.autoupdate.code.Use;
+import nautilus.autoupdate.code.UseKind;
+
+/**
+ * The uses of a code base indexed by the names a breaking change can hit, so matching looks at a
+ * handful of candidates per old identifier instead of every use in the tree.
+ */
+final class UseIndex {
+  record Entry(FileUses file, Use use) {}
+
+  private final Map<String, List<Entry>> byLastSegment = new HashMap<>();
+  private final Map<String, List<Entry>> byKwarg = new HashMap<>();
+  private final Map<String, List<Entry>> byTarget = new HashMap<>();
+  private final List<Entry> importLike = new ArrayList<>();
+
+  UseIndex(CodeBase code) {
+    for (FileUses f : code.files()) {
+      for (Use u : f.uses()) {
+        Entry e = new Entry(f, u);
+        String t = u.target();
+        byLastSegment
+            .computeIfAbsent(t.substring(t.lastIndexOf('.') + 1), k -> new ArrayList<>())
+            .add(e);
+        byTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
+        if (u.kind() == UseKind.IMPORT || u.kind() == UseKind.CONFIG_STRING) {
+          importLike.add(e);
+        }
+        for (Kwarg k : u.kwargs()) {
+          byKwarg.computeIfAbsent(k.name(), x -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+  }
+
+  /** Every use that could match {@code old}, each once, in code-base order. */
+  List<Entry> candidates(OldName old) {
+    Set<Use> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Entry> out = new ArrayList<>();
+    if (old.qualified()) {
+      add(importLike, seen, out);
+      add(byTarget.getOrDefault(old.text(), List.of()), seen, out);
+    } else {
+      add(byLastSegment.getOrDefault(old.last(), List.of()), seen, out);
+      add(byKwarg.getOrDefault(old.last(), List.of()), seen, out);
+    }
+    return out;
+  }
+
+  private static void add(List<Entry> from, Set<Use> seen, List<Entry> out) {
+    for (Entry e : from) {
+      if (seen.add(e.use())) {
+        out.add(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package nautilus.autoupdate.code.bench;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.List;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.code.CodeBase;
+import nautilus.autoupdate.code.CodeScanner;
+import nautilus.autoupdate.impact.ImpactMatcher;
+import nautilus.autoupdate.notes.BreakingChange;
+
+/**
+ * Times a cold scan+match of a tree and a second run on the unchanged tree (with the cache), and
+ * prints files/s, MB/s and peak heap. Run by bench/check-speed.sh; not a unit test.
+ *
+ * <p>Arguments: tree, cache dir, changes.json.
+ */
+public final class ScanBenchmark {
+  private ScanBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path tree = Path.of(args[0]);
+    Path cache = Path.of(args[1]);
+    List<BreakingChange> changes =
+        Json.mapper()
+            .readValue(Path.of(args[2]).toFile(), new TypeReference<List<BreakingChange>>() {});
+    run("cold", tree, cache, changes);
+    run("unchanged", tree, cache, changes);
+  }
+
+  private static void run(String label, Path tree, Path cache, List<BreakingChange> changes) {
+    System.gc();
+    resetPeaks();
+    long start = System.nanoTime();
+    CodeBase code = new CodeScanner().scan(tree, List.of("."), "nautilus_trader", cache);
+    long scanned = System.nanoTime();
+    ImpactMatcher.MatchResult result = new ImpactMatcher().match(changes, code);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "%-9s scan=%.2fs match=%.2fs%n",
+        label, (scanned - start) / 1e9, (System.nanoTime() - scanned) / 1e9);
+    long uses = code.files().stream().mapToLong(f -> f.uses().size()).sum();
+    System.out.printf(
+        "%-9s files=%d MB=%.1f time=%.2fs files/s=%.0f MB/s=%.1f peak_heap_MB=%.0f"
+            + " uses=%d affected_files=%d%n",
+        label,
+        code.scannedFiles(),
+        code.scannedBytes() / 1e6,
+        seconds,
+        code.scannedFiles() / seconds,
+        code.scannedBytes() / 1e6 / seconds,
+        peakHeap() / 1e6,
+        uses,
+        result.affectedFiles().size());
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,153 @@
+package nautilus.autoupdate.impact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.code.CodeScanner;
+import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.ChangeKind;
+import nautilus.autoupdate.notes.ChangeScope;
+import nautilus.autoupdate.version.Version;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImpactMatcherTest {
+  @TempDir Path repo;
+
+  private static BreakingChange change(
+      ChangeKind kind, ChangeScope scope, String text, List<String> old, String... replacements) {
+    return new BreakingChange(
+        Version.parse("1.220.0"),
+        text,
+        kind,
+        scope,
+        old,
+        Arrays.asList(replacements),
+        false,
+        null,
+        "releases-md");
+  }
+
+  private ImpactMatcher.MatchResult match(BreakingChange... changes) {
+    return new ImpactMatcher()
+        .match(
+            List.of(changes), new CodeScanner().scan(repo, List.of("."), "nautilus_trader", null));
+  }
+
+  private void write(String rel, String text) throws IOException {
+    Path p = repo.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  @Test
+  void bareIdentifierIsOnlyPossibleWhileAnOwnedOneIsCertain() throws IOException {
+    write(
+        "a.py",
+        "from nautilus_trader.adapters.binance import BinanceAccountType\n"
+            + "kind = BinanceAccountType.USDT_FUTURE\n");
+    var bare =
+        change(ChangeKind.RENAME, ChangeScope.PYTHON, "t", List.of("USDT_FUTURE"), "USDT_FUTURES");
+    var owned =
+        change(
+            ChangeKind.RENAME,
+            ChangeScope.BOTH,
+            "t",
+            List.of("BinanceAccountType.USDT_FUTURE", "BinanceAccountType::UsdtFuture"),
+            "BinanceAccountType.USDT_FUTURES",
+            null);
+    List<Site> sites = match(bare, owned).affectedFiles().get(0).sites();
+    assertThat(sites).hasSize(2);
+    assertThat(sites.get(0).certainty()).isEqualTo(Certainty.POSSIBLE);
+    assertThat(sites.get(1).certainty()).isEqualTo(Certainty.CERTAIN);
+    assertThat(sites).allSatisfy(s -> assertThat(s.fix()).isEqualTo("USDT_FUTURES"));
+    assertThat(sites.get(1).column()).isEqualTo(27);
+  }
+
+  @Test
+  void severityFollowsWhereTheCodeBreaksAndFilesTakeTheWorst() throws IOException {
+    write(
+        "b.py",
+        "from nautilus_trader.backtest.models import FillModel\n"
+            + "from nautilus_trader.analysis.statistics.win_rate import WinRate\n"
+            + "m = FillModel(prob_fill_on_stop=0.1)\n");
+    write("c.py", "from nautilus_trader.backtest.models import FillModel\nFillModel()\n");
+    var removed =
+        change(
+            ChangeKind.REMOVE,
+            ChangeScope.PYTHON,
+            "Removed statistics",
+            List.of("nautilus_trader.analysis.statistics"),
+            "nautilus_trader.analysis");
+    var kwarg =
+        change(
+            ChangeKind.SIGNATURE,
+            ChangeScope.PYTHON,
+            "Removed param",
+            List.of("FillModel.prob_fill_on_stop"));
+    var deprecated =
+        change(
+            ChangeKind.BEHAVIOR, ChangeScope.PYTHON, "Deprecated FillModel", List.of("FillModel"));
+    var result = match(removed, kwarg, deprecated);
+    assertThat(result.affectedFiles())
+        .extracting(AffectedFile::path)
+        .containsExactly("b.py", "c.py");
+    AffectedFile b = result.affectedFiles().get(0);
+    assertThat(b.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(b.sites()).extracting(Site::line).containsExactly(2, 3, 3);
+    assertThat(b.sites().get(0).fix()).isEqualTo("from nautilus_trader.analysis import WinRate");
+    assertThat(b.sites().get(1).match()).isEqualTo(MatchKind.CALL);
+    assertThat(b.sites().get(2).match()).isEqualTo(MatchKind.KWARG);
+    // Importing a class whose behavior changed is fine; calling it relies on the change.
+    AffectedFile c = result.affectedFiles().get(1);
+    assertThat(c.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(c.sites()).extracting(Site::line).containsExactly(2);
+  }
+
+  @Test
+  void rustOnlyChangesHaveNoSitesAndDataChangesBecomeActions() throws IOException {
+    write("d.py", "from nautilus_trader.model.book import OrderBook\nOrderBook.count\n");
+    var rust =
+        change(
+            ChangeKind.RENAME,
+            ChangeScope.RUST,
+            "(Rust)",
+            List.of("OrderBook.count"),
+            "OrderBook.update_count");
+    var data =
+        change(
+            ChangeKind.DATA_FORMAT, ChangeScope.DATA, "Changed `Bar` Arrow schema", List.of("Bar"));
+    var result = match(rust, data);
+    assertThat(result.affectedFiles()).isEmpty();
+    assertThat(result.actions())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.change()).isEqualTo(1);
+              assertThat(a.text()).contains("Changed `Bar` Arrow schema");
+            });
+  }
+
+  @Test
+  void droppedPythonIsAnActionOnlyWhenRequiresPythonStillAllowsIt() throws IOException {
+    var dropped =
+        change(
+            ChangeKind.PLATFORM, ChangeScope.PYTHON, "Dropped support for Python 3.11", List.of());
+    write("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = \">=3.12\"\n");
+    assertThat(match(dropped).actions()).isEmpty();
+    write("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = \">=3.11,<3.14\"\n");
+    assertThat(match(dropped).actions())
+        .extracting(Action::text)
+        .containsExactly("Python 3.11 no longer supported: your requires-python says >=3.11,<3.14");
+    write("pyproject.toml", "[project\nname = \n");
+    assertThatThrownBy(() -> match(dropped))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("pyproject.toml:1");
+  }
+}

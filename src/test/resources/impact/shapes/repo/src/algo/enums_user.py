@@ -1,0 +1,5 @@
+from nautilus_trader.model.enums import *  # noqa: F403
+
+
+def side():
+    return OrderSide.NONE  # noqa: F405

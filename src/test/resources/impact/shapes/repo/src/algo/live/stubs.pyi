@@ -1,0 +1,3 @@
+from nautilus_trader.backtest.data.providers import TestDataProvider
+
+def provider() -> TestDataProvider: ...

@@ -142,11 +142,23 @@ public final class CodeScanner {
       Thread.currentThread().interrupt();
       throw new UserError("interrupted while scanning " + root, e);
     } finally {
-      pool.shutdown();
+      pool.shutdownNow();
+      awaitQuietly(pool);
       synchronized (extractors) {
         // Native parsers are freed here, on any thread: each is used by one thread at a time.
         extractors.forEach(PythonExtractor::close);
       }
+    }
+  }
+
+  /** Waits for running parses to end, so no native parser is freed while in use. */
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      if (!pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        throw new IllegalStateException("parser threads did not stop within 5 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -116,6 +116,7 @@ final class PythonExtractor implements AutoCloseable {
     private final Map<String, ClassBuilder> classes = new LinkedHashMap<>();
     private final List<RefFact> refs = new ArrayList<>();
     private final List<StringFact> strings = new ArrayList<>();
+    private final List<StringFact> dictKeys = new ArrayList<>();
     private final Set<String> importedNames = new HashSet<>();
     private final Set<String> ownNames = new HashSet<>();
     private final Deque<ClassBuilder> classStack = new ArrayDeque<>();
@@ -171,7 +172,13 @@ final class PythonExtractor implements AutoCloseable {
       Set<String> own = new HashSet<>(ownNames);
       own.addAll(module.locals);
       return new ModuleFacts(
-          imports, cls, refs, strings, List.of(), own.stream().sorted().toList(), parseErrors);
+          imports,
+          cls,
+          refs,
+          strings,
+          strings.isEmpty() ? List.of() : dictKeys,
+          own.stream().sorted().toList(),
+          parseErrors);
     }
 
     String text(TSNode n) {
@@ -285,6 +292,10 @@ final class PythonExtractor implements AutoCloseable {
           return;
         case "keyword_argument":
           visitField(n, "value");
+          return;
+        case "pair":
+          dictKey(n.getChildByFieldName("key"));
+          children(n);
           return;
         case "except_clause":
           for (int i = 0; i < n.getNamedChildCount(); i++) {
@@ -843,6 +854,19 @@ final class PythonExtractor implements AutoCloseable {
         }
       }
       scope.pending.add(new RefFact(chain, null, call, kwargs, positional, where));
+    }
+
+    /**
+     * A string key of a dict literal ({@code config={"enable_buys": True}}); kept only in files
+     * that also hold an upstream path string, where it may be a config field.
+     */
+    void dictKey(TSNode key) {
+      if (!key.isNull() && key.getType().equals("string") && key.getNamedChildCount() == 3) {
+        String value = text(key.getNamedChild(1));
+        if (value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          dictKeys.add(new StringFact(value, loc(key.getNamedChild(1))));
+        }
+      }
     }
 
     void string(TSNode n) {

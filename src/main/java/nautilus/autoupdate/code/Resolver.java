@@ -233,20 +233,9 @@ final class Resolver {
   private void refUses(Module m, ModuleFacts unit, List<Use> uses) {
     for (RefFact r : unit.refs()) {
       List<String> chain = r.chain();
-      Target t;
-      int from;
       if (chain.get(0).equals(UNKNOWN)) {
         uses.add(
-            new Use(
-                r.call() ? UseKind.CALL : UseKind.ATTRIBUTE,
-                String.join(".", chain),
-                false,
-                r.at(),
-                r.kwargs(),
-                r.positional(),
-                null,
-                null,
-                null));
+            refUse(r, r.call() ? UseKind.CALL : UseKind.ATTRIBUTE, String.join(".", chain), false));
         continue;
       }
       if (r.selfClass() != null) {
@@ -256,26 +245,18 @@ final class Resolver {
         }
         continue;
       }
-      t = resolveName(m, chain.get(0), new HashSet<>());
-      from = 1;
-      Target end = follow(t, chain, from);
+      Target end = follow(resolveName(m, chain.get(0), new HashSet<>()), chain, 1);
       if (end == null || end.isLocalClass() || !upstream(end.path())) {
         continue;
       }
       long segments = chain.stream().filter(s -> !s.equals(INSTANCE)).count();
       UseKind kind = r.call() ? UseKind.CALL : segments == 1 ? UseKind.NAME : UseKind.ATTRIBUTE;
-      uses.add(
-          new Use(
-              kind,
-              end.path(),
-              end.certain(),
-              r.at(),
-              r.kwargs(),
-              r.positional(),
-              null,
-              null,
-              null));
+      uses.add(refUse(r, kind, end.path(), end.certain()));
     }
+  }
+
+  private static Use refUse(RefFact r, UseKind kind, String target, boolean resolved) {
+    return new Use(kind, target, resolved, r.at(), r.kwargs(), r.positional(), null, null, null);
   }
 
   /** Walks the rest of a chain from a resolved root. */
@@ -327,16 +308,7 @@ final class Resolver {
     if (end == null || end.isLocalClass() || !upstream(end.path())) {
       return null;
     }
-    return new Use(
-        r.call() ? UseKind.CALL : UseKind.ATTRIBUTE,
-        end.path(),
-        end.certain(),
-        r.at(),
-        r.kwargs(),
-        r.positional(),
-        null,
-        null,
-        null);
+    return refUse(r, r.call() ? UseKind.CALL : UseKind.ATTRIBUTE, end.path(), end.certain());
   }
 
   private void overrideUses(Module m, ModuleFacts unit, List<Use> uses) {

@@ -132,7 +132,7 @@ public final class ImpactMatcher {
     if (importLike ? under : t.equals(old.text()) && !movedPath(c, old) && !bareModuleName) {
       String fix =
           importLike ? Fixes.forImport(u, old, replacement) : Fixes.lastSegment(replacement);
-      add(c, index, u, u.at(), u.resolved(), fix, hits);
+      add(c, index, u, u.at(), u.resolved(), fix, matchKind(u.kind()), hits);
     }
   }
 
@@ -158,14 +158,14 @@ public final class ImpactMatcher {
         String owner = old.segments().get(0);
         boolean named = namesConfigClass(f, owner);
         if (named || owner.endsWith("Config")) {
-          add(c, index, u, u.at(), named, fix, hits);
+          add(c, index, u, u.at(), named, fix, matchKind(u.kind()), hits);
         }
       }
       return;
     }
     if (unknownOwner) {
       if (old.segments().size() == 2 && t.size() == 2 && t.get(1).equals(old.last())) {
-        add(c, index, u, u.at(), false, fix, hits);
+        add(c, index, u, u.at(), false, fix, matchKind(u.kind()), hits);
       }
       if (u.kind() == UseKind.CALL
           && old.segments().size() == 3
@@ -176,7 +176,7 @@ public final class ImpactMatcher {
       return;
     }
     if (u.kind() != UseKind.IMPORT && endsWith(t, old.segments())) {
-      add(c, index, u, u.at(), u.resolved(), fix, hits);
+      add(c, index, u, u.at(), u.resolved(), fix, matchKind(u.kind()), hits);
     }
     if (u.kind() == UseKind.CALL) {
       List<String> callee = t;
@@ -247,12 +247,12 @@ public final class ImpactMatcher {
     switch (u.kind()) {
       case ENV_STRING:
         if (u.target().equals(name)) {
-          add(c, index, u, u.at(), true, replacement, hits);
+          add(c, index, u, u.at(), true, replacement, matchKind(u.kind()), hits);
         }
         return;
       case CONFIG_KEY:
         if (u.target().equals(name) && name.contains("_")) {
-          add(c, index, u, u.at(), false, fix, hits);
+          add(c, index, u, u.at(), false, fix, matchKind(u.kind()), hits);
         }
         return;
       case CONFIG_STRING:
@@ -266,10 +266,18 @@ public final class ImpactMatcher {
           t.size() >= 2 && !t.get(0).equals("?") && isModuleSegment(t.get(t.size() - 2));
       if (u.kind() == UseKind.IMPORT) {
         if (moduleLevel) {
-          add(c, index, u, u.at(), u.resolved(), Fixes.forRenamedImport(u, replacement), hits);
+          add(
+              c,
+              index,
+              u,
+              u.at(),
+              u.resolved(),
+              Fixes.forRenamedImport(u, replacement),
+              matchKind(u.kind()),
+              hits);
         }
       } else if (!t.get(0).equals("?") || distinctive(name)) {
-        add(c, index, u, u.at(), moduleLevel && u.resolved(), fix, hits);
+        add(c, index, u, u.at(), moduleLevel && u.resolved(), fix, matchKind(u.kind()), hits);
       }
     }
     if (u.kind() == UseKind.CALL && !u.target().startsWith("?") && u.target().startsWith(pkg)) {
@@ -284,17 +292,6 @@ public final class ImpactMatcher {
 
   private static boolean isModuleSegment(String s) {
     return s.equals(s.toLowerCase(Locale.ROOT));
-  }
-
-  private void add(
-      BreakingChange c,
-      int index,
-      Use u,
-      Location at,
-      boolean certain,
-      String fix,
-      List<Hit> hits) {
-    add(c, index, u, at, certain, fix, matchKind(u.kind()), hits);
   }
 
   private void add(

@@ -630,7 +630,8 @@ public final class NotesParser {
         return;
       }
       String left = c.substring(0, fromAt >= 0 && fromAt < toAt ? fromAt : toAt);
-      String fromPart = fromAt >= 0 && fromAt < toAt ? c.substring(fromAt + 5, toAt) : "";
+      String fromPart =
+          fromAt >= 0 && fromAt < toAt ? c.substring(Math.min(fromAt + 5, toAt), toAt) : "";
       String right = c.substring(toAt).replaceFirst("^\\s*(?:to|->|→|into|onto)\\s+", "");
       right = right.replaceFirst("^(?:the |a |single |a single )+", "");
       List<String> subjects = composed(left);

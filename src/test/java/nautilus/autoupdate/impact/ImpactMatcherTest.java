@@ -150,4 +150,39 @@ class ImpactMatcherTest {
         .isInstanceOf(UserError.class)
         .hasMessageContaining("pyproject.toml:1");
   }
+
+  @Test
+  void unknownOwnersAndConfigKeysArePossibleSites() throws IOException {
+    write(
+        "e.py",
+        "from nautilus_trader.trading.strategy import Strategy\n"
+            + "def go(catalog, book):\n"
+            + "    catalog.reset_catalog_file_names()\n"
+            + "    catalog.write_data([], basename_template='x')\n");
+    write("conf.yaml", "config_path: \"nautilus_trader.config:OtherConfig\"\nbar_updates: true\n");
+    var renamed =
+        change(
+            ChangeKind.RENAME,
+            ChangeScope.PYTHON,
+            "t",
+            List.of("ParquetDataCatalog.reset_catalog_file_names"),
+            "ParquetDataCatalog.reset_all_file_names");
+    var kwarg =
+        change(
+            ChangeKind.SIGNATURE,
+            ChangeScope.PYTHON,
+            "t",
+            List.of("ParquetDataCatalog.write_data.basename_template"));
+    var field =
+        change(ChangeKind.MOVE, ChangeScope.PYTHON, "t", List.of("PortfolioConfig.bar_updates"));
+    var result = match(renamed, kwarg, field);
+    assertThat(result.affectedFiles())
+        .extracting(AffectedFile::path)
+        .containsExactly("conf.yaml", "e.py");
+    assertThat(result.affectedFiles())
+        .flatExtracting(AffectedFile::sites)
+        .extracting(Site::certainty)
+        .containsOnly(Certainty.POSSIBLE);
+    assertThat(result.affectedFiles().get(1).sites()).extracting(Site::line).containsExactly(3, 4);
+  }
 }

@@ -237,6 +237,12 @@ class NotesParserTest {
     assertThat(c.replacements()).containsExactly("enable_limit_buys");
     assertThat(c.text()).isEqualTo("Renamed enable_buys to enable_limit_buys");
     assertThat(list("x")).hasSize(1);
+    // Found by the property test: "from" directly before " to ".
+    assertThat(
+            parser
+                .parseStrict(V, new NoteItem("Moved from  to  `A` to `m.b`", null, 0), "x")
+                .kind())
+        .isEqualTo(ChangeKind.MOVE);
     assertThat(parse("Changed behavior of timers `allow_past=False` to permit past starts").old())
         .containsExactly("allow_past");
   }

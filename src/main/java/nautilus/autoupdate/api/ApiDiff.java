@@ -86,7 +86,7 @@ public final class ApiDiff {
   private void removedModule(ModuleApi old) {
     Set<String> homes = new java.util.TreeSet<>();
     for (ApiObject o : old.names().values()) {
-      if (!matters(old, o) && !isPackageObject(o)) {
+      if (!matters(old, o)) {
         continue;
       }
       Optional<String> home = newHome(old.name(), o.name());
@@ -123,14 +123,6 @@ public final class ApiDiff {
             + to.version()
             + ": no such module"
             + (homes.isEmpty() ? "" : "; names now in " + String.join(", ", homes)));
-  }
-
-  /** A re-export of a name from inside the package still counts when its module disappears. */
-  private boolean isPackageObject(ApiObject o) {
-    return o.kind() == ObjectKind.IMPORT
-        && o.target() != null
-        && from.module(o.target().substring(0, Math.max(0, o.target().lastIndexOf('.'))))
-            .isPresent();
   }
 
   private void removedName(ModuleApi old, ApiObject o) {

@@ -254,7 +254,8 @@ public final class ApiSnapshots {
                             + index.url(packageName)));
     Path dir = stateDir.resolve("api/dists");
     Path full = dir.resolve(f.filename());
-    Path slim = dir.resolve(f.filename() + ".slim.zip");
+    // Same name in its own folder: a slim wheel still reads as a wheel.
+    Path slim = dir.resolve("slim").resolve(f.filename());
     if (Files.isRegularFile(full)) {
       return new Located(full, f.url(), 0, 0, f.isWheel(), true, pythonOf(f));
     }

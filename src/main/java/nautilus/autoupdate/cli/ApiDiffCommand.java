@@ -1,0 +1,259 @@
+package nautilus.autoupdate.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.api.ApiChange;
+import nautilus.autoupdate.api.ApiDiff;
+import nautilus.autoupdate.api.ApiSnapshots;
+import nautilus.autoupdate.api.Http;
+import nautilus.autoupdate.api.Introspector;
+import nautilus.autoupdate.api.PackageIndex;
+import nautilus.autoupdate.api.ProcessRunner;
+import nautilus.autoupdate.api.PythonFinder;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.version.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code api-diff}: what really changed between two versions, read from the packages. */
+@Command(
+    name = "api-diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compares the public API of two versions of the upstream package, read from the"
+          + " distributions themselves (wheel or sdist, Cython sources, optionally runtime"
+          + " introspection), and lists the breaks: removed or moved modules and names, removed or"
+          + " renamed members, changed signatures. Snapshots are cached under the state directory."
+    })
+final class ApiDiffCommand extends BaseCommand {
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "V1",
+      description = "The version you are on, e.g. 1.219.0.")
+  String from;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "V2",
+      description = "The version to compare with, e.g. 1.220.0.")
+  String to;
+
+  @Option(
+      names = "--package",
+      paramLabel = "NAME",
+      description = "The distribution to compare (default: ${DEFAULT-VALUE}).",
+      defaultValue = "nautilus_trader")
+  String packageName;
+
+  @Option(
+      names = "--dist-dir",
+      paramLabel = "DIR",
+      description =
+          "Read wheels/sdists from this folder instead of the package index (offline use);"
+              + " files are named as on PyPI, e.g. nautilus_trader-1.220.0-cp311-...whl.")
+  Path distDir;
+
+  @Option(
+      names = "--source",
+      paramLabel = "DIR",
+      description =
+          "A source tree of the --to release (e.g. the unpacked tag archive); its .py/.pyx/.pxd"
+              + " add to what the distribution shows.")
+  Path source;
+
+  @Option(
+      names = "--introspect",
+      negatable = true,
+      description =
+          "--introspect installs each version into a virtualenv under the state directory and"
+              + " reads its runtime API; --no-introspect never does. Default: only for compiled"
+              + " modules that ship no source.")
+  Boolean introspect;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--index-url",
+      paramLabel = "URL",
+      description =
+          "The package index (PEP 691/503 simple index or PyPI JSON base). Default: UV_INDEX_URL,"
+              + " PIP_INDEX_URL, else https://pypi.org/simple.")
+  String indexUrl;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Where distributions, snapshots and virtualenvs are cached (default: .nautilus-autoupdate).")
+  Path stateDir;
+
+  @Override
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UserError("unknown --format '" + format + "' (expected text or json)");
+    }
+    Version v1 = parse("--from", from);
+    Version v2 = parse("--to", to);
+    AutoUpdateConfig config = AutoUpdateConfig.defaults();
+    CliContext ctx = context();
+    Path state = ctx.workingDir().resolve(stateDir != null ? stateDir : Path.of(config.stateDir()));
+    String index =
+        indexUrl != null ? indexUrl : PackageIndex.chooseIndex(config.packageIndexUrl(), ctx.env());
+    Http http = Http.jdk(Duration.ofSeconds(config.httpTimeoutSeconds()));
+    PythonFinder pythons = new PythonFinder(ctx.env());
+    Introspector introspector =
+        new Introspector(ProcessRunner.system(), pythons, state.resolve("api/venvs"), ctx.env());
+    ApiSnapshots snapshots =
+        new ApiSnapshots(
+            http,
+            state,
+            index,
+            introspector,
+            pythons,
+            msg -> {
+              if (verbose() || msg.startsWith("warning")) {
+                ctx.err().println(msg);
+              }
+            });
+    ApiSnapshots.Introspect mode =
+        introspect == null
+            ? ApiSnapshots.Introspect.AUTO
+            : introspect ? ApiSnapshots.Introspect.FORCE : ApiSnapshots.Introspect.SKIP;
+    Path dist = distDir == null ? null : ctx.workingDir().resolve(distDir);
+    Path src = source == null ? null : ctx.workingDir().resolve(source);
+    long t0 = System.nanoTime();
+    ApiSnapshots.Result a =
+        snapshots.snapshot(packageName, v1, new ApiSnapshots.Options(dist, null, mode));
+    ApiSnapshots.Result b =
+        snapshots.snapshot(packageName, v2, new ApiSnapshots.Options(dist, src, mode));
+    List<ApiChange> changes = ApiDiff.diff(a.snapshot(), b.snapshot());
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    if (format.equals("json")) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("package", packageName);
+      out.put("from", v1.toString());
+      out.put("to", v2.toString());
+      out.put(
+          "sources",
+          Map.of(v1.toString(), a.snapshot().sources(), v2.toString(), b.snapshot().sources()));
+      List<String> skipped = new ArrayList<>(a.snapshot().skipped());
+      skipped.addAll(b.snapshot().skipped());
+      out.put("skipped", skipped);
+      out.put("changes", changes);
+      out.put("stats", stats(a, b, millis));
+      try {
+        ctx.out().println(Json.mapper().writeValueAsString(out));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("cannot render the diff as JSON", e);
+      }
+    } else {
+      printText(ctx, v1, v2, a, b, changes, millis);
+    }
+    ctx.out().flush();
+    return ExitCodes.OK;
+  }
+
+  private static Map<String, Object> stats(
+      ApiSnapshots.Result a, ApiSnapshots.Result b, long millis) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("cached", a.cached() && b.cached());
+    s.put("bytes_downloaded", a.bytesDownloaded() + b.bytesDownloaded());
+    s.put("bytes_full_files", a.bytesFullFile() + b.bytesFullFile());
+    s.put("download_millis", a.downloadMillis() + b.downloadMillis());
+    s.put("total_millis", millis);
+    return s;
+  }
+
+  private void printText(
+      CliContext ctx,
+      Version v1,
+      Version v2,
+      ApiSnapshots.Result a,
+      ApiSnapshots.Result b,
+      List<ApiChange> changes,
+      long millis) {
+    long undocumented = changes.stream().filter(c -> !c.documented()).count();
+    ctx.out()
+        .println(
+            bold(
+                "API diff "
+                    + packageName
+                    + " "
+                    + v1
+                    + " -> "
+                    + v2
+                    + ": "
+                    + changes.size()
+                    + " break(s), "
+                    + undocumented
+                    + " not in the release notes"));
+    for (ApiSnapshots.Result r : List.of(a, b)) {
+      ctx.out()
+          .println(
+              "  "
+                  + r.snapshot().version()
+                  + " read from: "
+                  + String.join("; ", r.snapshot().sources())
+                  + (r.cached() ? " (cached)" : ""));
+      for (String s : r.snapshot().skipped()) {
+        ctx.out().println("    skipped: " + s);
+      }
+    }
+    ApiChange.Type current = null;
+    for (ApiChange c :
+        changes.stream().sorted(java.util.Comparator.comparing(ApiChange::type)).toList()) {
+      if (c.type() != current) {
+        current = c.type();
+        ctx.out().println();
+        ctx.out().println(bold(current.id().replace('_', ' ')));
+      }
+      String mark =
+          c.documented()
+              ? "[note " + c.noteIndex() + "] "
+              : color() ? "\u001b[33m[undocumented]\u001b[0m " : "[undocumented] ";
+      ctx.out().println("  " + mark + c.change().text().replace("`", ""));
+      if (c.change().migration() != null) {
+        ctx.out().println("      fix: " + c.change().migration());
+      }
+      if (verbose()) {
+        ctx.out().println("      evidence: " + c.evidence());
+      }
+    }
+    ctx.out().println();
+    ctx.out()
+        .println(
+            "fetched "
+                + (a.bytesDownloaded() + b.bytesDownloaded())
+                + " bytes (whole files: "
+                + (a.bytesFullFile() + b.bytesFullFile())
+                + " bytes) in "
+                + (a.downloadMillis() + b.downloadMillis())
+                + " ms; total "
+                + millis
+                + " ms");
+  }
+
+  private String bold(String s) {
+    return color() ? "\u001b[1m" + s + "\u001b[0m" : s;
+  }
+
+  private static Version parse(String option, String text) {
+    return Version.tryParse(text)
+        .orElseThrow(
+            () ->
+                new UserError(option + " '" + text + "' is not a PEP 440 version (e.g. 1.220.0)"));
+  }
+}

@@ -25,7 +25,10 @@ final class RangeServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Body> bodies = new ConcurrentHashMap<>();
+
+  /** Bytes of distribution files sent (index pages not counted). */
   final AtomicLong bytesSent = new AtomicLong();
+
   final List<String> ranges = new CopyOnWriteArrayList<>();
   volatile boolean honorRanges = true;
 
@@ -77,7 +80,9 @@ final class RangeServer implements AutoCloseable {
     try (OutputStream o = ex.getResponseBody()) {
       o.write(data, from, len);
     }
-    bytesSent.addAndGet(len);
+    if (ex.getRequestURI().getPath().startsWith("/files/")) {
+      bytesSent.addAndGet(len);
+    }
   }
 
   @Override

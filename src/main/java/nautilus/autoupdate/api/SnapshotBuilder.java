@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import nautilus.autoupdate.api.ApiSnapshot.ApiMember;
 import nautilus.autoupdate.api.ApiSnapshot.ApiObject;
 import nautilus.autoupdate.api.ApiSnapshot.ModuleApi;
+import nautilus.autoupdate.api.ApiSnapshot.ObjectKind;
 
 /**
  * Turns distribution contents into an {@link ApiSnapshot}: finds the package's folder, maps files
@@ -159,7 +160,9 @@ public final class SnapshotBuilder {
     for (ApiObject o : a.names().values()) {
       ApiObject other = names.get(o.name());
       if (other == null || other.kind() != o.kind()) {
-        names.put(o.name(), o);
+        // "X = make_enum(...)" reads as a constant in source; what it evaluates to is better.
+        boolean sourceSawOnlyAnAssignment = other != null && o.kind() == ObjectKind.CONSTANT;
+        names.put(o.name(), sourceSawOnlyAnAssignment ? other : o);
         continue;
       }
       Map<String, ApiMember> members = new TreeMap<>(other.members());

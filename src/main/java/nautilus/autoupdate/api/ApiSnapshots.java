@@ -109,6 +109,100 @@ public final class ApiSnapshots {
     return new Result(snap, false, dist.downloaded(), dist.fullSize(), downloadMillis);
   }
 
+  /**
+   * What {@code api-diff} reports: both versions' sources and gaps, the changes (not yet linked to
+   * notes) and what producing it cost.
+   */
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({
+    "package_name",
+    "from",
+    "to",
+    "format",
+    "sources",
+    "skipped",
+    "changes"
+  })
+  public record Comparison(
+      String packageName,
+      String from,
+      String to,
+      int format,
+      Map<String, List<String>> sources,
+      List<String> skipped,
+      List<ApiChange> changes,
+      @com.fasterxml.jackson.annotation.JsonIgnore boolean cached,
+      @com.fasterxml.jackson.annotation.JsonIgnore long bytesDownloaded,
+      @com.fasterxml.jackson.annotation.JsonIgnore long bytesFullFiles,
+      @com.fasterxml.jackson.annotation.JsonIgnore long downloadMillis) {}
+
+  /**
+   * Snapshots both versions and diffs them. The result is cached too, so a repeated comparison
+   * reads one small file instead of two large snapshots.
+   */
+  public Comparison compare(
+      String packageName, Version from, Version to, Options fromOptions, Options toOptions) {
+    String suffix =
+        (toOptions.sourceDir() != null ? "+source" : "")
+            + (toOptions.introspect() == Introspect.FORCE ? "+runtime" : "");
+    Path cache =
+        stateDir.resolve(
+            "api/diffs/"
+                + SnapshotBuilder.importName(packageName)
+                + "-"
+                + from
+                + "-"
+                + to
+                + suffix
+                + ".json");
+    if (Files.isRegularFile(cache)) {
+      try {
+        Comparison c = Json.mapper().readValue(cache.toFile(), Comparison.class);
+        if (c.format() == ApiSnapshot.FORMAT) {
+          return new Comparison(
+              c.packageName(),
+              c.from(),
+              c.to(),
+              c.format(),
+              c.sources(),
+              c.skipped(),
+              c.changes(),
+              true,
+              0,
+              0,
+              0);
+        }
+      } catch (IOException e) {
+        log.accept("warning: ignoring unreadable cached diff " + cache);
+      }
+    }
+    Result a = snapshot(packageName, from, fromOptions);
+    Result b = snapshot(packageName, to, toOptions);
+    Map<String, List<String>> sources = new java.util.LinkedHashMap<>();
+    sources.put(from.toString(), a.snapshot().sources());
+    sources.put(to.toString(), b.snapshot().sources());
+    List<String> skipped = new ArrayList<>(a.snapshot().skipped());
+    skipped.addAll(b.snapshot().skipped());
+    Comparison c =
+        new Comparison(
+            packageName,
+            from.toString(),
+            to.toString(),
+            ApiSnapshot.FORMAT,
+            sources,
+            skipped,
+            ApiDiff.diff(a.snapshot(), b.snapshot()),
+            a.cached() && b.cached(),
+            a.bytesDownloaded() + b.bytesDownloaded(),
+            a.bytesFullFile() + b.bytesFullFile(),
+            a.downloadMillis() + b.downloadMillis());
+    try {
+      AtomicFiles.write(cache, Json.mapper().writeValueAsBytes(c));
+    } catch (IOException e) {
+      throw new UserError("cannot write the API diff cache " + cache + ": " + e.getMessage(), e);
+    }
+    return c;
+  }
+
   private ApiSnapshot introspect(
       String packageName, Version version, Options options, Located dist, ApiSnapshot snap) {
     List<String> targets = new ArrayList<>();

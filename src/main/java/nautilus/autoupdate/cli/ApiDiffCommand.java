@@ -2,14 +2,12 @@ package nautilus.autoupdate.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiChange;
-import nautilus.autoupdate.api.ApiDiff;
 import nautilus.autoupdate.api.ApiSnapshots;
 import nautilus.autoupdate.api.Http;
 import nautilus.autoupdate.api.Introspector;
@@ -135,57 +133,50 @@ final class ApiDiffCommand extends BaseCommand {
     Path dist = distDir == null ? null : ctx.workingDir().resolve(distDir);
     Path src = source == null ? null : ctx.workingDir().resolve(source);
     long t0 = System.nanoTime();
-    ApiSnapshots.Result a =
-        snapshots.snapshot(packageName, v1, new ApiSnapshots.Options(dist, null, mode));
-    ApiSnapshots.Result b =
-        snapshots.snapshot(packageName, v2, new ApiSnapshots.Options(dist, src, mode));
-    List<ApiChange> changes = ApiDiff.diff(a.snapshot(), b.snapshot());
+    ApiSnapshots.Comparison cmp =
+        snapshots.compare(
+            packageName,
+            v1,
+            v2,
+            new ApiSnapshots.Options(dist, null, mode),
+            new ApiSnapshots.Options(dist, src, mode));
+    List<ApiChange> changes = cmp.changes();
     long millis = (System.nanoTime() - t0) / 1_000_000;
     if (format.equals("json")) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("package", packageName);
       out.put("from", v1.toString());
       out.put("to", v2.toString());
-      out.put(
-          "sources",
-          Map.of(v1.toString(), a.snapshot().sources(), v2.toString(), b.snapshot().sources()));
-      List<String> skipped = new ArrayList<>(a.snapshot().skipped());
-      skipped.addAll(b.snapshot().skipped());
-      out.put("skipped", skipped);
+      out.put("sources", cmp.sources());
+      out.put("skipped", cmp.skipped());
       out.put("changes", changes);
-      out.put("stats", stats(a, b, millis));
+      out.put("stats", stats(cmp, millis));
       try {
         ctx.out().println(Json.mapper().writeValueAsString(out));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("cannot render the diff as JSON", e);
       }
     } else {
-      printText(ctx, v1, v2, a, b, changes, millis);
+      printText(ctx, v1, v2, cmp, millis);
     }
     ctx.out().flush();
     return ExitCodes.OK;
   }
 
-  private static Map<String, Object> stats(
-      ApiSnapshots.Result a, ApiSnapshots.Result b, long millis) {
+  private static Map<String, Object> stats(ApiSnapshots.Comparison c, long millis) {
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("cached", a.cached() && b.cached());
-    s.put("bytes_downloaded", a.bytesDownloaded() + b.bytesDownloaded());
-    s.put("bytes_full_files", a.bytesFullFile() + b.bytesFullFile());
-    s.put("download_millis", a.downloadMillis() + b.downloadMillis());
+    s.put("cached", c.cached());
+    s.put("bytes_downloaded", c.bytesDownloaded());
+    s.put("bytes_full_files", c.bytesFullFiles());
+    s.put("download_millis", c.downloadMillis());
     s.put("total_millis", millis);
     return s;
   }
 
   private void printText(
-      CliContext ctx,
-      Version v1,
-      Version v2,
-      ApiSnapshots.Result a,
-      ApiSnapshots.Result b,
-      List<ApiChange> changes,
-      long millis) {
-    long undocumented = changes.stream().filter(c -> !c.documented()).count();
+      CliContext ctx, Version v1, Version v2, ApiSnapshots.Comparison c, long millis) {
+    List<ApiChange> changes = c.changes();
+    long undocumented = changes.stream().filter(x -> !x.documented()).count();
     ctx.out()
         .println(
             bold(
@@ -199,48 +190,42 @@ final class ApiDiffCommand extends BaseCommand {
                     + changes.size()
                     + " break(s), "
                     + undocumented
-                    + " not in the release notes"));
-    for (ApiSnapshots.Result r : List.of(a, b)) {
-      ctx.out()
-          .println(
-              "  "
-                  + r.snapshot().version()
-                  + " read from: "
-                  + String.join("; ", r.snapshot().sources())
-                  + (r.cached() ? " (cached)" : ""));
-      for (String s : r.snapshot().skipped()) {
-        ctx.out().println("    skipped: " + s);
-      }
+                    + " not in the release notes"
+                    + (c.cached() ? " (cached)" : "")));
+    c.sources()
+        .forEach((v, s) -> ctx.out().println("  " + v + " read from: " + String.join("; ", s)));
+    for (String s : c.skipped()) {
+      ctx.out().println("  skipped: " + s);
     }
     ApiChange.Type current = null;
-    for (ApiChange c :
+    for (ApiChange x :
         changes.stream().sorted(java.util.Comparator.comparing(ApiChange::type)).toList()) {
-      if (c.type() != current) {
-        current = c.type();
+      if (x.type() != current) {
+        current = x.type();
         ctx.out().println();
         ctx.out().println(bold(current.id().replace('_', ' ')));
       }
       String mark =
-          c.documented()
-              ? "[note " + c.noteIndex() + "] "
+          x.documented()
+              ? "[note " + x.noteIndex() + "] "
               : color() ? "\u001b[33m[undocumented]\u001b[0m " : "[undocumented] ";
-      ctx.out().println("  " + mark + c.change().text().replace("`", ""));
-      if (c.change().migration() != null) {
-        ctx.out().println("      fix: " + c.change().migration());
+      ctx.out().println("  " + mark + x.change().text().replace("`", ""));
+      if (x.change().migration() != null) {
+        ctx.out().println("      fix: " + x.change().migration());
       }
       if (verbose()) {
-        ctx.out().println("      evidence: " + c.evidence());
+        ctx.out().println("      evidence: " + x.evidence());
       }
     }
     ctx.out().println();
     ctx.out()
         .println(
             "fetched "
-                + (a.bytesDownloaded() + b.bytesDownloaded())
+                + c.bytesDownloaded()
                 + " bytes (whole files: "
-                + (a.bytesFullFile() + b.bytesFullFile())
+                + c.bytesFullFiles()
                 + " bytes) in "
-                + (a.downloadMillis() + b.downloadMillis())
+                + c.downloadMillis()
                 + " ms; total "
                 + millis
                 + " ms");

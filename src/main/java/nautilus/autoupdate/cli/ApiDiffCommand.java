@@ -11,10 +11,13 @@ import nautilus.autoupdate.api.ApiChange;
 import nautilus.autoupdate.api.ApiSnapshots;
 import nautilus.autoupdate.api.Http;
 import nautilus.autoupdate.api.Introspector;
+import nautilus.autoupdate.api.NotesLinker;
 import nautilus.autoupdate.api.PackageIndex;
 import nautilus.autoupdate.api.ProcessRunner;
 import nautilus.autoupdate.api.PythonFinder;
+import nautilus.autoupdate.api.ReleaseNotesItems;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.release.NoteItem;
 import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,6 +95,14 @@ final class ApiDiffCommand extends BaseCommand {
   String indexUrl;
 
   @Option(
+      names = "--notes",
+      paramLabel = "FILE",
+      description =
+          "A RELEASES.md to check the breaks against: breaks no note of the releases in the range"
+              + " mentions are marked [undocumented]. Without it every break is undocumented.")
+  Path notes;
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       description =
@@ -141,6 +152,11 @@ final class ApiDiffCommand extends BaseCommand {
             new ApiSnapshots.Options(dist, null, mode),
             new ApiSnapshots.Options(dist, src, mode));
     List<ApiChange> changes = cmp.changes();
+    List<NoteItem> items = List.of();
+    if (notes != null) {
+      items = ReleaseNotesItems.read(ctx.workingDir().resolve(notes), v1, v2);
+      changes = NotesLinker.link(changes, items);
+    }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     if (format.equals("json")) {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -150,6 +166,7 @@ final class ApiDiffCommand extends BaseCommand {
       out.put("sources", cmp.sources());
       out.put("skipped", cmp.skipped());
       out.put("changes", changes);
+      out.put("notes", items);
       out.put("stats", stats(cmp, millis));
       try {
         ctx.out().println(Json.mapper().writeValueAsString(out));
@@ -157,7 +174,7 @@ final class ApiDiffCommand extends BaseCommand {
         throw new IllegalStateException("cannot render the diff as JSON", e);
       }
     } else {
-      printText(ctx, v1, v2, cmp, millis);
+      printText(ctx, v1, v2, cmp, changes, items, millis);
     }
     ctx.out().flush();
     return ExitCodes.OK;
@@ -174,8 +191,13 @@ final class ApiDiffCommand extends BaseCommand {
   }
 
   private void printText(
-      CliContext ctx, Version v1, Version v2, ApiSnapshots.Comparison c, long millis) {
-    List<ApiChange> changes = c.changes();
+      CliContext ctx,
+      Version v1,
+      Version v2,
+      ApiSnapshots.Comparison c,
+      List<ApiChange> changes,
+      List<NoteItem> items,
+      long millis) {
     long undocumented = changes.stream().filter(x -> !x.documented()).count();
     ctx.out()
         .println(
@@ -207,7 +229,7 @@ final class ApiDiffCommand extends BaseCommand {
       }
       String mark =
           x.documented()
-              ? "[note " + x.noteIndex() + "] "
+              ? "[notes line " + items.get(x.noteIndex()).line() + "] "
               : color() ? "\u001b[33m[undocumented]\u001b[0m " : "[undocumented] ";
       ctx.out().println("  " + mark + x.change().text().replace("`", ""));
       if (x.change().migration() != null) {

@@ -121,4 +121,44 @@ class NotesLinkerTest {
             "api-diff");
     return NotesLinker.covers(NOTES.get(note).text(), new ApiChange(change, type, "", false, null));
   }
+
+  @Test
+  void readsTheBulletsOfTheReleasesInRangeBreakingFirst(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path md = tmp.resolve("RELEASES.md");
+    java.nio.file.Files.writeString(
+        md,
+        String.join(
+            "\n",
+            "# NautilusTrader 3.0.0 Beta",
+            "### Enhancements",
+            "- Added `x`",
+            "### Breaking Changes",
+            "- Renamed `A.b` to `c`",
+            "# NautilusTrader 2.0.0 Beta",
+            "### Fixes",
+            "- Fixed `y`",
+            "# NautilusTrader 1.0.0 Beta",
+            "### Breaking Changes",
+            "- Too old",
+            ""));
+    var items =
+        ReleaseNotesItems.read(
+            md,
+            nautilus.autoupdate.version.Version.parse("1.0.0"),
+            nautilus.autoupdate.version.Version.parse("3.0.0"));
+    assertThat(items)
+        .extracting(NoteItem::text)
+        .containsExactly("Renamed `A.b` to `c`", "Added `x`", "Fixed `y`");
+    assertThat(items.get(0).line()).isEqualTo(5);
+    java.nio.file.Files.writeString(md, "no headings\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ReleaseNotesItems.read(
+                    md,
+                    nautilus.autoupdate.version.Version.parse("1.0.0"),
+                    nautilus.autoupdate.version.Version.parse("3.0.0")))
+        .isInstanceOf(nautilus.autoupdate.UserError.class)
+        .hasMessageContaining("RELEASES.md have no '# NautilusTrader <version>' headings");
+  }
 }

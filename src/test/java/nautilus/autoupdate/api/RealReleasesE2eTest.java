@@ -65,6 +65,12 @@ class RealReleasesE2eTest {
             .findFirst()
             .orElseThrow();
     assertThat(required.path("change").path("text").asText()).contains("`start`");
+    // "Changed `start` parameter to required for `Actor` data request methods" covers it.
+    assertThat(required.path("documented").asBoolean()).isTrue();
+    assertThat(json.path("notes").get(required.path("note_index").asInt()).path("text").asText())
+        .contains("`start` parameter to required");
+    // Breaks the notes do not mention stay marked.
+    assertThat(json.path("changes").findValues("documented")).anyMatch(d -> !d.asBoolean());
     // The snapshot of 1.220.0 is a readable file in the cache.
     JsonNode snap =
         Json.mapper()

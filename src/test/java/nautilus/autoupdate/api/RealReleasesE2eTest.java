@@ -62,6 +62,7 @@ class RealReleasesE2eTest {
     JsonNode required =
         java.util.stream.StreamSupport.stream(json.path("changes").spliterator(), false)
             .filter(c -> c.path("change").path("old").get(0).asText().equals("Actor.request_bars"))
+            .filter(c -> c.path("type").asText().equals("parameter_required"))
             .findFirst()
             .orElseThrow();
     assertThat(required.path("change").path("text").asText()).contains("`start`");

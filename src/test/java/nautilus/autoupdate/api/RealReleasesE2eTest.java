@@ -36,7 +36,9 @@ class RealReleasesE2eTest {
             STATE.toString(),
             "--no-introspect",
             "--format",
-            "json");
+            "json",
+            "--notes",
+            CliRunner.shared().resolve("data/nautilus/RELEASES.md").toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode json = Json.mapper().readTree(r.out());
     List<String> found = new ArrayList<>();

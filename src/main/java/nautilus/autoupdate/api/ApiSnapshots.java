@@ -237,20 +237,7 @@ public final class ApiSnapshots {
     if (!o.skipped().isEmpty()) {
       o.skipped().forEach(s -> log.accept("warning: " + s));
     }
-    // The skipped notes of compiled modules that introspection has now read no longer apply.
-    List<String> stillSkipped =
-        snap.skipped().stream()
-            .filter(s -> !o.modules().containsKey(s.substring(0, s.indexOf(':'))))
-            .toList();
-    ApiSnapshot base =
-        new ApiSnapshot(
-            snap.packageName(),
-            snap.version(),
-            snap.format(),
-            snap.sources(),
-            stillSkipped,
-            snap.modules());
-    return combine(base, o.modules(), o.source(), skipped);
+    return combine(snap, o.modules(), o.source(), skipped);
   }
 
   /** Adds modules read another way: sources first for what they know, the extra fills the rest. */
@@ -267,7 +254,14 @@ public final class ApiSnapshots {
     if (source != null) {
       sources.add(source);
     }
-    List<String> allSkipped = new ArrayList<>(snap.skipped());
+    // What was skipped for a module the extra reading covers no longer applies.
+    List<String> allSkipped = new ArrayList<>();
+    for (String s : snap.skipped()) {
+      int colon = s.indexOf(':');
+      if (colon < 0 || !extra.containsKey(s.substring(0, colon))) {
+        allSkipped.add(s);
+      }
+    }
     allSkipped.addAll(skipped);
     return new ApiSnapshot(
         snap.packageName(), snap.version(), snap.format(), sources, allSkipped, modules);

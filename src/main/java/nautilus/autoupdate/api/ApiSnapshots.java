@@ -309,7 +309,7 @@ public final class ApiSnapshots {
         throw new UserError("cannot list --dist-dir " + distDir + ": " + e.getMessage(), e);
       }
       DistFile f =
-          choose(matching(local, packageName, version))
+          choose(local.stream().filter(d -> d.isOf(packageName, version)).toList())
               .orElseThrow(
                   () ->
                       new UserError(
@@ -382,19 +382,6 @@ public final class ApiSnapshots {
       throw new UserError(
           "cannot store " + f.filename() + " under " + dir + ": " + e.getMessage(), e);
     }
-  }
-
-  private static List<DistFile> matching(
-      List<DistFile> files, String packageName, Version version) {
-    String want = DistFile.normalize(packageName);
-    return files.stream()
-        .filter(
-            f ->
-                f.nameAndVersion()
-                    .filter(nv -> nv[0].equals(want))
-                    .filter(nv -> Version.tryParse(nv[1]).map(version::equals).orElse(false))
-                    .isPresent())
-        .toList();
   }
 
   /**

@@ -36,6 +36,18 @@ public record DistFile(String filename, String url, long size) {
     return Optional.empty();
   }
 
+  /**
+   * Whether this is a distribution of {@code project} (any spelling) at exactly {@code version}.
+   */
+  public boolean isOf(String project, nautilus.autoupdate.version.Version version) {
+    String want = normalize(project);
+    return nameAndVersion()
+        .filter(nv -> nv[0].equals(want))
+        .flatMap(nv -> nautilus.autoupdate.version.Version.tryParse(nv[1]))
+        .map(version::equals)
+        .orElse(false);
+  }
+
   /** Wheel tags: python, abi, platform (empty for sdists). */
   public List<String> tags() {
     Matcher m = WHEEL.matcher(filename);

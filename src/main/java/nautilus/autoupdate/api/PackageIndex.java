@@ -70,14 +70,7 @@ public final class PackageIndex {
     }
     String type = r.header("content-type").orElse("");
     List<DistFile> all = type.contains("json") ? fromJson(page, r.body()) : fromHtml(uri, r.body());
-    String want = DistFile.normalize(project);
-    List<DistFile> out = new ArrayList<>();
-    for (DistFile f : all) {
-      f.nameAndVersion()
-          .filter(nv -> nv[0].equals(want))
-          .filter(nv -> Version.tryParse(nv[1]).map(version::equals).orElse(false))
-          .ifPresent(nv -> out.add(f));
-    }
+    List<DistFile> out = all.stream().filter(f -> f.isOf(project, version)).toList();
     return out;
   }
 

@@ -30,13 +30,6 @@ class ApiDiffCommandTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "api-diff",
-                "--from",
-                "1.0",
-                "--to",
-                "2.0",
-                "--package",
-                "demo_pkg",
                 "--dist-dir",
                 dir.toString(),
                 "--state-dir",
@@ -44,7 +37,7 @@ class ApiDiffCommandTest {
                 "--format",
                 "json"));
     args.addAll(List.of(extra));
-    CliRunner.Result r = CliRunner.run(tmp, args.toArray(String[]::new));
+    CliRunner.Result r = Fixtures.runDemoDiff(tmp, Map.of(), args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.err()).isZero();
     return Json.mapper().readTree(r.out());
   }
@@ -128,20 +121,13 @@ class ApiDiffCommandTest {
 
   @Test
   void textOutputMarksUndocumentedBreaksAndCachesSnapshots() throws Exception {
-    String[] args = {
-      "api-diff",
-      "--from",
-      "1.0",
-      "--to",
-      "2.0",
-      "--package",
-      "demo_pkg",
-      "--dist-dir",
-      dists.toString(),
-      "--state-dir",
-      tmp.resolve("state").toString(),
-      "--no-introspect"
-    };
+    String[] args =
+        Fixtures.demoDiff(
+            "--dist-dir",
+            dists.toString(),
+            "--state-dir",
+            tmp.resolve("state").toString(),
+            "--no-introspect");
     CliRunner.Result first = CliRunner.run(tmp, args);
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
@@ -188,15 +174,9 @@ class ApiDiffCommandTest {
     Files.writeString(broken.resolve("demo_pkg-1.0-py3-none-any.whl"), "not a zip");
     Dists.wheel(broken, "demo_pkg", "2.0", Fixtures.demo("2.0"));
     CliRunner.Result bad =
-        CliRunner.run(
+        Fixtures.runDemoDiff(
             tmp,
-            "api-diff",
-            "--from",
-            "1.0",
-            "--to",
-            "2.0",
-            "--package",
-            "demo_pkg",
+            Map.of(),
             "--dist-dir",
             broken.toString(),
             "--state-dir",

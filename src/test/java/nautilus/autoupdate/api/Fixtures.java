@@ -26,4 +26,20 @@ final class Fixtures {
       throw new IOException(e);
     }
   }
+
+  /**
+   * The arguments of {@code api-diff --from 1.0 --to 2.0 --package demo_pkg}, then {@code more}.
+   */
+  static String[] demoDiff(String... more) {
+    String[] prefix = {"api-diff", "--from", "1.0", "--to", "2.0", "--package", "demo_pkg"};
+    String[] all = java.util.Arrays.copyOf(prefix, prefix.length + more.length);
+    System.arraycopy(more, 0, all, prefix.length, more.length);
+    return all;
+  }
+
+  /** Runs {@code api-diff} on the demo package's two versions with {@code more} options. */
+  static nautilus.autoupdate.CliRunner.Result runDemoDiff(
+      Path tmp, Map<String, String> env, String... more) {
+    return nautilus.autoupdate.CliRunner.run(tmp, env, demoDiff(more));
+  }
 }

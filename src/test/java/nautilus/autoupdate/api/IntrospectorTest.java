@@ -34,16 +34,9 @@ class IntrospectorTest {
             + "Color = enum.Enum('Color', 'RED GREEN')\n");
     Dists.wheel(dists, "demo_pkg", "2.0", v2);
     CliRunner.Result r =
-        CliRunner.run(
+        Fixtures.runDemoDiff(
             tmp,
             env,
-            "api-diff",
-            "--from",
-            "1.0",
-            "--to",
-            "2.0",
-            "--package",
-            "demo_pkg",
             "--dist-dir",
             dists.toString(),
             "--state-dir",

@@ -135,16 +135,9 @@ class RemoteDistributionTest {
 
   private JsonNode run() throws Exception {
     CliRunner.Result r =
-        CliRunner.run(
+        Fixtures.runDemoDiff(
             tmp,
             Map.of("PATH", ""),
-            "api-diff",
-            "--from",
-            "1.0",
-            "--to",
-            "2.0",
-            "--package",
-            "demo_pkg",
             "--index-url",
             server.url("/simple"),
             "--state-dir",

@@ -39,15 +39,9 @@ class SourcesAndProcessesTest {
     Files.createDirectories(src.resolve(".git"));
     Files.writeString(src.resolve(".git/HEAD"), "ref: x\n");
     CliRunner.Result r =
-        CliRunner.run(
+        Fixtures.runDemoDiff(
             tmp,
-            "api-diff",
-            "--from",
-            "1.0",
-            "--to",
-            "2.0",
-            "--package",
-            "demo_pkg",
+            Map.of(),
             "--dist-dir",
             dists.toString(),
             "--source",
@@ -68,15 +62,9 @@ class SourcesAndProcessesTest {
     assertThat(snap.path("modules").path("demo_pkg.fast").path("origin").asText()).isEqualTo("pyx");
 
     CliRunner.Result missing =
-        CliRunner.run(
+        Fixtures.runDemoDiff(
             tmp,
-            "api-diff",
-            "--from",
-            "1.0",
-            "--to",
-            "2.0",
-            "--package",
-            "demo_pkg",
+            Map.of(),
             "--dist-dir",
             dists.toString(),
             "--source",
@@ -102,23 +90,16 @@ class SourcesAndProcessesTest {
               + "<a href=\"/files/demo_pkg-2.0.tar.gz\">demo_pkg-2.0.tar.gz</a>";
       server.put("/simple/demo-pkg/", "text/html", html.getBytes(StandardCharsets.UTF_8));
       Path state = tmp.resolve("state");
-      String[] args = {
-        "api-diff",
-        "--from",
-        "1.0",
-        "--to",
-        "2.0",
-        "--package",
-        "demo_pkg",
-        "--index-url",
-        server.url("/simple/"),
-        "--state-dir",
-        state.toString(),
-        "--no-introspect",
-        "--format",
-        "json",
-        "-v"
-      };
+      String[] args =
+          Fixtures.demoDiff(
+              "--index-url",
+              server.url("/simple/"),
+              "--state-dir",
+              state.toString(),
+              "--no-introspect",
+              "--format",
+              "json",
+              "-v");
       CliRunner.Result r = CliRunner.run(tmp, args);
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.err()).contains("downloading demo_pkg-2.0.tar.gz");

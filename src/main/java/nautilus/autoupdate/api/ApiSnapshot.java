@@ -23,7 +23,7 @@ public record ApiSnapshot(
     Map<String, ModuleApi> modules) {
 
   /** Bump when an extractor changes what it records. */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
 
   public ApiSnapshot {
     sources = List.copyOf(sources);

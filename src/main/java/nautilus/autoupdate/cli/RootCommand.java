@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         "Keeps a downstream NautilusTrader codebase current: detects new versions, reads their"
             + " breaking changes, finds the affected code, fixes, tests and opens a pull request.",
     subcommands = {
+      ApiDiffCommand.class,
       ChangesCommand.class,
       CheckCommand.class,
       ConfigCommand.class,

@@ -1,0 +1,42 @@
+package nautilus.autoupdate.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import nautilus.autoupdate.notes.BreakingChange;
+
+/**
+ * A break found by diffing two API snapshots. {@code change} is an ordinary breaking change ({@code
+ * source: "api-diff"}) so the rest of the pipeline treats it like one from the notes; {@code type}
+ * is the precise diff finding; {@code evidence} says what each snapshot showed; {@code documented}
+ * is whether a release note covers it, {@code noteIndex} which one (index into the notes given to
+ * {@link NotesLinker}), null when undocumented.
+ */
+@JsonPropertyOrder({"type", "documented", "note_index", "evidence", "change"})
+public record ApiChange(
+    BreakingChange change, Type type, String evidence, boolean documented, Integer noteIndex) {
+
+  /** The findings of a diff. */
+  public enum Type {
+    MODULE_REMOVED,
+    NAME_REMOVED,
+    NAME_MOVED,
+    MEMBER_REMOVED,
+    MEMBER_RENAMED,
+    PROPERTY_TO_METHOD,
+    PARAMETER_REMOVED,
+    PARAMETER_RENAMED,
+    PARAMETER_REQUIRED,
+    DEFAULT_CHANGED;
+
+    @JsonValue
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The same change linked to the release note at {@code index}. */
+  public ApiChange documentedBy(int index) {
+    return new ApiChange(change, type, evidence, true, index);
+  }
+}

@@ -1,0 +1,564 @@
+package nautilus.autoupdate.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import nautilus.autoupdate.api.ApiChange.Type;
+import nautilus.autoupdate.api.ApiSnapshot.ApiMember;
+import nautilus.autoupdate.api.ApiSnapshot.ApiObject;
+import nautilus.autoupdate.api.ApiSnapshot.MemberKind;
+import nautilus.autoupdate.api.ApiSnapshot.ModuleApi;
+import nautilus.autoupdate.api.ApiSnapshot.ObjectKind;
+import nautilus.autoupdate.api.ApiSnapshot.Param;
+import nautilus.autoupdate.api.ApiSnapshot.ParamKind;
+import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.ChangeKind;
+import nautilus.autoupdate.notes.ChangeScope;
+import nautilus.autoupdate.version.Version;
+
+/**
+ * Compares two snapshots and reports what code written against the old one can no longer do:
+ * removed or moved modules and names (with the new import when the name still exists elsewhere),
+ * removed, renamed or property-turned-method members, and parameters removed, renamed, made
+ * required or given another default. Additions are not breaks and are not reported.
+ */
+public final class ApiDiff {
+  /** Below this name similarity a removed and an added member are not taken for a rename. */
+  static final double RENAME_SIMILARITY = 0.5;
+
+  private final ApiSnapshot from;
+  private final ApiSnapshot to;
+  private final Version version;
+  private final Map<String, List<String>> toHomes = new HashMap<>();
+  private final List<ApiChange> out = new ArrayList<>();
+
+  private ApiDiff(ApiSnapshot from, ApiSnapshot to) {
+    this.from = from;
+    this.to = to;
+    this.version = Version.tryParse(to.version()).orElse(null);
+    for (ModuleApi m : to.modules().values()) {
+      for (String n : m.names().keySet()) {
+        toHomes.computeIfAbsent(n, k -> new ArrayList<>()).add(m.name());
+      }
+    }
+  }
+
+  /** The breaks from {@code from} to {@code to}, all undocumented until linked to notes. */
+  public static List<ApiChange> diff(ApiSnapshot from, ApiSnapshot to) {
+    ApiDiff d = new ApiDiff(from, to);
+    d.run();
+    return List.copyOf(d.out);
+  }
+
+  private void run() {
+    for (ModuleApi old : from.modules().values()) {
+      Optional<ModuleApi> now = to.module(old.name());
+      if (now.isEmpty()) {
+        removedModule(old);
+        continue;
+      }
+      for (ApiObject o : old.names().values()) {
+        if (!now.get().names().containsKey(o.name()) && matters(old, o)) {
+          removedName(old, o);
+        }
+      }
+      for (ApiObject o : old.names().values()) {
+        ApiObject n = now.get().names().get(o.name());
+        if (n != null && o.kind() != ObjectKind.IMPORT && n.kind() != ObjectKind.IMPORT) {
+          compareObjects(old.name(), o, old.name(), n);
+        }
+      }
+    }
+  }
+
+  /** Incidental imports (not in {@code __all__}) are not part of a module's promised API. */
+  private static boolean matters(ModuleApi m, ApiObject o) {
+    return o.kind() != ObjectKind.IMPORT || (m.all() != null && m.all().contains(o.name()));
+  }
+
+  private void removedModule(ModuleApi old) {
+    Set<String> homes = new java.util.TreeSet<>();
+    for (ApiObject o : old.names().values()) {
+      if (!matters(old, o)) {
+        continue;
+      }
+      Optional<String> home = newHome(old.name(), o.name());
+      if (home.isPresent()) {
+        homes.add(home.get());
+        moved(old.name(), o, home.get());
+        if (o.kind() != ObjectKind.IMPORT) {
+          to.resolve(home.get(), o.name())
+              .filter(n -> n.kind() != ObjectKind.IMPORT)
+              .ifPresent(n -> compareObjects(old.name(), o, home.get(), n));
+        }
+      }
+    }
+    String replacement = homes.size() == 1 ? homes.iterator().next() : null;
+    add(
+        Type.MODULE_REMOVED,
+        ChangeKind.REMOVE,
+        "Module `"
+            + old.name()
+            + "` was removed"
+            + (replacement != null ? "; its names are importable from `" + replacement + "`" : ""),
+        old.name(),
+        replacement,
+        null,
+        false,
+        from.version()
+            + ": module "
+            + old.name()
+            + " ("
+            + old.origin()
+            + ", "
+            + old.names().size()
+            + " names); "
+            + to.version()
+            + ": no such module"
+            + (homes.isEmpty() ? "" : "; names now in " + String.join(", ", homes)));
+  }
+
+  private void removedName(ModuleApi old, ApiObject o) {
+    Optional<String> home = newHome(old.name(), o.name());
+    if (home.isPresent()) {
+      moved(old.name(), o, home.get());
+      return;
+    }
+    add(
+        Type.NAME_REMOVED,
+        ChangeKind.REMOVE,
+        "`" + old.name() + "." + o.name() + "` (" + o.kind().id() + ") was removed",
+        old.name() + "." + o.name(),
+        null,
+        null,
+        false,
+        from.version()
+            + ": "
+            + old.name()
+            + " defines "
+            + o.name()
+            + "; "
+            + to.version()
+            + ": not importable from any module");
+  }
+
+  private void moved(String oldModule, ApiObject o, String home) {
+    String imp = "from " + home + " import " + o.name();
+    add(
+        Type.NAME_MOVED,
+        ChangeKind.MOVE,
+        "`" + o.name() + "` moved from `" + oldModule + "` to `" + home + "`",
+        oldModule + "." + o.name(),
+        home + "." + o.name(),
+        imp,
+        true,
+        from.version()
+            + ": from "
+            + oldModule
+            + " import "
+            + o.name()
+            + "; "
+            + to.version()
+            + ": gone there, "
+            + imp
+            + " works (defined in "
+            + to.definingModule(home, o.name())
+            + ")");
+  }
+
+  /**
+   * Where a name gone from {@code oldModule} can be imported from now: a module that lists it in
+   * {@code __all__} first, then one defining it, then the one sharing most of the old path, then
+   * the shortest path.
+   */
+  Optional<String> newHome(String oldModule, String name) {
+    List<String> candidates = new ArrayList<>();
+    for (String m : toHomes.getOrDefault(name, List.of())) {
+      if (!m.equals(oldModule) && to.resolve(m, name).isPresent()) {
+        candidates.add(m);
+      }
+    }
+    Comparator<String> order =
+        Comparator.<String>comparingInt(m -> inAll(m, name) ? 0 : 1)
+            .thenComparingInt(
+                m -> to.modules().get(m).names().get(name).kind() == ObjectKind.IMPORT ? 1 : 0)
+            .thenComparingInt(m -> -commonSegments(m, oldModule))
+            .thenComparingInt(m -> m.split("\\.").length)
+            .thenComparing(Comparator.naturalOrder());
+    return candidates.stream().min(order);
+  }
+
+  private boolean inAll(String module, String name) {
+    List<String> all = to.modules().get(module).all();
+    return all != null && all.contains(name);
+  }
+
+  private static int commonSegments(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    int i = 0;
+    while (i < x.length && i < y.length && x[i].equals(y[i])) {
+      i++;
+    }
+    return i;
+  }
+
+  private void compareObjects(String oldModule, ApiObject o, String newModule, ApiObject n) {
+    String where = oldModule.equals(newModule) ? oldModule : oldModule + " -> " + newModule;
+    if (o.kind() == ObjectKind.FUNCTION && n.kind() == ObjectKind.FUNCTION) {
+      compareParams(o.name(), where, o.params(), n.params());
+      return;
+    }
+    boolean classes =
+        (o.kind() == ObjectKind.CLASS || o.kind() == ObjectKind.ENUM)
+            && (n.kind() == ObjectKind.CLASS || n.kind() == ObjectKind.ENUM);
+    if (!classes) {
+      return;
+    }
+    Map<String, ApiMember> before = effectiveMembers(from, oldModule, o);
+    Map<String, ApiMember> after = effectiveMembers(to, newModule, n);
+    List<ApiMember> removed = new ArrayList<>();
+    for (ApiMember m : o.members().values()) {
+      if (m.name().equals("__init__")) {
+        continue;
+      }
+      ApiMember now = after.get(m.name());
+      if (now == null) {
+        removed.add(m);
+      } else if (m.kind() == MemberKind.PROPERTY && now.kind() == MemberKind.METHOD) {
+        add(
+            Type.PROPERTY_TO_METHOD,
+            ChangeKind.SIGNATURE,
+            "`" + o.name() + "." + m.name() + "` is now a method, not a property",
+            o.name() + "." + m.name(),
+            o.name() + "." + m.name() + "()",
+            null,
+            true,
+            where
+                + ": "
+                + o.name()
+                + "."
+                + m.name()
+                + " was a property in "
+                + from.version()
+                + ", is a method in "
+                + to.version());
+      } else if (m.kind() == MemberKind.METHOD && now.kind() == MemberKind.METHOD) {
+        compareParams(o.name() + "." + m.name(), where, m.params(), now.params());
+      }
+    }
+    ApiMember oldInit = before.get("__init__");
+    ApiMember newInit = after.get("__init__");
+    if (oldInit != null && newInit != null) {
+      compareParams(o.name(), where, oldInit.params(), newInit.params());
+    }
+    List<ApiMember> added = new ArrayList<>();
+    for (ApiMember m : n.members().values()) {
+      if (!before.containsKey(m.name()) && !m.name().equals("__init__")) {
+        added.add(m);
+      }
+    }
+    for (ApiMember r : removed) {
+      ApiMember best = null;
+      double bestScore = RENAME_SIMILARITY;
+      for (ApiMember a : added) {
+        double s = similarity(r.name(), a.name());
+        if (a.kind() == r.kind() && sameSignature(r.params(), a.params()) && s >= bestScore) {
+          best = a;
+          bestScore = s;
+        }
+      }
+      String old = o.name() + "." + r.name();
+      if (best != null) {
+        added.remove(best);
+        add(
+            Type.MEMBER_RENAMED,
+            ChangeKind.RENAME,
+            "`" + old + "` was renamed to `" + o.name() + "." + best.name() + "`",
+            old,
+            o.name() + "." + best.name(),
+            null,
+            true,
+            where
+                + ": "
+                + r.kind().id()
+                + " "
+                + r.name()
+                + " gone, "
+                + best.name()
+                + " added with the same signature (name similarity "
+                + String.format(java.util.Locale.ROOT, "%.2f", bestScore)
+                + ")");
+      } else {
+        add(
+            Type.MEMBER_REMOVED,
+            ChangeKind.REMOVE,
+            "`" + old + "` (" + r.kind().id() + ") was removed",
+            old,
+            null,
+            null,
+            false,
+            where
+                + ": "
+                + o.name()
+                + " had "
+                + r.kind().id()
+                + " "
+                + r.name()
+                + " in "
+                + from.version()
+                + ", not in "
+                + to.version()
+                + " (nor inherited)");
+      }
+    }
+  }
+
+  /** A class's members with those it inherits from bases known in the snapshot. */
+  private static Map<String, ApiMember> effectiveMembers(
+      ApiSnapshot s, String module, ApiObject c) {
+    Map<String, ApiMember> out = new LinkedHashMap<>();
+    collect(s, module, c, out, new HashSet<>());
+    return out;
+  }
+
+  private static void collect(
+      ApiSnapshot s, String module, ApiObject c, Map<String, ApiMember> out, Set<String> seen) {
+    if (!seen.add(module + "." + c.name()) || seen.size() > 30) {
+      return;
+    }
+    c.members().values().forEach(m -> out.putIfAbsent(m.name(), m));
+    for (String base : c.bases()) {
+      String simple = base.substring(base.lastIndexOf('.') + 1).replaceAll("\\[.*$", "");
+      findClass(s, module, simple).ifPresent(b -> collect(s, b.module(), b.cls(), out, seen));
+    }
+  }
+
+  private record Found(String module, ApiObject cls) {}
+
+  private static Optional<Found> findClass(ApiSnapshot s, String module, String name) {
+    Optional<ApiObject> local = s.resolve(module, name);
+    if (local.isPresent() && local.get().kind() != ObjectKind.IMPORT) {
+      return Optional.of(new Found(s.definingModule(module, name), local.get()));
+    }
+    for (ModuleApi m : s.modules().values()) {
+      ApiObject o = m.names().get(name);
+      if (o != null && (o.kind() == ObjectKind.CLASS || o.kind() == ObjectKind.ENUM)) {
+        return Optional.of(new Found(m.name(), o));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void compareParams(String callable, String where, List<Param> before, List<Param> after) {
+    if (before == null || after == null) {
+      return;
+    }
+    Map<String, Param> now = new LinkedHashMap<>();
+    after.forEach(p -> now.put(p.name(), p));
+    Set<String> oldNames = new HashSet<>();
+    before.forEach(p -> oldNames.add(p.name()));
+    boolean takesKwargs = after.stream().anyMatch(p -> p.kind() == ParamKind.VAR_KEYWORD);
+    Set<String> renamedTo = new HashSet<>();
+    for (int i = 0; i < before.size(); i++) {
+      Param p = before.get(i);
+      if (p.kind() == ParamKind.VAR_POSITIONAL || p.kind() == ParamKind.VAR_KEYWORD) {
+        continue;
+      }
+      Param q = now.get(p.name());
+      if (q == null) {
+        Param same = i < after.size() ? after.get(i) : null;
+        if (same != null
+            && !oldNames.contains(same.name())
+            && same.kind() == p.kind()
+            && same.hasDefault() == p.hasDefault()) {
+          renamedTo.add(same.name());
+          add(
+              Type.PARAMETER_RENAMED,
+              ChangeKind.SIGNATURE,
+              "Parameter `"
+                  + p.name()
+                  + "` of `"
+                  + callable
+                  + "` was renamed to `"
+                  + same.name()
+                  + "`",
+              callable,
+              callable,
+              null,
+              true,
+              where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+        } else if (!takesKwargs) {
+          add(
+              Type.PARAMETER_REMOVED,
+              ChangeKind.SIGNATURE,
+              "Parameter `" + p.name() + "` of `" + callable + "` was removed",
+              callable,
+              null,
+              null,
+              false,
+              where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+        }
+      } else if (p.hasDefault() && !q.hasDefault()) {
+        add(
+            Type.PARAMETER_REQUIRED,
+            ChangeKind.SIGNATURE,
+            "Parameter `"
+                + p.name()
+                + "` of `"
+                + callable
+                + "` is now required (it had the default "
+                + p.defaultValue()
+                + ")",
+            callable,
+            null,
+            null,
+            false,
+            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+      } else if (p.hasDefault()
+          && q.hasDefault()
+          && p.defaultValue() != null
+          && q.defaultValue() != null
+          && !norm(p.defaultValue()).equals(norm(q.defaultValue()))) {
+        add(
+            Type.DEFAULT_CHANGED,
+            ChangeKind.DEFAULT,
+            "Default of `"
+                + p.name()
+                + "` in `"
+                + callable
+                + "` changed from "
+                + p.defaultValue()
+                + " to "
+                + q.defaultValue(),
+            callable,
+            null,
+            null,
+            false,
+            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+      }
+    }
+    for (Param q : after) {
+      boolean required =
+          !q.hasDefault()
+              && (q.kind() == ParamKind.POSITIONAL_OR_KEYWORD
+                  || q.kind() == ParamKind.KEYWORD_ONLY
+                  || q.kind() == ParamKind.POSITIONAL_ONLY);
+      if (required && !oldNames.contains(q.name()) && !renamedTo.contains(q.name())) {
+        add(
+            Type.PARAMETER_REQUIRED,
+            ChangeKind.SIGNATURE,
+            "`" + callable + "` has a new required parameter `" + q.name() + "`",
+            callable,
+            null,
+            null,
+            false,
+            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+      }
+    }
+  }
+
+  private static String norm(String s) {
+    return s.replaceAll("\\s+", "").replace('\'', '"');
+  }
+
+  static String render(List<Param> params) {
+    List<String> parts = new ArrayList<>();
+    for (Param p : params) {
+      String prefix =
+          p.kind() == ParamKind.VAR_POSITIONAL
+              ? "*"
+              : p.kind() == ParamKind.VAR_KEYWORD ? "**" : "";
+      parts.add(
+          prefix
+              + p.name()
+              + (p.hasDefault() ? "=" + Objects.requireNonNullElse(p.defaultValue(), "...") : ""));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static boolean sameSignature(List<Param> a, List<Param> b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).name().equals(b.get(i).name())
+          || a.get(i).kind() != b.get(i).kind()
+          || a.get(i).hasDefault() != b.get(i).hasDefault()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * How alike two identifiers are, 0..1: the better of their shared-word ratio ({@code
+   * reset_catalog_file_names} / {@code reset_all_file_names}) and edit distance ({@code
+   * USDT_FUTURE} / {@code USDT_FUTURES}).
+   */
+  static double similarity(String a, String b) {
+    Set<String> x = new HashSet<>(List.of(a.toLowerCase(java.util.Locale.ROOT).split("_+")));
+    Set<String> y = new HashSet<>(List.of(b.toLowerCase(java.util.Locale.ROOT).split("_+")));
+    Set<String> union = new HashSet<>(x);
+    union.addAll(y);
+    x.retainAll(y);
+    double words = union.isEmpty() ? 0 : (double) x.size() / union.size();
+    int max = Math.max(a.length(), b.length());
+    double edit = max == 0 ? 1 : 1.0 - (double) levenshtein(a, b) / max;
+    return Math.max(words, edit);
+  }
+
+  private static int levenshtein(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private void add(
+      Type type,
+      ChangeKind kind,
+      String text,
+      String old,
+      String replacement,
+      String migration,
+      boolean autoFixable,
+      String evidence) {
+    List<String> news = new ArrayList<>();
+    news.add(replacement);
+    BreakingChange c =
+        new BreakingChange(
+            version,
+            text,
+            kind,
+            ChangeScope.PYTHON,
+            List.of(old),
+            news,
+            autoFixable,
+            migration,
+            "api-diff");
+    out.add(new ApiChange(c, type, evidence, false, null));
+  }
+}

@@ -1,0 +1,432 @@
+package nautilus.autoupdate.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.api.ApiSnapshot.ModuleApi;
+import nautilus.autoupdate.version.Version;
+
+/**
+ * Produces the {@link ApiSnapshot} of a package version, cached under {@code <state_dir>/api/}:
+ * finds the distribution (a local folder or the package index), reads a wheel with range requests
+ * when it can, adds Cython sources and, when asked or needed, runtime introspection.
+ */
+public final class ApiSnapshots {
+  /**
+   * Whether to run the runtime step: always, never, or only for compiled modules without source.
+   */
+  public enum Introspect {
+    FORCE,
+    SKIP,
+    AUTO
+  }
+
+  /** Where to look and what to run for one snapshot. */
+  public record Options(Path distDir, Path sourceDir, Introspect introspect) {}
+
+  /** A snapshot and what producing it cost. */
+  public record Result(
+      ApiSnapshot snapshot,
+      boolean cached,
+      long bytesDownloaded,
+      long bytesFullFile,
+      long downloadMillis) {}
+
+  private final Http http;
+  private final Path stateDir;
+  private final String indexUrl;
+  private final Introspector introspector;
+  private final PythonFinder pythons;
+  private final Consumer<String> log;
+
+  public ApiSnapshots(
+      Http http,
+      Path stateDir,
+      String indexUrl,
+      Introspector introspector,
+      PythonFinder pythons,
+      Consumer<String> log) {
+    this.http = http;
+    this.stateDir = stateDir;
+    this.indexUrl = indexUrl;
+    this.introspector = introspector;
+    this.pythons = pythons;
+    this.log = log;
+  }
+
+  public Path snapshotFile(String packageName, Version version, Options options) {
+    String suffix = options.sourceDir() != null ? "+source" : "";
+    return stateDir.resolve(
+        "api/snapshots/"
+            + SnapshotBuilder.importName(packageName)
+            + "-"
+            + version
+            + suffix
+            + ".json");
+  }
+
+  public Result snapshot(String packageName, Version version, Options options) {
+    Path cache = snapshotFile(packageName, version, options);
+    Optional<ApiSnapshot> cached = readCached(cache);
+    if (cached.isPresent()
+        && (options.introspect() != Introspect.FORCE
+            || cached.get().sources().stream().anyMatch(s -> s.startsWith("runtime")))) {
+      return new Result(cached.get(), true, 0, 0, 0);
+    }
+    long t0 = System.nanoTime();
+    Located dist = locate(packageName, version, options.distDir());
+    long downloadMillis = (System.nanoTime() - t0) / 1_000_000;
+    SnapshotBuilder builder = new SnapshotBuilder(packageName);
+    List<String> sources = new ArrayList<>();
+    sources.add(dist.describe());
+    ApiSnapshot snap = builder.build(version.toString(), DistContents.read(dist.file()), sources);
+    if (options.sourceDir() != null) {
+      if (!Files.isDirectory(options.sourceDir())) {
+        throw new UserError("--source " + options.sourceDir() + " is not a directory");
+      }
+      ApiSnapshot src =
+          builder.build(version.toString(), DistContents.read(options.sourceDir()), List.of());
+      snap = combine(snap, src.modules(), "source " + options.sourceDir(), List.of());
+    }
+    snap = introspect(packageName, version, options, dist, snap);
+    try {
+      AtomicFiles.write(cache, Json.mapper().writeValueAsBytes(snap));
+    } catch (IOException e) {
+      throw new UserError(
+          "cannot write the API snapshot cache " + cache + ": " + e.getMessage(), e);
+    }
+    return new Result(snap, false, dist.downloaded(), dist.fullSize(), downloadMillis);
+  }
+
+  /**
+   * What {@code api-diff} reports: both versions' sources and gaps, the changes (not yet linked to
+   * notes) and what producing it cost.
+   */
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({
+    "package_name",
+    "from",
+    "to",
+    "format",
+    "sources",
+    "skipped",
+    "changes"
+  })
+  public record Comparison(
+      String packageName,
+      String from,
+      String to,
+      int format,
+      Map<String, List<String>> sources,
+      List<String> skipped,
+      List<ApiChange> changes,
+      @com.fasterxml.jackson.annotation.JsonIgnore boolean cached,
+      @com.fasterxml.jackson.annotation.JsonIgnore long bytesDownloaded,
+      @com.fasterxml.jackson.annotation.JsonIgnore long bytesFullFiles,
+      @com.fasterxml.jackson.annotation.JsonIgnore long downloadMillis) {}
+
+  /**
+   * Snapshots both versions and diffs them. The result is cached too, so a repeated comparison
+   * reads one small file instead of two large snapshots.
+   */
+  public Comparison compare(
+      String packageName, Version from, Version to, Options fromOptions, Options toOptions) {
+    String suffix =
+        (toOptions.sourceDir() != null ? "+source" : "")
+            + (toOptions.introspect() == Introspect.FORCE ? "+runtime" : "");
+    Path cache =
+        stateDir.resolve(
+            "api/diffs/"
+                + SnapshotBuilder.importName(packageName)
+                + "-"
+                + from
+                + "-"
+                + to
+                + suffix
+                + ".json");
+    if (Files.isRegularFile(cache)) {
+      try {
+        Comparison c = Json.mapper().readValue(cache.toFile(), Comparison.class);
+        if (c.format() == ApiSnapshot.FORMAT) {
+          return new Comparison(
+              c.packageName(),
+              c.from(),
+              c.to(),
+              c.format(),
+              c.sources(),
+              c.skipped(),
+              c.changes(),
+              true,
+              0,
+              0,
+              0);
+        }
+      } catch (IOException e) {
+        log.accept("warning: ignoring unreadable cached diff " + cache);
+      }
+    }
+    Result a = snapshot(packageName, from, fromOptions);
+    Result b = snapshot(packageName, to, toOptions);
+    Map<String, List<String>> sources = new java.util.LinkedHashMap<>();
+    sources.put(from.toString(), a.snapshot().sources());
+    sources.put(to.toString(), b.snapshot().sources());
+    List<String> skipped = new ArrayList<>(a.snapshot().skipped());
+    skipped.addAll(b.snapshot().skipped());
+    Comparison c =
+        new Comparison(
+            packageName,
+            from.toString(),
+            to.toString(),
+            ApiSnapshot.FORMAT,
+            sources,
+            skipped,
+            ApiDiff.diff(a.snapshot(), b.snapshot()),
+            a.cached() && b.cached(),
+            a.bytesDownloaded() + b.bytesDownloaded(),
+            a.bytesFullFile() + b.bytesFullFile(),
+            a.downloadMillis() + b.downloadMillis());
+    try {
+      AtomicFiles.write(cache, Json.mapper().writeValueAsBytes(c));
+    } catch (IOException e) {
+      throw new UserError("cannot write the API diff cache " + cache + ": " + e.getMessage(), e);
+    }
+    return c;
+  }
+
+  private ApiSnapshot introspect(
+      String packageName, Version version, Options options, Located dist, ApiSnapshot snap) {
+    List<String> targets = new ArrayList<>();
+    for (ModuleApi m : snap.modules().values()) {
+      if (options.introspect() == Introspect.FORCE || m.origin().equals("extension")) {
+        targets.add(m.name());
+      }
+    }
+    if (options.introspect() == Introspect.SKIP || targets.isEmpty()) {
+      return snap;
+    }
+    String python = dist.python();
+    String install =
+        dist.fullWheel() ? dist.file().toAbsolutePath().toString() : packageName + "==" + version;
+    log.accept(
+        "introspecting "
+            + targets.size()
+            + " module(s) of "
+            + packageName
+            + " "
+            + version
+            + " at runtime");
+    Introspector.Outcome o =
+        introspector.introspect(
+            packageName,
+            version.toString(),
+            python,
+            install,
+            dist.fromIndex() ? indexUrl : null,
+            targets);
+    List<String> skipped = new ArrayList<>(o.skipped());
+    if (!o.skipped().isEmpty()) {
+      o.skipped().forEach(s -> log.accept("warning: " + s));
+    }
+    return combine(snap, o.modules(), o.source(), skipped);
+  }
+
+  /** Adds modules read another way: sources first for what they know, the extra fills the rest. */
+  static ApiSnapshot combine(
+      ApiSnapshot snap, Map<String, ModuleApi> extra, String source, List<String> skipped) {
+    Map<String, ModuleApi> modules = new TreeMap<>(snap.modules());
+    for (ModuleApi m : extra.values()) {
+      ModuleApi have = modules.get(m.name());
+      modules.put(
+          m.name(),
+          have == null || have.origin().equals("extension") ? m : SnapshotBuilder.merge(have, m));
+    }
+    List<String> sources = new ArrayList<>(snap.sources());
+    if (source != null) {
+      sources.add(source);
+    }
+    // What was skipped for a module the extra reading covers no longer applies.
+    List<String> allSkipped = new ArrayList<>();
+    for (String s : snap.skipped()) {
+      int colon = s.indexOf(':');
+      if (colon < 0 || !extra.containsKey(s.substring(0, colon))) {
+        allSkipped.add(s);
+      }
+    }
+    allSkipped.addAll(skipped);
+    return new ApiSnapshot(
+        snap.packageName(), snap.version(), snap.format(), sources, allSkipped, modules);
+  }
+
+  private Optional<ApiSnapshot> readCached(Path cache) {
+    if (!Files.isRegularFile(cache)) {
+      return Optional.empty();
+    }
+    try {
+      ApiSnapshot s = Json.mapper().readValue(cache.toFile(), ApiSnapshot.class);
+      return s.format() == ApiSnapshot.FORMAT ? Optional.of(s) : Optional.empty();
+    } catch (IOException e) {
+      // A damaged cache entry is rebuilt, not fatal; say so, since it costs a download.
+      log.accept(
+          "warning: ignoring unreadable cached snapshot "
+              + cache
+              + " ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")");
+      return Optional.empty();
+    }
+  }
+
+  /** A distribution file at hand, how it was obtained, and which Python its wheel needs. */
+  record Located(
+      Path file,
+      String describe,
+      long downloaded,
+      long fullSize,
+      boolean fullWheel,
+      boolean fromIndex,
+      String python) {}
+
+  Located locate(String packageName, Version version, Path distDir) {
+    if (distDir != null) {
+      List<DistFile> local = new ArrayList<>();
+      if (!Files.isDirectory(distDir)) {
+        throw new UserError("--dist-dir " + distDir + " is not a directory");
+      }
+      try (Stream<Path> s = Files.list(distDir)) {
+        s.forEach(
+            p -> local.add(new DistFile(p.getFileName().toString(), p.toUri().toString(), -1)));
+      } catch (IOException e) {
+        throw new UserError("cannot list --dist-dir " + distDir + ": " + e.getMessage(), e);
+      }
+      DistFile f =
+          choose(local.stream().filter(d -> d.isOf(packageName, version)).toList())
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "no wheel or sdist of "
+                              + packageName
+                              + " "
+                              + version
+                              + " in "
+                              + distDir
+                              + " (expected e.g. "
+                              + SnapshotBuilder.importName(packageName)
+                              + "-"
+                              + version
+                              + "-py3-none-any.whl)"));
+      Path p = distDir.resolve(f.filename());
+      return new Located(p, p.toString(), 0, 0, f.isWheel(), false, pythonOf(f));
+    }
+    PackageIndex index = new PackageIndex(http, indexUrl);
+    List<DistFile> files = index.files(packageName, version);
+    DistFile f =
+        choose(files)
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "no wheel or sdist of "
+                            + packageName
+                            + " "
+                            + version
+                            + " on "
+                            + index.url(packageName)));
+    Path dir = stateDir.resolve("api/dists");
+    Path full = dir.resolve(f.filename());
+    // Same name in its own folder: a slim wheel still reads as a wheel.
+    Path slim = dir.resolve("slim").resolve(f.filename());
+    if (Files.isRegularFile(full)) {
+      return new Located(full, f.url(), 0, 0, f.isWheel(), true, pythonOf(f));
+    }
+    if (Files.isRegularFile(slim)) {
+      return new Located(slim, f.url() + " (range read)", 0, 0, false, true, pythonOf(f));
+    }
+    try {
+      if (f.isWheel()) {
+        log.accept("reading " + f.filename() + " from " + f.url() + " (range requests)");
+        RemoteZip.Result r = new RemoteZip(http, 8).fetch(f.url(), slim, DistContents::isSource);
+        if (!r.ranged()) {
+          Files.move(
+              slim,
+              full,
+              java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          return new Located(full, f.url(), r.downloaded(), r.fullSize(), true, true, pythonOf(f));
+        }
+        return new Located(
+            slim,
+            f.url() + " (range read)",
+            r.downloaded(),
+            r.fullSize(),
+            false,
+            true,
+            pythonOf(f));
+      }
+      log.accept("downloading " + f.filename() + " from " + f.url());
+      Http.Response r = http.get(java.net.URI.create(f.url()), Map.of());
+      if (r.status() != 200) {
+        throw new UserError(f.url() + " answered HTTP " + r.status() + " (expected 200)");
+      }
+      AtomicFiles.write(full, r.body());
+      return new Located(full, f.url(), r.body().length, r.body().length, false, true, null);
+    } catch (IOException e) {
+      throw new UserError(
+          "cannot store " + f.filename() + " under " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The wheel best matching this machine (a Python found here, this OS and CPU), else any wheel,
+   * else the sdist.
+   */
+  Optional<DistFile> choose(List<DistFile> files) {
+    var local = pythons.all().keySet();
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch =
+        System.getProperty("os.arch", "").toLowerCase(Locale.ROOT).replace("amd64", "x86_64");
+    String osTag = os.contains("mac") ? "macosx" : os.contains("win") ? "win" : "linux";
+    return files.stream()
+        .filter(f -> f.isWheel() || f.isSdist())
+        .max(
+            Comparator.<DistFile>comparingInt(f -> score(f, local, osTag, arch))
+                .thenComparing(DistFile::filename));
+  }
+
+  private static int score(DistFile f, java.util.Set<String> pythons, String osTag, String arch) {
+    if (!f.isWheel()) {
+      return 0;
+    }
+    List<String> tags = f.tags();
+    int s = 1;
+    String py = tags.get(0);
+    String plat = tags.get(2);
+    if (plat.equals("any")) {
+      s += 4;
+    } else if (plat.contains(osTag) && (plat.contains(arch) || plat.contains("universal"))) {
+      s += 4;
+    }
+    if (py.startsWith("py3")
+        || pythons.stream().anyMatch(v -> py.contains("cp" + v.replace(".", "")))) {
+      s += 2;
+    }
+    return s;
+  }
+
+  /** The "3.11" a cp311 wheel needs; null for pure wheels. */
+  static String pythonOf(DistFile f) {
+    if (!f.isWheel()) {
+      return null;
+    }
+    var m = java.util.regex.Pattern.compile("cp3(\\d+)").matcher(f.tags().get(0));
+    return m.find() ? "3." + m.group(1) : null;
+  }
+}

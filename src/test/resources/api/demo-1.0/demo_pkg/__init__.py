@@ -1,0 +1,3 @@
+from demo_pkg.core import Engine
+
+__all__ = ["Engine"]

@@ -1,0 +1,3 @@
+class Ema:
+    def __init__(self, period: int):
+        self.period = period

@@ -1,0 +1,256 @@
+package nautilus.autoupdate.fix;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterPython;
+
+/**
+ * One Python source parsed with tree-sitter, with byte-exact helpers. Offsets are into {@link
+ * #bytes()} (a UTF-8 BOM, if any, is skipped for parsing and added back to every offset).
+ */
+final class PySource {
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final byte[] bytes;
+  private final int base;
+  private final TSTree tree;
+  private final int[] lineStarts;
+
+  private PySource(byte[] bytes, int base, TSTree tree) {
+    this.bytes = bytes;
+    this.base = base;
+    this.tree = tree;
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        starts.add(i + 1);
+      }
+    }
+    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Parses UTF-8 Python; throws IllegalArgumentException when the bytes are not UTF-8. */
+  static PySource parse(byte[] bytes) {
+    int base = startsWithBom(bytes) ? BOM.length : 0;
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, base, bytes.length - base))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("not UTF-8 text", e);
+    }
+    TSParser parser = new TSParser();
+    parser.setLanguage(new TreeSitterPython());
+    return new PySource(bytes, base, parser.parseString(null, text));
+  }
+
+  private static boolean startsWithBom(byte[] b) {
+    return b.length >= 3 && b[0] == BOM[0] && b[1] == BOM[1] && b[2] == BOM[2];
+  }
+
+  byte[] bytes() {
+    return bytes;
+  }
+
+  TSNode root() {
+    return tree.getRootNode();
+  }
+
+  int start(TSNode n) {
+    return n.getStartByte() + base;
+  }
+
+  int end(TSNode n) {
+    return n.getEndByte() + base;
+  }
+
+  String text(TSNode n) {
+    return text(start(n), end(n));
+  }
+
+  String text(int from, int to) {
+    return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  /** The byte offset of a 1-based line and 1-based column (counted in characters). */
+  int offsetOf(int line, int column) {
+    int l = Math.max(1, Math.min(line, lineStarts.length));
+    int pos = lineStarts[l - 1];
+    int end = lineEnd(pos);
+    for (int c = 1; c < column && pos < end; c++) {
+      pos += utf8Length(bytes[pos]);
+    }
+    return Math.min(pos, end);
+  }
+
+  private static int utf8Length(byte lead) {
+    int b = lead & 0xFF;
+    return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  }
+
+  /** Line helpers only, without a parse (for edited content and config files). */
+  static PySource lines(byte[] bytes) {
+    return new PySource(bytes, 0, null);
+  }
+
+  /** 1-based column (in characters) of a byte offset. */
+  int columnOf(int offset) {
+    String prefix = text(lineStart(offset), offset);
+    return prefix.codePointCount(0, prefix.length()) + 1;
+  }
+
+  /** 1-based line number of a byte offset. */
+  int lineOf(int offset) {
+    int lo = 0;
+    int hi = lineStarts.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (lineStarts[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo + 1;
+  }
+
+  int lineStart(int offset) {
+    return lineStarts[lineOf(offset) - 1];
+  }
+
+  /** Offset of the line's terminator ("\r\n" or "\n"), or the end of the file. */
+  int lineEnd(int offset) {
+    int i = offset;
+    while (i < bytes.length && bytes[i] != '\n') {
+      i++;
+    }
+    return i > offset && i <= bytes.length && i > 0 && bytes[i - 1] == '\r' ? i - 1 : i;
+  }
+
+  /** Offset just after the line's terminator (the next line's start, or the end of the file). */
+  int nextLineStart(int offset) {
+    int line = lineOf(offset);
+    return line < lineStarts.length ? lineStarts[line] : bytes.length;
+  }
+
+  /** The whole text of the lines that {@code [from, to)} touches, without the last terminator. */
+  String linesText(int from, int to) {
+    return text(lineStart(from), lineEnd(Math.max(from, to - 1)));
+  }
+
+  String indentOf(int offset) {
+    int s = lineStart(offset);
+    int i = s;
+    while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t')) {
+      i++;
+    }
+    return text(s, i);
+  }
+
+  /** The file's own line terminator, so inserted lines match (CRLF files stay CRLF). */
+  String newline() {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return i > 0 && bytes[i - 1] == '\r' ? "\r\n" : "\n";
+      }
+    }
+    return "\n";
+  }
+
+  /** Whether only spaces and tabs stand between the line start and {@code offset}. */
+  boolean onlyBlankBefore(int offset) {
+    for (int i = lineStart(offset); i < offset; i++) {
+      if (bytes[i] != ' ' && bytes[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  byte at(int offset) {
+    return offset < bytes.length ? bytes[offset] : 0;
+  }
+
+  /** Tree-sitter ERROR and MISSING nodes: the measure "no new parse errors" compares. */
+  int errorCount() {
+    return countErrors(root());
+  }
+
+  private static int countErrors(TSNode n) {
+    if (!n.hasError() && !n.isMissing()) {
+      return 0;
+    }
+    int count = n.isError() || n.isMissing() ? 1 : 0;
+    for (int i = 0; i < n.getChildCount(); i++) {
+      count += countErrors(n.getChild(i));
+    }
+    return count;
+  }
+
+  /** The smallest node spanning the byte at {@code offset}. */
+  TSNode nodeAt(int offset) {
+    int o = Math.max(0, offset - base);
+    return root().getDescendantForByteRange(o, o);
+  }
+
+  /** All nodes (depth first, in source order) that satisfy {@code test}. */
+  List<TSNode> find(TSNode from, Predicate<TSNode> test) {
+    List<TSNode> found = new ArrayList<>();
+    collect(from, test, found);
+    return found;
+  }
+
+  private static void collect(TSNode n, Predicate<TSNode> test, List<TSNode> out) {
+    if (test.test(n)) {
+      out.add(n);
+    }
+    for (int i = 0; i < n.getChildCount(); i++) {
+      collect(n.getChild(i), test, out);
+    }
+  }
+
+  /** The nearest ancestor (or the node itself) of one of the given types, or null. */
+  static TSNode ancestor(TSNode n, String... types) {
+    for (TSNode cur = n; cur != null && !cur.isNull(); cur = cur.getParent()) {
+      for (String t : types) {
+        if (t.equals(cur.getType())) {
+          return cur;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Children of {@code n} in the given field, in order. */
+  static List<TSNode> fieldChildren(TSNode n, String field) {
+    List<TSNode> out = new ArrayList<>();
+    for (int i = 0; i < n.getChildCount(); i++) {
+      if (field.equals(n.getFieldNameForChild(i))) {
+        out.add(n.getChild(i));
+      }
+    }
+    return out;
+  }
+
+  static boolean same(TSNode a, TSNode b) {
+    return a != null
+        && b != null
+        && a.getStartByte() == b.getStartByte()
+        && a.getEndByte() == b.getEndByte()
+        && a.getType().equals(b.getType());
+  }
+}

@@ -178,13 +178,18 @@ final class FileFixer {
     refuseConflicts(groups);
 
     List<TextEdit> edits = new ArrayList<>();
-    Set<Integer> editedChanges = new TreeSet<>();
+    Set<Integer> editedImports = new TreeSet<>();
+    for (Map.Entry<Integer, Group> e : importGroups.entrySet()) {
+      if (e.getValue().conflict == null && e.getValue().outcome instanceof Edits) {
+        editedImports.add(e.getKey());
+      }
+    }
     for (Group g : groups) {
       if (g.conflict == null && g.outcome instanceof Edits ed) {
         edits.addAll(ed.edits());
-        editedChanges.addAll(g.changes);
       }
     }
+    Map<String, Integer> bindings = python ? bindings(src) : Map.of();
     byte[] after = edits.isEmpty() ? content : EditApplier.apply(content, edits);
     if (python && after != content) {
       int before = src.errorCount();
@@ -199,14 +204,20 @@ final class FileFixer {
     PySource out = PySource.lines(after);
     for (Group g : groups) {
       for (Site s : g.sites) {
-        results.add(resolve(g, s, src, out, edits, editedChanges));
+        results.add(resolve(g, s, src, out, edits, bindings, editedImports));
       }
     }
     return new FileResult(after, results);
   }
 
   private SiteResult resolve(
-      Group g, Site s, PySource src, PySource out, List<TextEdit> all, Set<Integer> editedChanges) {
+      Group g,
+      Site s,
+      PySource src,
+      PySource out,
+      List<TextEdit> all,
+      Map<String, Integer> bindings,
+      Set<Integer> editedImports) {
     if (g.conflict != null) {
       return SiteResult.skipped(s, g.conflict);
     }
@@ -219,9 +230,13 @@ final class FileFixer {
       return SiteResult.skipped(s, "no name of this import matches the change");
     }
     if (g.outcome instanceof Covered c) {
-      if (!editedChanges.contains(s.change())) {
+      Integer binder = bindings.get(c.binding());
+      if (binder == null || !editedImports.contains(binder)) {
         return SiteResult.skipped(
-            s, "nothing to edit here, and no import edit of this change in the file");
+            s,
+            "nothing to edit here, but the import that binds `"
+                + c.binding()
+                + "` is not rewritten");
       }
       String line = src.linesText(offset, offset);
       return new SiteResult(
@@ -311,6 +326,29 @@ final class FileFixer {
       return "the note names no replacement";
     }
     return null;
+  }
+
+  /** Each name an import binds (`m` of `import a.b as m`, `a` of `import a.b`) -> its start. */
+  private static Map<String, Integer> bindings(PySource src) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (TSNode stmt :
+        src.find(
+            src.root(),
+            x ->
+                "import_from_statement".equals(x.getType())
+                    || "import_statement".equals(x.getType()))) {
+      for (TSNode n : PySource.fieldChildren(stmt, "name")) {
+        String bound;
+        if ("aliased_import".equals(n.getType())) {
+          bound = src.text(n.getChildByFieldName("alias"));
+        } else {
+          String dotted = src.text(n);
+          bound = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
+        }
+        out.put(bound, src.start(stmt));
+      }
+    }
+    return out;
   }
 
   /** The import statement at the offset, or one that starts on the offset's line. */

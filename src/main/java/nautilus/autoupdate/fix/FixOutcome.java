@@ -12,10 +12,10 @@ sealed interface FixOutcome {
   }
 
   /**
-   * Nothing to edit at this site because another edit for the same change fixes it (e.g. a use of a
-   * moved class whose import is rewritten).
+   * Nothing to edit at this site if the import that binds {@code binding} (the name the use starts
+   * with) is rewritten: e.g. a use of a moved class, or {@code m.C} after {@code import a.b as m}.
    */
-  record Covered(String reason) implements FixOutcome {}
+  record Covered(String reason, String binding) implements FixOutcome {}
 
   /** Not fixed; left for the agent or a person, with the reason. */
   record Skipped(String reason) implements FixOutcome {}

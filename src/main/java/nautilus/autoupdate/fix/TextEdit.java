@@ -28,15 +28,12 @@ public record TextEdit(int startByte, int endByte, String replacement) {
   }
 
   /**
-   * Whether applying both would be ambiguous: their ranges overlap, or both insert at the same
-   * point (the order of the two insertions would be a guess).
+   * Whether both touch the same bytes: their ranges overlap, or one inserts inside the other's
+   * range. Insertions at one point do not conflict; they apply in the order given.
    */
   public boolean conflictsWith(TextEdit other) {
-    if (equals(other)) {
+    if (equals(other) || startByte == endByte && other.startByte == other.endByte) {
       return false;
-    }
-    if (startByte == endByte && other.startByte == other.endByte) {
-      return startByte == other.startByte;
     }
     return startByte < other.endByte && other.startByte < endByte
         || startByte == endByte && startByte > other.startByte && startByte < other.endByte

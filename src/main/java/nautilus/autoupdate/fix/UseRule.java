@@ -34,10 +34,11 @@ final class UseRule {
               + t.replacement()
               + "`); needs restructuring");
     }
-    TSNode id = locate(offset, t.oldLast());
+    TSNode id = locate(offset, t.oldLast(), kind);
     if (id == null) {
-      return pureMove
-          ? new Covered("the name is unchanged; the import edit moves it")
+      TSNode at = src.nodeAt(offset);
+      return pureMove && at != null && "identifier".equals(at.getType())
+          ? new Covered("the name is unchanged; the import edit moves it", rootName(at))
           : new Skipped(
               "no `" + t.oldLast() + "` at the site (an alias? the import edit covers it)");
     }
@@ -82,7 +83,7 @@ final class UseRule {
       }
     }
     if (edits.isEmpty()) {
-      return new Covered("the name is unchanged; the import edit moves it");
+      return new Covered("the name is unchanged; the import edit moves it", rootName(id));
     }
     return new Edits(edits);
   }
@@ -100,7 +101,10 @@ final class UseRule {
                     && src.start(n) <= to
                     && src.text(n).replaceAll("\\s", "").equals(t.old()));
     if (chains.isEmpty()) {
-      return new Covered("the module is reached through an import alias; the import edit moves it");
+      TSNode at = src.nodeAt(offset);
+      return at != null && "identifier".equals(at.getType())
+          ? new Covered("the module is reached through an import alias", rootName(at))
+          : new Skipped("no spelled-out `" + t.old() + "` at the site");
     }
     if (t.flattens()) {
       return new Skipped("a spelled-out path into a flattened package needs a person");
@@ -109,20 +113,22 @@ final class UseRule {
     return new Edits(List.of(TextEdit.replace(src.start(chain), src.end(chain), t.replacement())));
   }
 
-  /** The identifier named {@code name} at the site: exactly there, else the nearest on its line. */
-  TSNode locate(int offset, String name) {
+  /**
+   * The identifier named {@code name} at the site: exactly there, else on its line (or in its
+   * statement), preferring the role the match kind names (a keyword for kwarg sites...).
+   */
+  TSNode locate(int offset, String name, MatchKind kind) {
     TSNode at = src.nodeAt(offset);
     if (at != null && "identifier".equals(at.getType()) && name.equals(src.text(at))) {
       return at;
     }
-    int from = src.lineStart(offset);
-    int to = src.lineEnd(offset);
-    List<TSNode> found = identifiers(name, from, to);
+    List<TSNode> found =
+        preferred(identifiers(name, src.lineStart(offset), src.lineEnd(offset)), kind);
     if (found.isEmpty()) {
       // A multi-line statement reported at its first line.
       TSNode stmt = statementOf(at);
       if (stmt != null) {
-        found = identifiers(name, src.start(stmt), src.end(stmt));
+        found = preferred(identifiers(name, src.start(stmt), src.end(stmt)), kind);
       }
     }
     if (found.isEmpty()) {
@@ -130,6 +136,31 @@ final class UseRule {
     }
     List<TSNode> after = found.stream().filter(n -> src.start(n) >= offset).toList();
     return after.isEmpty() ? nearest(found, offset) : after.get(0);
+  }
+
+  private static List<TSNode> preferred(List<TSNode> found, MatchKind kind) {
+    String role =
+        switch (kind) {
+          case KWARG -> "keyword";
+          case OVERRIDE -> "definition";
+          case ATTRIBUTE -> "attribute";
+          default -> null;
+        };
+    List<TSNode> inRole = found.stream().filter(n -> roleOf(n).equals(role)).toList();
+    return inRole.isEmpty() ? found : inRole;
+  }
+
+  /** The name a use starts with: `m` of `m.C.x`, or the identifier itself. */
+  private String rootName(TSNode id) {
+    TSNode cur = id;
+    while ("attribute".equals(cur.getParent().getType())
+        && PySource.same(cur.getParent().getChildByFieldName("attribute"), cur)) {
+      cur = cur.getParent().getChildByFieldName("object");
+      while ("attribute".equals(cur.getType())) {
+        cur = cur.getChildByFieldName("object");
+      }
+    }
+    return src.text(cur);
   }
 
   private List<TSNode> identifiers(String name, int from, int to) {

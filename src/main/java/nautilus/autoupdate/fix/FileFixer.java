@@ -33,13 +33,20 @@ final class FileFixer {
     FixOutcome outcome;
     Set<Integer> changes = new TreeSet<>();
     String conflict;
+    boolean isImport;
   }
 
   private final List<BreakingChange> changes;
   private final List<Target> allTargets;
+  private final boolean exact;
 
-  FileFixer(List<BreakingChange> changes) {
+  /**
+   * @param exact re-check mode: a use site must sit exactly on the old identifier (see {@link
+   *     UseRule})
+   */
+  FileFixer(List<BreakingChange> changes, boolean exact) {
     this.changes = changes;
+    this.exact = exact;
     List<Target> all = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
       all.addAll(Target.of(i, changes.get(i)));
@@ -133,7 +140,7 @@ final class FileFixer {
     Map<Integer, Group> importGroups = new LinkedHashMap<>();
     Map<Integer, TSNode> importNodes = new LinkedHashMap<>();
     List<Group> groups = new ArrayList<>();
-    UseRule useRule = python ? new UseRule(src) : null;
+    UseRule useRule = python ? new UseRule(src, exact) : null;
     ConfigStringRule configRule = new ConfigStringRule(src, python);
     for (Site s : sites) {
       String reason = precheck(s);
@@ -146,6 +153,7 @@ final class FileFixer {
       TSNode stmt = python ? importAt(src, offset) : null;
       if (stmt != null) {
         Group g = importGroups.computeIfAbsent(src.start(stmt), k -> new Group());
+        g.isImport = true;
         importNodes.put(src.start(stmt), stmt);
         g.sites.add(s);
         continue;
@@ -258,6 +266,8 @@ final class FileFixer {
               && src.lineStart(e.endByte()) == e.endByte();
       after.add(wholeLinesGone ? "" : out.linesText(ns, ne));
     }
+    // A use is re-checked where its identifier now stands; an import at its statement.
+    int anchor = g.isImport ? mapped : EditApplier.mapOffset(edits.get(0).startByte(), all);
     return new SiteResult(
         s,
         true,
@@ -265,8 +275,8 @@ final class FileFixer {
         joinNonEmpty(before),
         joinNonEmpty(after),
         null,
-        out.lineOf(mapped),
-        out.columnOf(mapped));
+        out.lineOf(anchor),
+        out.columnOf(anchor));
   }
 
   private static String joinNonEmpty(List<String> parts) {

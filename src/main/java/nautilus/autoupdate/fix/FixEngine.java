@@ -34,7 +34,7 @@ public final class FixEngine {
 
   /** Plans and proves the fixes for {@code report}'s sites under {@code repo}; writes nothing. */
   public FixRun plan(Path repo, ImpactReport report) {
-    FileFixer fixer = new FileFixer(report.breakingChanges());
+    FileFixer fixer = new FileFixer(report.breakingChanges(), false);
     Path root = repo.toAbsolutePath().normalize();
     Map<String, FileChange> changed = new LinkedHashMap<>();
     Map<String, List<SiteResult>> results = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ public final class ReplanRecheck implements Recheck {
   @Override
   public List<Located> stillPresent(
       Path repo, Map<String, byte[]> edited, List<Located> fixed, List<BreakingChange> changes) {
-    FileFixer fixer = new FileFixer(changes);
+    FileFixer fixer = new FileFixer(changes, true);
     List<Located> present = new ArrayList<>();
     for (Located l : fixed) {
       byte[] content = edited.get(l.path());

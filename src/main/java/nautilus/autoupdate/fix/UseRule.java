@@ -16,9 +16,15 @@ import org.treesitter.TSNode;
  */
 final class UseRule {
   private final PySource src;
+  private final boolean exact;
 
-  UseRule(PySource src) {
+  /**
+   * @param exact accept only the identifier exactly at the site (the re-check, which must not
+   *     mistake a look-alike on the same line for the fixed use)
+   */
+  UseRule(PySource src, boolean exact) {
     this.src = src;
+    this.exact = exact;
   }
 
   FixOutcome plan(int offset, MatchKind kind, Target t) {
@@ -122,6 +128,9 @@ final class UseRule {
     if (at != null && "identifier".equals(at.getType()) && name.equals(src.text(at))) {
       return at;
     }
+    if (exact) {
+      return null;
+    }
     List<TSNode> found =
         preferred(identifiers(name, src.lineStart(offset), src.lineEnd(offset)), kind);
     if (found.isEmpty()) {
@@ -179,14 +188,29 @@ final class UseRule {
         .orElseThrow();
   }
 
+  /** The simple statement around a node (not an if/for/def: their bodies are other sites). */
   private static TSNode statementOf(TSNode n) {
     for (TSNode cur = n; cur != null && !cur.isNull(); cur = cur.getParent()) {
-      String type = cur.getType();
-      if (type.endsWith("_statement")
-          || type.equals("function_definition")
-          || type.equals("class_definition")
-          || type.equals("decorated_definition")) {
-        return cur;
+      switch (cur.getType()) {
+        case "expression_statement",
+            "return_statement",
+            "assert_statement",
+            "raise_statement",
+            "delete_statement" -> {
+          return cur;
+        }
+        case "block",
+            "module",
+            "if_statement",
+            "for_statement",
+            "while_statement",
+            "with_statement",
+            "try_statement",
+            "function_definition",
+            "class_definition" -> {
+          return null;
+        }
+        default -> {}
       }
     }
     return null;

@@ -24,12 +24,13 @@ final class PySource {
   private final TSTree tree;
   private final int[] lineStarts;
 
-  private PySource(byte[] bytes, int base, TSTree tree) {
+  private PySource(byte[] bytes, TSTree tree) {
     this.bytes = bytes;
-    this.base = base;
+    this.base = startsWithBom(bytes) ? BOM.length : 0;
     this.tree = tree;
     List<Integer> starts = new ArrayList<>();
-    starts.add(0);
+    // The BOM belongs to no line: the first line's text starts after it.
+    starts.add(base);
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == '\n') {
         starts.add(i + 1);
@@ -55,7 +56,7 @@ final class PySource {
     }
     TSParser parser = new TSParser();
     parser.setLanguage(new TreeSitterPython());
-    return new PySource(bytes, base, parser.parseString(null, text));
+    return new PySource(bytes, parser.parseString(null, text));
   }
 
   private static boolean startsWithBom(byte[] b) {
@@ -104,7 +105,7 @@ final class PySource {
 
   /** Line helpers only, without a parse (for edited content and config files). */
   static PySource lines(byte[] bytes) {
-    return new PySource(bytes, 0, null);
+    return new PySource(bytes, null);
   }
 
   /** 1-based column (in characters) of a byte offset. */

@@ -59,12 +59,13 @@ public final class UnifiedDiff {
         ops.add(new char[] {' '});
         text.add(a.get(i++));
         j++;
-      } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        ops.add(new char[] {'+'});
-        text.add(b.get(j++));
-      } else {
+      } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        // Deletions first, as git prints them.
         ops.add(new char[] {'-'});
         text.add(a.get(i++));
+      } else {
+        ops.add(new char[] {'+'});
+        text.add(b.get(j++));
       }
     }
   }

@@ -370,8 +370,9 @@ final class FileFixer {
     int from = src.lineStart(offset);
     int to = src.lineEnd(offset);
     List<TSNode> found =
-        src.find(
-            src.root(),
+        src.findIn(
+            from,
+            to,
             x ->
                 ("import_from_statement".equals(x.getType())
                         || "import_statement".equals(x.getType()))

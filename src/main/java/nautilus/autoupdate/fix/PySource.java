@@ -215,6 +215,25 @@ final class PySource {
     return found;
   }
 
+  /** Like {@link #find} but only among nodes that overlap bytes {@code [from, to]}. */
+  List<TSNode> findIn(int from, int to, Predicate<TSNode> test) {
+    List<TSNode> found = new ArrayList<>();
+    collectIn(root(), from, to, test, found);
+    return found;
+  }
+
+  private void collectIn(TSNode n, int from, int to, Predicate<TSNode> test, List<TSNode> out) {
+    if (end(n) < from || start(n) > to) {
+      return;
+    }
+    if (test.test(n)) {
+      out.add(n);
+    }
+    for (int i = 0; i < n.getChildCount(); i++) {
+      collectIn(n.getChild(i), from, to, test, out);
+    }
+  }
+
   private static void collect(TSNode n, Predicate<TSNode> test, List<TSNode> out) {
     if (test.test(n)) {
       out.add(n);

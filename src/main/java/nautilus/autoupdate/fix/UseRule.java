@@ -99,8 +99,9 @@ final class UseRule {
     int from = src.lineStart(offset);
     int to = src.lineEnd(offset);
     List<TSNode> chains =
-        src.find(
-            src.root(),
+        src.findIn(
+            from,
+            to,
             n ->
                 "attribute".equals(n.getType())
                     && src.start(n) >= from
@@ -173,8 +174,9 @@ final class UseRule {
   }
 
   private List<TSNode> identifiers(String name, int from, int to) {
-    return src.find(
-        src.root(),
+    return src.findIn(
+        from,
+        to,
         n ->
             "identifier".equals(n.getType())
                 && src.start(n) >= from

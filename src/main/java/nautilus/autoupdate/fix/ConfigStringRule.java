@@ -29,13 +29,45 @@ final class ConfigStringRule {
   }
 
   FixOutcome plan(int offset, Target t) {
+    return best(offset, REF, t, ref -> rewrite(ref, t), true, "import path");
+  }
+
+  /**
+   * A config key ({@code stream:} in YAML, {@code stream =} in TOML, {@code "stream":} in JSON) or,
+   * for a bare old name, an exact string value such as an environment variable name.
+   */
+  FixOutcome planKey(int offset, Target t) {
+    if (!t.renamesMember()) {
+      return new Skipped("`" + t.old() + "` moved to another owner; needs restructuring");
+    }
+    Pattern key =
+        Pattern.compile("(?<![\\w.\\-])" + Pattern.quote(t.oldLast()) + "(?=[\"']?\\s*[:=])");
+    return best(offset, key, t, k -> t.newLast(), !python, "config key");
+  }
+
+  /** An exact string value naming the old (bare) name: `os.environ["OLD_NAME"]`. */
+  FixOutcome planValue(int offset, Target t) {
+    if (t.old().contains(".") || t.replacement().contains(".")) {
+      return new Skipped("no string value equal to `" + t.old() + "` here");
+    }
+    Pattern value = Pattern.compile("(?<=[\"'])" + Pattern.quote(t.old()) + "(?=[\"'])");
+    return best(offset, value, t, v -> t.replacement(), true, "string value");
+  }
+
+  private FixOutcome best(
+      int offset,
+      Pattern pattern,
+      Target t,
+      java.util.function.UnaryOperator<String> rewriter,
+      boolean stringsOnly,
+      String what) {
     int from = src.lineStart(offset);
     String line = src.text(from, src.lineEnd(offset));
-    Matcher m = REF.matcher(line);
+    Matcher m = pattern.matcher(line);
     TextEdit best = null;
     int bestDistance = Integer.MAX_VALUE;
     while (m.find()) {
-      String rewritten = rewrite(m.group(), t);
+      String rewritten = rewriter.apply(m.group());
       if (rewritten == null) {
         continue;
       }
@@ -45,7 +77,7 @@ final class ConfigStringRule {
                   .getBytes(java.nio.charset.StandardCharsets.UTF_8)
                   .length;
       int end = start + m.group().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      if (python && !insideString(start)) {
+      if (python && stringsOnly && !insideString(start)) {
         continue;
       }
       int distance = Math.abs(start - offset);
@@ -55,7 +87,7 @@ final class ConfigStringRule {
       }
     }
     return best == null
-        ? new Skipped("no import path matching `" + t.old() + "` on this line")
+        ? new Skipped("no " + what + " matching `" + t.old() + "` on this line")
         : new Edits(List.of(best));
   }
 

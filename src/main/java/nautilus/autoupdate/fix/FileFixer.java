@@ -161,9 +161,15 @@ final class FileFixer {
       Group g = new Group();
       g.sites.add(s);
       if (s.match() == MatchKind.CONFIG_STRING) {
-        g.outcome = firstOf(targets, t -> configRule.plan(offset, t));
+        g.outcome =
+            firstOf(
+                targets,
+                t -> {
+                  FixOutcome o = configRule.plan(offset, t);
+                  return o instanceof Skipped ? configRule.planValue(offset, t) : o;
+                });
       } else if (!python) {
-        g.outcome = new Skipped("only import paths are edited in config files");
+        g.outcome = firstOf(targets, t -> configRule.planKey(offset, t));
       } else {
         g.outcome = firstOf(targets, t -> useRule.plan(offset, s.match(), t));
       }

@@ -87,20 +87,14 @@ final class PySource {
     return new String(bytes, from, to - from, StandardCharsets.UTF_8);
   }
 
-  /** The byte offset of a 1-based line and 1-based column (counted in characters). */
+  /**
+   * The byte offset of a 1-based line and 1-based column; the column counts bytes, as tree-sitter
+   * and the code stage do (the same as characters on ASCII lines).
+   */
   int offsetOf(int line, int column) {
     int l = Math.max(1, Math.min(line, lineStarts.length));
-    int pos = lineStarts[l - 1];
-    int end = lineEnd(pos);
-    for (int c = 1; c < column && pos < end; c++) {
-      pos += utf8Length(bytes[pos]);
-    }
-    return Math.min(pos, end);
-  }
-
-  private static int utf8Length(byte lead) {
-    int b = lead & 0xFF;
-    return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    int start = lineStarts[l - 1];
+    return Math.min(start + Math.max(0, column - 1), lineEnd(start));
   }
 
   /** Line helpers only, without a parse (for edited content and config files). */
@@ -108,10 +102,9 @@ final class PySource {
     return new PySource(bytes, null);
   }
 
-  /** 1-based column (in characters) of a byte offset. */
+  /** 1-based column (in bytes) of a byte offset. */
   int columnOf(int offset) {
-    String prefix = text(lineStart(offset), offset);
-    return prefix.codePointCount(0, prefix.length()) + 1;
+    return offset - lineStart(offset) + 1;
   }
 
   /** 1-based line number of a byte offset. */

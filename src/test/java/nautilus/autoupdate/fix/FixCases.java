@@ -122,7 +122,7 @@ final class FixCases {
         if (at < 0) {
           continue; // the analysis would no longer report it
         }
-        column = at < 0 ? 1 : text.codePointCount(0, at) + 1;
+        column = at < 0 ? 1 : text.substring(0, at).getBytes(StandardCharsets.UTF_8).length + 1;
       }
       out.add(
           new Site(

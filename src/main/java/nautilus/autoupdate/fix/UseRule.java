@@ -29,7 +29,17 @@ final class UseRule {
 
   FixOutcome plan(int offset, MatchKind kind, Target t) {
     if (t.looksLikeModule()) {
-      return planModuleChain(offset, t);
+      FixOutcome chain = planModuleChain(offset, t);
+      if (chain != null) {
+        return chain;
+      }
+      if (locate(offset, t.oldLast(), kind) == null) {
+        TSNode at = src.nodeAt(offset);
+        return at != null && "identifier".equals(at.getType())
+            ? new Covered("the module is reached through an import alias", rootName(at))
+            : new Skipped("no spelled-out `" + t.old() + "` at the site");
+      }
+      // Otherwise a lower-case name used by itself: a module-level function or a submodule.
     }
     boolean pureMove = t.oldLast().equals(t.newLast());
     if (!pureMove && !t.renamesMember()) {
@@ -94,7 +104,7 @@ final class UseRule {
     return new Edits(edits);
   }
 
-  /** A module path spelled out in code (`a.b.c.X` after `import a.b.c`). */
+  /** A module path spelled out in code (`a.b.c.X` after `import a.b.c`); null if none. */
   private FixOutcome planModuleChain(int offset, Target t) {
     int from = src.lineStart(offset);
     int to = src.lineEnd(offset);
@@ -108,10 +118,7 @@ final class UseRule {
                     && src.start(n) <= to
                     && src.text(n).replaceAll("\\s", "").equals(t.old()));
     if (chains.isEmpty()) {
-      TSNode at = src.nodeAt(offset);
-      return at != null && "identifier".equals(at.getType())
-          ? new Covered("the module is reached through an import alias", rootName(at))
-          : new Skipped("no spelled-out `" + t.old() + "` at the site");
+      return null;
     }
     if (t.flattens()) {
       return new Skipped("a spelled-out path into a flattened package needs a person");

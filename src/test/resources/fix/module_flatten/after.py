@@ -1,7 +1,6 @@
 """Performance report for the EMA cross strategy."""
 
-from nautilus_trader.analysis import WinRate  # headline stat
-from nautilus_trader.analysis import SharpeRatio
+from nautilus_trader.analysis import WinRate, SharpeRatio  # headline stat
 from nautilus_trader.analysis.analyzer import PortfolioAnalyzer
 import nautilus_trader.analysis as pf
 

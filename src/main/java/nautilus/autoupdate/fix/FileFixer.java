@@ -16,6 +16,7 @@ import nautilus.autoupdate.impact.Certainty;
 import nautilus.autoupdate.impact.MatchKind;
 import nautilus.autoupdate.impact.Site;
 import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.ChangeKind;
 import org.treesitter.TSNode;
 
 /**
@@ -177,14 +178,24 @@ final class FileFixer {
       groups.add(g);
     }
     ImportRule importRule = python ? new ImportRule(src, allTargets) : null;
-    for (Map.Entry<Integer, Group> e : importGroups.entrySet()) {
-      Group g = e.getValue();
+    // In source order, so later imports that move to the same module merge into the first.
+    Map<String, TSNode> firstInto = new LinkedHashMap<>();
+    for (Integer start : new TreeSet<>(importGroups.keySet())) {
+      Group g = importGroups.get(start);
+      TSNode stmt = importNodes.get(start);
       List<Target> targets = new ArrayList<>();
       g.sites.stream()
           .map(Site::change)
           .distinct()
           .forEach(c -> targets.addAll(Target.of(c, changes.get(c))));
-      ImportRule.Plan plan = importRule.plan(importNodes.get(e.getKey()), targets);
+      ImportRule.Plan plan = importRule.plan(stmt, targets, null);
+      if (plan.wholeTo() != null) {
+        String key = src.start(stmt.getParent()) + " " + plan.wholeTo();
+        TSNode first = firstInto.putIfAbsent(key, stmt);
+        if (first != null) {
+          plan = importRule.plan(stmt, targets, first);
+        }
+      }
       g.outcome = plan.outcome();
       g.changes = plan.changes();
       groups.add(g);
@@ -335,11 +346,19 @@ final class FileFixer {
     if (!Target.mechanical(c.kind())) {
       return "a " + c.kind().id() + " change is not a mechanical rewrite";
     }
-    if (!c.autoFixable()) {
-      return "the note does not describe a mechanical rewrite (not auto-fixable)";
-    }
-    if (Target.of(s.change(), c).isEmpty()) {
+    List<Target> targets = Target.of(s.change(), c);
+    if (targets.isEmpty()) {
       return "the note names no replacement";
+    }
+    // The parser's auto_fixable is a guess from the wording; a rename or move with a named
+    // replacement, a module path, or a property/method swap is mechanical whatever it says.
+    boolean mechanicalAnyway =
+        c.kind() == ChangeKind.RENAME
+            || c.kind() == ChangeKind.MOVE
+            || targets.stream()
+                .allMatch(t -> t.looksLikeModule() || t.propertyToMethod() || t.methodToProperty());
+    if (!c.autoFixable() && !mechanicalAnyway) {
+      return "the note does not describe a mechanical rewrite (not auto-fixable)";
     }
     return null;
   }

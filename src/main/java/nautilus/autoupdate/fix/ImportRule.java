@@ -29,7 +29,11 @@ final class ImportRule {
   private record Dest(String module, String name, int change) {}
 
   /** The edits plus the changes that took part, so sites of other changes are not credited. */
-  record Plan(FixOutcome outcome, Set<Integer> changes) {}
+  record Plan(FixOutcome outcome, Set<Integer> changes, String wholeTo) {
+    Plan(FixOutcome outcome, Set<Integer> changes) {
+      this(outcome, changes, null);
+    }
+  }
 
   private final PySource src;
   private final List<Target> fileTargets;
@@ -42,13 +46,17 @@ final class ImportRule {
     this.fileTargets = fileTargets;
   }
 
-  Plan plan(TSNode stmt, List<Target> targets) {
+  /**
+   * @param mergeTarget when not null, an earlier import whose module becomes the same target: this
+   *     statement merges into it instead of becoming a second import of that module
+   */
+  Plan plan(TSNode stmt, List<Target> targets, TSNode mergeTarget) {
     return "import_from_statement".equals(stmt.getType())
-        ? planFrom(stmt, targets)
+        ? planFrom(stmt, targets, mergeTarget)
         : planImport(stmt, targets);
   }
 
-  private Plan planFrom(TSNode stmt, List<Target> targets) {
+  private Plan planFrom(TSNode stmt, List<Target> targets, TSNode mergeTarget) {
     TSNode moduleNode = stmt.getChildByFieldName("module_name");
     if (moduleNode == null || moduleNode.isNull() || !"dotted_name".equals(moduleNode.getType())) {
       return skip("a relative import names our own module, not the upstream one");
@@ -134,7 +142,7 @@ final class ImportRule {
     boolean allMove = moved.size() == names.size() && movedByModule.size() == 1;
     if (allMove) {
       String target = movedByModule.keySet().iterator().next();
-      TSNode existing = existingFromImport(stmt, target);
+      TSNode existing = mergeTarget != null ? mergeTarget : existingFromImport(stmt, target);
       if (existing != null && ownsItsLines(stmt)) {
         edits.clear();
         edits.add(
@@ -149,7 +157,7 @@ final class ImportRule {
           edits.add(TextEdit.replace(src.start(im.nameNode()), src.end(im.nameNode()), newName));
         }
       }
-      return new Plan(new Edits(edits), used);
+      return new Plan(new Edits(edits), used, ownsItsLines(stmt) ? target : null);
     }
 
     if (!ownsItsLines(stmt)) {

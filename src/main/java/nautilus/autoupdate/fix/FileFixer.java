@@ -392,17 +392,13 @@ final class FileFixer {
     if (n != null) {
       return n;
     }
-    int from = src.lineStart(offset);
-    int to = src.lineEnd(offset);
     List<TSNode> found =
-        src.findIn(
-            from,
-            to,
+        src.startingIn(
+            src.lineStart(offset),
+            src.lineEnd(offset),
             x ->
-                ("import_from_statement".equals(x.getType())
-                        || "import_statement".equals(x.getType()))
-                    && src.start(x) >= from
-                    && src.start(x) <= to);
+                "import_from_statement".equals(x.getType())
+                    || "import_statement".equals(x.getType()));
     return found.isEmpty() ? null : found.get(0);
   }
 

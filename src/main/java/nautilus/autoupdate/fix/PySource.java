@@ -208,10 +208,10 @@ final class PySource {
     return found;
   }
 
-  /** Like {@link #find} but only among nodes that overlap bytes {@code [from, to]}. */
-  List<TSNode> findIn(int from, int to, Predicate<TSNode> test) {
+  /** Nodes starting within bytes {@code [from, to]} that satisfy {@code test}, in order. */
+  List<TSNode> startingIn(int from, int to, Predicate<TSNode> test) {
     List<TSNode> found = new ArrayList<>();
-    collectIn(root(), from, to, test, found);
+    collectIn(root(), from, to, n -> start(n) >= from && start(n) <= to && test.test(n), found);
     return found;
   }
 

@@ -106,16 +106,12 @@ final class UseRule {
 
   /** A module path spelled out in code (`a.b.c.X` after `import a.b.c`); null if none. */
   private FixOutcome planModuleChain(int offset, Target t) {
-    int from = src.lineStart(offset);
-    int to = src.lineEnd(offset);
     List<TSNode> chains =
-        src.findIn(
-            from,
-            to,
+        src.startingIn(
+            src.lineStart(offset),
+            src.lineEnd(offset),
             n ->
                 "attribute".equals(n.getType())
-                    && src.start(n) >= from
-                    && src.start(n) <= to
                     && src.text(n).replaceAll("\\s", "").equals(t.old()));
     if (chains.isEmpty()) {
       return null;
@@ -181,14 +177,8 @@ final class UseRule {
   }
 
   private List<TSNode> identifiers(String name, int from, int to) {
-    return src.findIn(
-        from,
-        to,
-        n ->
-            "identifier".equals(n.getType())
-                && src.start(n) >= from
-                && src.start(n) < to
-                && name.equals(src.text(n)));
+    return src.startingIn(
+        from, to, n -> "identifier".equals(n.getType()) && name.equals(src.text(n)));
   }
 
   private TSNode nearest(List<TSNode> nodes, int offset) {

@@ -164,6 +164,30 @@ final class FixCases {
         Instant.parse("2026-01-01T00:00:00Z"));
   }
 
+  /** Whether the run lists {@code s} as fixed. */
+  static boolean wasFixed(FixRun run, Site s) {
+    return run.result().applied().stream()
+        .anyMatch(
+            a ->
+                a.line() == s.line()
+                    && a.change() == s.change()
+                    && java.util.Objects.equals(a.cell(), s.cell()));
+  }
+
+  /** Plans the fixes of {@code c}'s sites on {@code content} (lines mapped by {@code shift}). */
+  static FixRun run(Path repo, Case c, byte[] content, java.util.function.IntUnaryOperator shift)
+      throws IOException {
+    return new FixEngine(new ReplanRecheck())
+        .plan(
+            repoWith(repo, c, content),
+            report(c.changes(), c.file(), sites(c, content, shift, true)));
+  }
+
+  /** The file's content after the run (the input when nothing changed). */
+  static byte[] after(FixRun run, byte[] input) {
+    return run.changes().isEmpty() ? input : run.changes().get(0).after();
+  }
+
   /** Writes {@code content} as the case's file under a fresh repo dir and returns the dir. */
   static Path repoWith(Path tmp, Case c, byte[] content) throws IOException {
     Path file = tmp.resolve(c.file());

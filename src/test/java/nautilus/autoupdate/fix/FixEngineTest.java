@@ -60,17 +60,19 @@ class FixEngineTest {
         Instant.EPOCH);
   }
 
+  private FixRun plan(ImpactReport report) {
+    return new FixEngine(new ReplanRecheck()).plan(repo, report);
+  }
+
   @Test
   void anEditThatWouldBreakTheParseIsNotMade() throws Exception {
     Files.writeString(repo.resolve("a.py"), "x = obj.foo\n");
     FixRun run =
-        new FixEngine(new ReplanRecheck())
-            .plan(
-                repo,
-                report(
-                    List.of(rename("Thing.foo", "Thing.class")),
-                    new AffectedFile(
-                        "a.py", Severity.HIGH, List.of(site(1, 9, MatchKind.ATTRIBUTE, 0)))));
+        plan(
+            report(
+                List.of(rename("Thing.foo", "Thing.class")),
+                new AffectedFile(
+                    "a.py", Severity.HIGH, List.of(site(1, 9, MatchKind.ATTRIBUTE, 0)))));
     assertThat(run.changes()).isEmpty();
     assertThat(run.result().skipped())
         .singleElement()
@@ -102,17 +104,14 @@ class FixEngineTest {
         repo.resolve("latin1.py"),
         "x = obj.foo  # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     FixRun run =
-        new FixEngine(new ReplanRecheck())
-            .plan(
-                repo,
-                report(
-                    List.of(rename("Thing.foo", "Thing.bar")),
-                    new AffectedFile(
-                        "../outside.py", Severity.HIGH, List.of(site(1, 1, MatchKind.NAME, 0))),
-                    new AffectedFile(
-                        "gone.py", Severity.HIGH, List.of(site(1, 1, MatchKind.NAME, 0))),
-                    new AffectedFile(
-                        "latin1.py", Severity.HIGH, List.of(site(1, 9, MatchKind.ATTRIBUTE, 0)))));
+        plan(
+            report(
+                List.of(rename("Thing.foo", "Thing.bar")),
+                new AffectedFile(
+                    "../outside.py", Severity.HIGH, List.of(site(1, 1, MatchKind.NAME, 0))),
+                new AffectedFile("gone.py", Severity.HIGH, List.of(site(1, 1, MatchKind.NAME, 0))),
+                new AffectedFile(
+                    "latin1.py", Severity.HIGH, List.of(site(1, 9, MatchKind.ATTRIBUTE, 0)))));
     assertThat(run.changes()).isEmpty();
     assertThat(run.result().skipped())
         .extracting(FixResult.Skipped::reason)
@@ -148,18 +147,16 @@ class FixEngineTest {
             null,
             "releases-md");
     FixRun run =
-        new FixEngine(new ReplanRecheck())
-            .plan(
-                repo,
-                report(
-                    List.of(behavior, noReplacement),
-                    new AffectedFile(
-                        "a.py",
-                        Severity.HIGH,
-                        List.of(
-                            site(1, 9, MatchKind.ATTRIBUTE, 0),
-                            site(2, 9, MatchKind.ATTRIBUTE, 1),
-                            site(3, 9, MatchKind.ATTRIBUTE, 7)))));
+        plan(
+            report(
+                List.of(behavior, noReplacement),
+                new AffectedFile(
+                    "a.py",
+                    Severity.HIGH,
+                    List.of(
+                        site(1, 9, MatchKind.ATTRIBUTE, 0),
+                        site(2, 9, MatchKind.ATTRIBUTE, 1),
+                        site(3, 9, MatchKind.ATTRIBUTE, 7)))));
     assertThat(run.result().skipped())
         .extracting(FixResult.Skipped::reason)
         .containsExactly(
@@ -174,13 +171,11 @@ class FixEngineTest {
     Files.writeString(file, "x = obj.foo\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x---"));
     FixRun run =
-        new FixEngine(new ReplanRecheck())
-            .plan(
-                repo,
-                report(
-                    List.of(rename("Thing.foo", "Thing.bar")),
-                    new AffectedFile(
-                        "run.py", Severity.HIGH, List.of(site(1, 9, MatchKind.ATTRIBUTE, 0)))));
+        plan(
+            report(
+                List.of(rename("Thing.foo", "Thing.bar")),
+                new AffectedFile(
+                    "run.py", Severity.HIGH, List.of(site(1, 9, MatchKind.ATTRIBUTE, 0)))));
     FixEngine.write(repo, run);
     assertThat(Files.readString(file)).isEqualTo("x = obj.bar\n");
     assertThat(FixEngine.permissions(file)).isEqualTo("rwxr-x---");
@@ -206,17 +201,15 @@ class FixEngineTest {
         repo.resolve("n.ipynb"),
         "{\n \"cells\": [\n  {\"cell_type\": \"code\", \"source\": [\"x\"\n");
     FixRun run =
-        new FixEngine(new ReplanRecheck())
-            .plan(
-                repo,
-                report(
-                    List.of(rename("Thing.foo", "Thing.bar")),
-                    new AffectedFile(
-                        "n.ipynb",
-                        Severity.HIGH,
-                        List.of(
-                            new Site(
-                                1, 1, 0, "x", MatchKind.NAME, Certainty.CERTAIN, 0, null, null)))));
+        plan(
+            report(
+                List.of(rename("Thing.foo", "Thing.bar")),
+                new AffectedFile(
+                    "n.ipynb",
+                    Severity.HIGH,
+                    List.of(
+                        new Site(
+                            1, 1, 0, "x", MatchKind.NAME, Certainty.CERTAIN, 0, null, null)))));
     assertThat(run.result().skipped().get(0).reason())
         .startsWith("not a valid notebook")
         .contains("line");

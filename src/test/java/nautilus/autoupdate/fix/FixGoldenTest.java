@@ -28,13 +28,9 @@ class FixGoldenTest {
   @MethodSource("cases")
   void fixesTheBeforeFileIntoTheAfterFile(FixCases.Case c, @TempDir Path tmp) throws Exception {
     List<Site> sites = FixCases.sites(c, c.before(), l -> l, true);
-    FixRun run =
-        new FixEngine(new ReplanRecheck())
-            .plan(
-                FixCases.repoWith(tmp, c, c.before()),
-                FixCases.report(c.changes(), c.file(), sites));
+    FixRun run = FixCases.run(tmp, c, c.before(), l -> l);
 
-    byte[] after = run.changes().isEmpty() ? c.before() : run.changes().get(0).after();
+    byte[] after = FixCases.after(run, c.before());
     assertThat(new String(after, StandardCharsets.UTF_8))
         .as(c.name() + " skipped: " + run.result().skipped())
         .isEqualTo(new String(c.after(), StandardCharsets.UTF_8));
@@ -42,13 +38,7 @@ class FixGoldenTest {
 
     for (int i = 0; i < sites.size(); i++) {
       Site s = sites.get(i);
-      boolean fixed =
-          run.result().applied().stream()
-              .anyMatch(
-                  a ->
-                      a.line() == s.line()
-                          && a.change() == s.change()
-                          && java.util.Objects.equals(a.cell(), s.cell()));
+      boolean fixed = FixCases.wasFixed(run, s);
       assertThat(fixed)
           .as(
               c.name()
@@ -80,12 +70,7 @@ class FixGoldenTest {
   @MethodSource("lfPythonCases")
   void aCrlfCopyStaysCrlf(FixCases.Case c, @TempDir Path tmp) throws Exception {
     byte[] before = crlf(c.before());
-    FixRun run =
-        new FixEngine(new ReplanRecheck())
-            .plan(
-                FixCases.repoWith(tmp, c, before),
-                FixCases.report(c.changes(), c.file(), FixCases.sites(c, before, l -> l, true)));
-    byte[] after = run.changes().isEmpty() ? before : run.changes().get(0).after();
+    byte[] after = FixCases.after(FixCases.run(tmp, c, before, l -> l), before);
     assertThat(new String(after, StandardCharsets.UTF_8))
         .isEqualTo(new String(crlf(c.after()), StandardCharsets.UTF_8));
   }

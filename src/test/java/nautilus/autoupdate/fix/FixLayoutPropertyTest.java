@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,7 +41,7 @@ class FixLayoutPropertyTest {
       @ForAll boolean crlf,
       @ForAll boolean bom)
       throws IOException {
-    List<String> lines = splitKeepingEnds(text(c.before()));
+    List<String> lines = Notebook.splitLines(text(c.before()));
     int n = lines.size();
     boolean[] insertBefore = new boolean[n + 1];
     for (int p : commentLines) {
@@ -81,15 +80,8 @@ class FixLayoutPropertyTest {
 
     Path repo = Files.createTempDirectory("fix-layout");
     try {
-      FixRun run =
-          new FixEngine(new ReplanRecheck())
-              .plan(
-                  FixCases.repoWith(repo, c, content),
-                  FixCases.report(
-                      c.changes(),
-                      c.file(),
-                      FixCases.sites(c, content, line -> line + shift[line], true)));
-      byte[] after = run.changes().isEmpty() ? content : run.changes().get(0).after();
+      byte[] after =
+          FixCases.after(FixCases.run(repo, c, content, line -> line + shift[line]), content);
       assertThat(denoise(text(after))).isEqualTo(text(c.after()));
       if (crlf) {
         assertThat(text(after).replace("\r\n", "")).doesNotContain("\n");
@@ -106,21 +98,6 @@ class FixLayoutPropertyTest {
     out = out.replace("\r\n", "\n");
     out = out.replaceAll("(?m)^# layout-noise-\\d+\n", "");
     return out.replaceAll("  # layout-noise-\\d+", "");
-  }
-
-  private static List<String> splitKeepingEnds(String s) {
-    List<String> out = new ArrayList<>();
-    int from = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == '\n') {
-        out.add(s.substring(from, i + 1));
-        from = i + 1;
-      }
-    }
-    if (from < s.length()) {
-      out.add(s.substring(from));
-    }
-    return out;
   }
 
   private static String text(byte[] b) {

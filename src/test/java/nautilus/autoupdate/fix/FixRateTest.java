@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import nautilus.autoupdate.impact.Certainty;
 import nautilus.autoupdate.impact.Site;
 import org.junit.jupiter.api.Test;
@@ -27,22 +26,12 @@ class FixRateTest {
     for (FixCases.Case c : FixCases.all()) {
       List<Site> sites = FixCases.sites(c, c.before(), l -> l, true);
       Path repo = Files.createTempDirectory(tmp, c.name());
-      FixRun run =
-          new FixEngine(new ReplanRecheck())
-              .plan(
-                  FixCases.repoWith(repo, c, c.before()),
-                  FixCases.report(c.changes(), c.file(), sites));
-      byte[] after = run.changes().isEmpty() ? c.before() : run.changes().get(0).after();
+      FixRun run = FixCases.run(repo, c, c.before(), l -> l);
+      byte[] after = FixCases.after(run, c.before());
       boolean fileAsExpected = Arrays.equals(after, c.after());
       for (int i = 0; i < sites.size(); i++) {
         Site s = sites.get(i);
-        boolean siteFixed =
-            run.result().applied().stream()
-                .anyMatch(
-                    a ->
-                        a.line() == s.line()
-                            && a.change() == s.change()
-                            && Objects.equals(a.cell(), s.cell()));
+        boolean siteFixed = FixCases.wasFixed(run, s);
         all++;
         fixed += siteFixed ? 1 : 0;
         boolean isAutoFixable =

@@ -42,12 +42,14 @@ public final class EditApplier {
   public static List<TextEdit> normalize(List<TextEdit> edits) {
     List<TextEdit> sorted = new ArrayList<>(new LinkedHashSet<>(edits));
     sorted.sort(Comparator.comparingInt(TextEdit::startByte).thenComparingInt(TextEdit::endByte));
-    for (int i = 0; i < sorted.size(); i++) {
-      for (int j = i + 1; j < sorted.size(); j++) {
-        if (sorted.get(i).conflictsWith(sorted.get(j))) {
-          throw new IllegalArgumentException(
-              "overlapping edits: " + sorted.get(i) + " and " + sorted.get(j));
-        }
+    // Sorted by start, an edit can only collide with the earlier range that reaches furthest.
+    TextEdit furthest = null;
+    for (TextEdit e : sorted) {
+      if (furthest != null && furthest.conflictsWith(e)) {
+        throw new IllegalArgumentException("overlapping edits: " + furthest + " and " + e);
+      }
+      if (e.startByte() < e.endByte() && (furthest == null || e.endByte() > furthest.endByte())) {
+        furthest = e;
       }
     }
     return sorted;
@@ -58,8 +60,13 @@ public final class EditApplier {
    * replaced range maps to the start of its replacement).
    */
   public static int mapOffset(int offset, List<TextEdit> edits) {
+    return mapSorted(offset, normalize(edits));
+  }
+
+  /** {@link #mapOffset} for edits already {@link #normalize normalized}. */
+  static int mapSorted(int offset, List<TextEdit> sorted) {
     int shift = 0;
-    for (TextEdit e : normalize(edits)) {
+    for (TextEdit e : sorted) {
       int newLen = e.replacement().getBytes(StandardCharsets.UTF_8).length;
       if (e.endByte() <= offset && !(e.startByte() == e.endByte() && e.startByte() == offset)) {
         shift += newLen - (e.endByte() - e.startByte());

@@ -215,6 +215,7 @@ final class FileFixer {
       }
     }
     Map<String, Integer> bindings = python ? bindings(src) : Map.of();
+    edits = EditApplier.normalize(edits);
     byte[] after = edits.isEmpty() ? content : EditApplier.apply(content, edits);
     if (python && after != content) {
       int before = src.errorCount();
@@ -247,7 +248,7 @@ final class FileFixer {
       return SiteResult.skipped(s, g.conflict);
     }
     int offset = src.offsetOf(s.line(), s.column());
-    int mapped = EditApplier.mapOffset(offset, all);
+    int mapped = EditApplier.mapSorted(offset, all);
     if (g.outcome instanceof Skipped sk) {
       return SiteResult.skipped(s, sk.reason());
     }
@@ -275,7 +276,7 @@ final class FileFixer {
           e.startByte() == e.endByte() && src.onlyBlankBefore(e.startByte())
               ? ""
               : src.linesText(e.startByte(), e.endByte()));
-      int ns = EditApplier.mapOffset(e.startByte(), all);
+      int ns = EditApplier.mapSorted(e.startByte(), all);
       int ne = ns + e.replacement().getBytes(StandardCharsets.UTF_8).length;
       boolean wholeLinesGone =
           e.replacement().isEmpty()
@@ -284,7 +285,7 @@ final class FileFixer {
       after.add(wholeLinesGone ? "" : out.linesText(ns, ne));
     }
     // A use is re-checked where its identifier now stands; an import at its statement.
-    int anchor = g.isImport ? mapped : EditApplier.mapOffset(edits.get(0).startByte(), all);
+    int anchor = g.isImport ? mapped : EditApplier.mapSorted(edits.get(0).startByte(), all);
     return new SiteResult(
         s,
         true,

@@ -297,9 +297,7 @@ final class ImportRule {
 
   /** Another `from target import ...` in the same block (same parent), not a star import. */
   private TSNode existingFromImport(TSNode stmt, String target) {
-    TSNode parent = stmt.getParent();
-    for (int i = 0; i < parent.getNamedChildCount(); i++) {
-      TSNode c = parent.getNamedChild(i);
+    for (TSNode c : PySource.children(stmt.getParent())) {
       if (!"import_from_statement".equals(c.getType()) || PySource.same(c, stmt)) {
         continue;
       }

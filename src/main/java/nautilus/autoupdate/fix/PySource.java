@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterPython;
 
 /**
@@ -189,8 +190,8 @@ final class PySource {
       return 0;
     }
     int count = n.isError() || n.isMissing() ? 1 : 0;
-    for (int i = 0; i < n.getChildCount(); i++) {
-      count += countErrors(n.getChild(i));
+    for (TSNode child : children(n)) {
+      count += countErrors(child);
     }
     return count;
   }
@@ -204,36 +205,56 @@ final class PySource {
   /** All nodes (depth first, in source order) that satisfy {@code test}. */
   List<TSNode> find(TSNode from, Predicate<TSNode> test) {
     List<TSNode> found = new ArrayList<>();
-    collect(from, test, found);
+    walk(from, 0, Integer.MAX_VALUE, test, found);
     return found;
   }
 
   /** Nodes starting within bytes {@code [from, to]} that satisfy {@code test}, in order. */
   List<TSNode> startingIn(int from, int to, Predicate<TSNode> test) {
     List<TSNode> found = new ArrayList<>();
-    collectIn(root(), from, to, n -> start(n) >= from && start(n) <= to && test.test(n), found);
+    walk(root(), from, to, n -> start(n) >= from && test.test(n), found);
     return found;
   }
 
-  private void collectIn(TSNode n, int from, int to, Predicate<TSNode> test, List<TSNode> out) {
-    if (end(n) < from || start(n) > to) {
-      return;
-    }
-    if (test.test(n)) {
-      out.add(n);
-    }
-    for (int i = 0; i < n.getChildCount(); i++) {
-      collectIn(n.getChild(i), from, to, test, out);
+  /**
+   * Pre-order walk with a tree cursor (node.getChild(i) is linear in i, so indexing children would
+   * be quadratic on a module with thousands of statements), visiting only nodes that overlap {@code
+   * [lo, hi]}.
+   */
+  private void walk(TSNode from, int lo, int hi, Predicate<TSNode> test, List<TSNode> out) {
+    try (TSTreeCursor c = new TSTreeCursor(from)) {
+      while (true) {
+        TSNode n = c.currentNode();
+        if (start(n) > hi) {
+          return; // everything after starts later still
+        }
+        boolean overlaps = end(n) >= lo;
+        if (overlaps && test.test(n)) {
+          out.add(n);
+        }
+        if (overlaps && c.gotoFirstChildForByte(Math.max(0, lo - base)) >= 0) {
+          continue;
+        }
+        while (!c.gotoNextSibling()) {
+          if (!c.gotoParent()) {
+            return;
+          }
+        }
+      }
     }
   }
 
-  private static void collect(TSNode n, Predicate<TSNode> test, List<TSNode> out) {
-    if (test.test(n)) {
-      out.add(n);
+  /** The children of {@code n} in order, read with a cursor. */
+  static List<TSNode> children(TSNode n) {
+    List<TSNode> out = new ArrayList<>();
+    try (TSTreeCursor c = new TSTreeCursor(n)) {
+      if (c.gotoFirstChild()) {
+        do {
+          out.add(c.currentNode());
+        } while (c.gotoNextSibling());
+      }
     }
-    for (int i = 0; i < n.getChildCount(); i++) {
-      collect(n.getChild(i), test, out);
-    }
+    return out;
   }
 
   /** The nearest ancestor (or the node itself) of one of the given types, or null. */
@@ -251,9 +272,13 @@ final class PySource {
   /** Children of {@code n} in the given field, in order. */
   static List<TSNode> fieldChildren(TSNode n, String field) {
     List<TSNode> out = new ArrayList<>();
-    for (int i = 0; i < n.getChildCount(); i++) {
-      if (field.equals(n.getFieldNameForChild(i))) {
-        out.add(n.getChild(i));
+    try (TSTreeCursor c = new TSTreeCursor(n)) {
+      if (c.gotoFirstChild()) {
+        do {
+          if (field.equals(c.currentFieldName())) {
+            out.add(c.currentNode());
+          }
+        } while (c.gotoNextSibling());
       }
     }
     return out;

@@ -45,11 +45,7 @@ class FixSpeedBench {
           src.append("y").append(i).append(" = 1\n");
         }
       }
-      byte[] content =
-          src.toString()
-              .replace("def f", "y_f")
-              .replace("(a, b):\n", " = 1\n")
-              .getBytes(StandardCharsets.UTF_8);
+      byte[] content = src.toString().getBytes(StandardCharsets.UTF_8);
       bytes += content.length;
       Files.write(repo.resolve("m" + f + ".py"), content);
       affected.add(new AffectedFile("m" + f + ".py", Severity.HIGH, sites));

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ChangesCommand.class,
       CheckCommand.class,
       ConfigCommand.class,
+      FixCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

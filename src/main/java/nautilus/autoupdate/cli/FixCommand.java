@@ -1,0 +1,201 @@
+package nautilus.autoupdate.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.fix.FixEngine;
+import nautilus.autoupdate.fix.FixResult;
+import nautilus.autoupdate.fix.FixRun;
+import nautilus.autoupdate.fix.ReplanRecheck;
+import nautilus.autoupdate.fix.ReportFile;
+import nautilus.autoupdate.impact.ImpactReport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `fix`: rewrites the working tree for the breaking changes a machine can fix. */
+@Command(
+    name = "fix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rewrites our code for the breaking changes a machine can fix: moved and renamed imports,"
+          + " names, attributes, methods, enum members, keyword arguments, property/method"
+          + " changes, import paths in config strings and notebook cells.",
+      "Only certain sites are edited; each edit changes only the bytes it must, is proved by a"
+          + " re-parse and a re-check, and the rest is listed for the agent or a person."
+    })
+final class FixCommand extends BaseCommand {
+  enum Format {
+    TEXT,
+    JSON,
+    DIFF
+  }
+
+  static final class Source {
+    @Option(
+        names = "--releases-md",
+        paramLabel = "FILE",
+        description = "Read the release notes from this RELEASES.md instead of the package index.")
+    Path releasesMd;
+
+    @Option(
+        names = "--changelog-json",
+        paramLabel = "FILE",
+        description = "Read the release notes from this N8N changelog JSON file.")
+    Path changelogJson;
+
+    @Option(
+        names = "--report",
+        paramLabel = "FILE",
+        description = "Fix the sites of this impact report (saved by `check --format json`).")
+    Path report;
+  }
+
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "The downstream repository to fix (default: the current directory).")
+  Path repo;
+
+  @Option(
+      names = "--from",
+      paramLabel = "V",
+      description = "The version we are on (default: the pin or lock in the repository).")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "V",
+      description = "The version to adapt to (default: the newest release the notes know).")
+  String to;
+
+  @ArgGroup(exclusive = true)
+  Source source = new Source();
+
+  @Option(names = "--offline", description = "Use only local files; no network.")
+  boolean offline;
+
+  @Option(
+      names = "--dry-run",
+      description = "Change nothing; print the unified diff of what would change.")
+  boolean dryRun;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "Output: text (per fix, then what is left), json (the fix result), diff.")
+  Format format;
+
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "expected text, json or diff, not '" + value + "'");
+      }
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = context().workingDir().resolve(repo == null ? Path.of(".") : repo).normalize();
+    if (!java.nio.file.Files.isDirectory(root)) {
+      throw new UserError(root + ": not a directory (--repo)");
+    }
+    ImpactReport report = report(root);
+    FixRun run = new FixEngine(new ReplanRecheck()).plan(root, report);
+    if (!dryRun) {
+      FixEngine.write(root, run);
+    }
+    var out = context().out();
+    switch (format) {
+      case JSON -> out.println(Json.mapper().writeValueAsString(run.result()));
+      case DIFF -> out.print(run.diff());
+      case TEXT -> {
+        if (dryRun) {
+          out.print(run.diff());
+        }
+        out.print(FixText.render(run.result(), report, dryRun, color()));
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private ImpactReport report(Path root) {
+    if (source.report != null) {
+      return ReportFile.read(context().workingDir().resolve(source.report));
+    }
+    // Until the analyzer is wired here, the report comes from `check --format json`.
+    throw new UserError(
+        "fix needs an impact report: run `check --repo "
+            + root
+            + " --format json > report.json` and pass --report report.json");
+  }
+
+  /** The text format: one line per fix and per site left over, then a summary. */
+  static final class FixText {
+    private FixText() {}
+
+    static String render(FixResult r, ImpactReport report, boolean dryRun, boolean color) {
+      StringBuilder sb = new StringBuilder();
+      for (FixResult.Applied a : r.applied()) {
+        sb.append(paint(color, "32", "fixed   "))
+            .append(where(a.path(), a.cell(), a.line()))
+            .append("  ")
+            .append(oneLine(a.before()))
+            .append(" -> ")
+            .append(oneLine(a.after()))
+            .append("  (")
+            .append(note(report, a.change()))
+            .append(")\n");
+      }
+      for (FixResult.Skipped s : r.skipped()) {
+        sb.append(paint(color, "33", "left    "))
+            .append(where(s.path(), s.cell(), s.line()))
+            .append("  ")
+            .append(s.reason())
+            .append("  (")
+            .append(note(report, s.change()))
+            .append(")\n");
+      }
+      sb.append(r.applied().size())
+          .append(" site(s) fixed in ")
+          .append(r.filesChanged())
+          .append(" file(s)")
+          .append(dryRun ? " (dry run: nothing written)" : "")
+          .append("; ")
+          .append(r.skipped().size())
+          .append(" left for the agent or a person\n");
+      return sb.toString();
+    }
+
+    private static String where(String path, Integer cell, int line) {
+      return path + (cell == null ? "" : "[cell " + cell + "]") + ":" + line;
+    }
+
+    private static String note(ImpactReport report, int change) {
+      if (change < 0 || change >= report.breakingChanges().size()) {
+        return "change #" + change;
+      }
+      String text = report.breakingChanges().get(change).text();
+      String v = String.valueOf(report.breakingChanges().get(change).version());
+      // Release notes are upstream text: one line, no control characters, bounded length.
+      String clean = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+      return v + ": " + (clean.length() > 100 ? clean.substring(0, 97) + "..." : clean);
+    }
+
+    private static String oneLine(String s) {
+      return s == null || s.isEmpty() ? "(removed)" : s.strip().replaceAll("\\s*\\n\\s*", " | ");
+    }
+
+    private static String paint(boolean color, String code, String text) {
+      return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+  }
+}

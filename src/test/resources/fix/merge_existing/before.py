@@ -1,0 +1,5 @@
+from nautilus_trader.adapters.binance.loaders import BinanceTradeTickDataLoader
+from nautilus_trader.persistence.loaders import BinanceOrderBookDeltaDataLoader
+from nautilus_trader.persistence.loaders import CSVBarDataLoader, BinanceOrderBookDeltaDataLoader as D2
+
+LOADERS = [BinanceTradeTickDataLoader, BinanceOrderBookDeltaDataLoader, CSVBarDataLoader, D2]

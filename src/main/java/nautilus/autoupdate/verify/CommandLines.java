@@ -26,6 +26,9 @@ public final class CommandLines {
         } else {
           cur.append(ch);
         }
+      } else if (ch == '\\' && i + 1 < command.length()) {
+        cur.append(command.charAt(++i));
+        inWord = true;
       } else if (ch == '\'' || ch == '"') {
         quote = ch;
         inWord = true;

@@ -155,7 +155,7 @@ public final class Updater {
         hook.before(Step.PULL_REQUEST);
         prUrl = pullRequest(req, branch, base, result);
       }
-      boolean testsOk = result == null || result.passed();
+      boolean testsOk = passedOrSkipped(result);
       return new UpdateResult(
           testsOk,
           req.version().toString(),

@@ -21,10 +21,10 @@ class TestRunnerTest {
     python = PythonVenv.withPytest();
   }
 
-  /** No pyproject.toml: uv has nothing to sync, so the command runs as given. */
+  /** The venv is prepared; the command runs as given. */
   private TestRunner runner(int timeoutSeconds) {
     return new TestRunner(
-        new CommandRunner(), new UvEnvironment(), Duration.ofSeconds(timeoutSeconds));
+        new CommandRunner(), new ExistingEnvironment(), Duration.ofSeconds(timeoutSeconds));
   }
 
   private Path project() {

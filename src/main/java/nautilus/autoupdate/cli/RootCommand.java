@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ChangesCommand.class,
       CheckCommand.class,
       ConfigCommand.class,
+      UpdateCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

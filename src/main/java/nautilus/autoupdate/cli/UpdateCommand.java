@@ -151,11 +151,25 @@ final class UpdateCommand extends BaseCommand {
       print(
           out,
           json,
-          steps,
           new UpdateResult(false, version.toString(), branch, null, null, why, Instant.now()));
       return ExitCodes.REFUSED;
     }
 
+    try (StepPrinter printer = new StepPrinter(steps, context().terminal() && !json, color())) {
+      return update(config, git, top, impact, version, branch, printer, json);
+    }
+  }
+
+  private int update(
+      AutoUpdateConfig config,
+      Git git,
+      Path top,
+      ImpactReport impact,
+      Version version,
+      String branch,
+      StepPrinter printer,
+      boolean json) {
+    PrintWriter out = context().out();
     CommandRunner runner = new CommandRunner();
     TestEnvironment env = TestEnvironment.detect(runner, top);
     TestRunner tests = new TestRunner(runner, env, Duration.ofSeconds(config.testTimeoutSeconds()));
@@ -170,26 +184,25 @@ final class UpdateCommand extends BaseCommand {
             new BaselineCache(stateDir(git, config).resolve("baselines")),
             workspaceSteps(config, version),
             publish ? pullRequests(git, config, top) : null,
-            line -> step(steps, line),
+            printer::line,
             s -> {},
             Clock.systemUTC());
     Updater.Request req =
         new Updater.Request(version, impact, notesExcerpt(version), offline, !noPush, !skipTests);
 
     if (dryRun) {
-      step(steps, "dry run: nothing is changed anywhere");
-      updater.preview(req, top).forEach(l -> step(steps, l));
+      printer.line("dry run: nothing is changed anywhere");
+      updater.preview(req, top).forEach(printer::line);
       if (json) {
         print(
             out,
             true,
-            steps,
             new UpdateResult(true, version.toString(), branch, null, null, null, Instant.now()));
       }
       return ExitCodes.OK;
     }
     UpdateResult result = updater.run(req);
-    print(out, json, steps, result);
+    print(out, json, result);
     return result.success() ? ExitCodes.OK : ExitCodes.ERROR;
   }
 
@@ -271,12 +284,7 @@ final class UpdateCommand extends BaseCommand {
         gh);
   }
 
-  private void step(PrintWriter w, String line) {
-    w.println((color() ? "\u001b[36m→\u001b[0m " : "→ ") + line);
-    w.flush();
-  }
-
-  private void print(PrintWriter out, boolean json, PrintWriter steps, UpdateResult r) {
+  private void print(PrintWriter out, boolean json, UpdateResult r) {
     if (json) {
       try {
         out.println(Json.mapper().writeValueAsString(r));

@@ -8,11 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nautilus.autoupdate.UserError;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
 
 /**
  * A virtualenv beside the checkout (never inside it, so it cannot end up in a commit), filled with
- * {@code pip install -e .} and every {@code requirements*.txt}. A configured {@code uv run X} runs
- * as {@code X} from the venv, so the default test command works without uv.
+ * {@code pip install -e .} for a package (else its {@code project.dependencies}), the {@code
+ * dev}/{@code test} dependency groups and extras, and every {@code requirements*.txt}. A configured
+ * {@code uv run X} runs as {@code X} from the venv, so the default test command works without uv.
  */
 public final class PipEnvironment implements TestEnvironment {
   private final String python;
@@ -42,13 +47,66 @@ public final class PipEnvironment implements TestEnvironment {
       cmds.add(List.of(python, "-m", "venv", venv(dir).toString()));
     }
     String pip = bin(dir, "python").toString();
-    if (Files.exists(dir.resolve("pyproject.toml")) || Files.exists(dir.resolve("setup.py"))) {
+    Path pyproject = dir.resolve("pyproject.toml");
+    if (Files.exists(dir.resolve("setup.py")) || buildable(pyproject)) {
       cmds.add(List.of(pip, "-m", "pip", "install", "-q", "-e", "."));
+    } else if (Files.exists(pyproject)) {
+      // Not a package (many trading codebases are not): install what it depends on; the tests
+      // import it from the checkout.
+      List<String> deps = dependencies(pyproject);
+      if (!deps.isEmpty()) {
+        List<String> cmd = new ArrayList<>(List.of(pip, "-m", "pip", "install", "-q"));
+        cmd.addAll(deps);
+        cmds.add(cmd);
+      }
     }
     for (Path req : requirementFiles(dir)) {
       cmds.add(List.of(pip, "-m", "pip", "install", "-q", "-r", req.getFileName().toString()));
     }
     return cmds;
+  }
+
+  /** The test-relevant dependency groups and extras that pip itself would not install. */
+  static final List<String> TEST_GROUPS = List.of("dev", "test", "tests");
+
+  private static boolean buildable(Path pyproject) {
+    return Files.exists(pyproject) && parse(pyproject).contains("build-system");
+  }
+
+  /** {@code project.dependencies} plus the dev/test dependency groups and extras. */
+  static List<String> dependencies(Path pyproject) {
+    TomlParseResult toml = parse(pyproject);
+    List<String> deps = new ArrayList<>(strings(toml.getArray("project.dependencies")));
+    for (String group : TEST_GROUPS) {
+      deps.addAll(strings(toml.getArray(List.of("dependency-groups", group))));
+      deps.addAll(strings(toml.getArray(List.of("project", "optional-dependencies", group))));
+    }
+    return deps;
+  }
+
+  private static TomlParseResult parse(Path pyproject) {
+    try {
+      TomlParseResult toml = Toml.parse(pyproject);
+      if (toml.hasErrors()) {
+        var e = toml.errors().get(0);
+        throw new UserError(
+            pyproject + ":" + e.position().line() + ": not valid TOML (" + e.getMessage() + ")");
+      }
+      return toml;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> strings(TomlArray array) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; array != null && i < array.size(); i++) {
+      // Entries like {include-group = "x"} are tables, not requirements.
+      if (array.get(i) instanceof String s) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   private static List<Path> requirementFiles(Path dir) {

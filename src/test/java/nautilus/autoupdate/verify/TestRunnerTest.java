@@ -96,7 +96,8 @@ class TestRunnerTest {
             + pidFile
             + "', 'w').write(str(child.pid))\n"
             + "    time.sleep(300)\n");
-    TestResult r = runner(4).run(p, python + " -m pytest");
+    // Long enough for pytest to start and spawn its child on a loaded machine.
+    TestResult r = runner(15).run(p, python + " -m pytest");
     assertThat(r.status()).isEqualTo(TestStatus.TIMED_OUT);
     assertThat(r.detail()).contains("killed");
     long pid = Long.parseLong(Files.readString(pidFile).strip());

@@ -29,11 +29,15 @@ public interface TestEnvironment {
     return last;
   }
 
-  /** The configured command as it runs in this environment. */
-  List<String> testCommand(List<String> configured, Path dir);
+  /** The configured command as it runs in this environment (by default unchanged). */
+  default List<String> testCommand(List<String> configured, Path dir) {
+    return configured;
+  }
 
-  /** Variables the test command needs (e.g. a venv on PATH). */
-  Map<String, String> env(Path dir);
+  /** Variables the test command needs (e.g. a venv on PATH); by default none. */
+  default Map<String, String> env(Path dir) {
+    return Map.of();
+  }
 
   /** uv when it runs on this machine, else pip with {@code python3}. */
   static TestEnvironment detect(CommandRunner runner, Path dir) {

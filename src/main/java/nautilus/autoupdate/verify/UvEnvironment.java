@@ -3,7 +3,6 @@ package nautilus.autoupdate.verify;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** {@code uv sync}, then the test command as configured (default {@code uv run pytest}). */
 public final class UvEnvironment implements TestEnvironment {
@@ -15,15 +14,5 @@ public final class UvEnvironment implements TestEnvironment {
   @Override
   public List<List<String>> syncCommands(Path dir) {
     return Files.exists(dir.resolve("pyproject.toml")) ? List.of(List.of("uv", "sync")) : List.of();
-  }
-
-  @Override
-  public List<String> testCommand(List<String> configured, Path dir) {
-    return configured;
-  }
-
-  @Override
-  public Map<String, String> env(Path dir) {
-    return Map.of();
   }
 }

@@ -94,6 +94,16 @@ class WorktreesTest {
     assertThat(worktrees.ours()).isEmpty();
   }
 
+  /** Someone else moves the remote's main on meanwhile. */
+  private void upstreamCommits(String file, String text) {
+    Path other = dir.resolve("other-" + System.nanoTime());
+    git(dir, "clone", "--quiet", repos.remote.toString(), other.toString());
+    write(other.resolve(file), text);
+    git(other, "add", file);
+    git(other, "-c", "user.name=O", "-c", "user.email=o@x", "commit", "--quiet", "-m", "moves");
+    git(other, "push", "--quiet", "origin", "main");
+  }
+
   @Test
   void staleBranchFromAnEarlierRunIsReusedAndRebasedOntoTheNewBase() {
     String base1 = fetchBase();
@@ -101,13 +111,7 @@ class WorktreesTest {
       write(wt.dir().resolve("pin.txt"), "1.2.0\n");
       wt.commit(List.of("pin.txt"), "chore(deps): update", "", null);
     }
-    // Upstream main moves on meanwhile.
-    Path other = dir.resolve("other");
-    git(dir, "clone", "--quiet", repos.remote.toString(), other.toString());
-    write(other.resolve("new.txt"), "new\n");
-    git(other, "add", "new.txt");
-    git(other, "-c", "user.name=O", "-c", "user.email=o@x", "commit", "--quiet", "-m", "moves");
-    git(other, "push", "--quiet", "origin", "main");
+    upstreamCommits("new.txt", "new\n");
 
     String base2 = fetchBase();
     assertThat(base2).isNotEqualTo(base1);
@@ -126,11 +130,7 @@ class WorktreesTest {
       write(wt.dir().resolve("README.md"), "ours\n");
       wt.commit(List.of("README.md"), "ours", "", null);
     }
-    Path other = dir.resolve("other");
-    git(dir, "clone", "--quiet", repos.remote.toString(), other.toString());
-    write(other.resolve("README.md"), "theirs\n");
-    git(other, "-c", "user.name=O", "-c", "user.email=o@x", "commit", "-qam", "theirs");
-    git(other, "push", "--quiet", "origin", "main");
+    upstreamCommits("README.md", "theirs\n");
     String base2 = fetchBase();
     try (Worktree wt = worktrees.checkout("update/v1.2.0", "origin", base2)) {
       assertThat(wt.head()).isEqualTo(base2);

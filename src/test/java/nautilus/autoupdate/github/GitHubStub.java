@@ -1,7 +1,6 @@
 package nautilus.autoupdate.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -13,8 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.util.List;
 
 /**
  * WireMock shaped like GitHub's pulls API for {@code acme/strategies}: no PR for the update branch
@@ -63,13 +60,7 @@ public final class GitHubStub {
             .inScenario(s)
             .whenScenarioStateIs(OPEN)
             .willReturn(
-                aResponse()
-                    .withStatus(422)
-                    .withBody(
-                        "{\"message\":\"Validation Failed\",\"errors\":[{\"message\":\"A pull"
-                            + " request already exists for acme:"
-                            + branch
-                            + ".\"}]}")));
+                validationFailed("A pull request already exists for acme:" + branch + ".")));
     gh.stubFor(
         get(urlPathEqualTo(REPO + "/pulls"))
             .inScenario(s)
@@ -93,12 +84,12 @@ public final class GitHubStub {
             .willReturn(aResponse().withStatus(201).withBody("{}")));
   }
 
-  /** Requests that change something on GitHub. */
-  public static List<LoggedRequest> mutating(WireMockExtension gh) {
-    return gh
-        .findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))
-        .stream()
-        .filter(r -> !r.getMethod().getName().equals("GET"))
-        .toList();
+  /** GitHub's 422 with one error message. */
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder validationFailed(
+      String message) {
+    return aResponse()
+        .withStatus(422)
+        .withBody(
+            "{\"message\":\"Validation Failed\",\"errors\":[{\"message\":\"" + message + "\"}]}");
   }
 }

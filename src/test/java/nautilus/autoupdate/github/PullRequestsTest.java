@@ -1,6 +1,5 @@
 package nautilus.autoupdate.github;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -112,10 +111,8 @@ class PullRequestsTest {
     gh.stubFor(
         post(urlEqualTo(REPO + "/pulls"))
             .willReturn(
-                aResponse()
-                    .withStatus(422)
-                    .withBody(
-                        "{\"message\":\"Validation Failed\",\"errors\":[{\"message\":\"A pull request already exists for acme:update/v1.221.0.\"}]}")));
+                GitHubStub.validationFailed(
+                    "A pull request already exists for acme:update/v1.221.0.")));
     PullRequests.Outcome o = upsert(false);
     assertThat(o.pr().number()).isEqualTo(7);
     assertThat(o.created()).isFalse();
@@ -130,10 +127,7 @@ class PullRequestsTest {
     gh.stubFor(
         post(urlEqualTo(REPO + "/pulls"))
             .willReturn(
-                aResponse()
-                    .withStatus(422)
-                    .withBody(
-                        "{\"message\":\"Validation Failed\",\"errors\":[{\"message\":\"No commits between main and update/v1.221.0\"}]}")));
+                GitHubStub.validationFailed("No commits between main and update/v1.221.0")));
     assertThatThrownBy(() -> upsert(false))
         .isInstanceOf(GitHubError.class)
         .hasMessageContaining("HTTP 422 Validation Failed (No commits between");

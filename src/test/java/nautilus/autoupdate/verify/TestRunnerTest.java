@@ -104,6 +104,11 @@ class TestRunnerTest {
     assertThat(gone(pid)).as("grandchild sleep process").isTrue();
   }
 
+  private static TestRunner pipRunner() {
+    return new TestRunner(
+        new CommandRunner(), new PipEnvironment("python3"), Duration.ofMinutes(5));
+  }
+
   /** Dead or a zombie (killed, not yet reaped by init) within a few seconds. */
   private static boolean gone(long pid) throws Exception {
     for (int i = 0; i < 50; i++) {
@@ -121,8 +126,7 @@ class TestRunnerTest {
   void pipEnvironmentInstallsRequirementsIntoAVenvBesideTheCheckoutAndRunsUvRunPytest() {
     Path p = project();
     write(p.resolve("requirements-dev.txt"), "pytest\n");
-    TestRunner t =
-        new TestRunner(new CommandRunner(), new PipEnvironment("python3"), Duration.ofMinutes(5));
+    TestRunner t = pipRunner();
     TestResult r = t.run(p, "uv run pytest");
     assertThat(r.status()).isEqualTo(TestStatus.FAILED);
     assertThat(r.failedTestNames()).containsExactly("tests.test_a::test_bad");
@@ -141,8 +145,7 @@ class TestRunnerTest {
   void pipEnvironmentWithoutPytestIsNotStartedNotZeroFailures() {
     Path p = project();
     write(p.resolve("requirements.txt"), "\n");
-    TestRunner t =
-        new TestRunner(new CommandRunner(), new PipEnvironment("python3"), Duration.ofMinutes(5));
+    TestRunner t = pipRunner();
     TestResult r = t.run(p, "uv run pytest");
     assertThat(r.status()).isEqualTo(TestStatus.NOT_STARTED);
     assertThat(r.detail()).contains("No module named pytest");
@@ -152,8 +155,7 @@ class TestRunnerTest {
   void aFailingEnvironmentSyncIsNotStarted() {
     Path p = project();
     write(p.resolve("requirements.txt"), "this-package-does-not-exist-nautilus-xyz==0.0.1\n");
-    TestRunner t =
-        new TestRunner(new CommandRunner(), new PipEnvironment("python3"), Duration.ofMinutes(5));
+    TestRunner t = pipRunner();
     TestResult r = t.run(p, "pytest");
     assertThat(r.status()).isEqualTo(TestStatus.NOT_STARTED);
     assertThat(r.detail()).startsWith("pip could not prepare the environment");

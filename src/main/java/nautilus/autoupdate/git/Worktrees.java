@@ -65,8 +65,16 @@ public final class Worktrees {
     repo.run("fetch", "--prune", "--quiet", remote);
   }
 
-  /** The configured base branch, else the remote's default branch. */
+  /** The configured base branch, else the remote's default branch (asking the remote if needed). */
   public String baseBranch(String remote, String configured) {
+    return baseBranch(remote, configured, true);
+  }
+
+  /**
+   * As {@link #baseBranch(String, String)}; with {@code mayAskRemote} false (offline) only what the
+   * last fetch recorded is used.
+   */
+  public String baseBranch(String remote, String configured, boolean mayAskRemote) {
     if (configured != null && !configured.isBlank()) {
       return configured;
     }
@@ -74,6 +82,12 @@ public final class Worktrees {
         repo.tryRun("symbolic-ref", "--short", "refs/remotes/" + remote + "/HEAD");
     if (local.ok() && local.stdout().strip().startsWith(remote + "/")) {
       return local.stdout().strip().substring(remote.length() + 1);
+    }
+    if (!mayAskRemote) {
+      throw new UserError(
+          "the default branch of remote '"
+              + remote
+              + "' is not known offline; set base_branch in the config");
     }
     for (String line : repo.run("ls-remote", "--symref", remote, "HEAD").split("\\R")) {
       if (line.startsWith("ref: refs/heads/")) {
@@ -100,9 +114,15 @@ public final class Worktrees {
    * content anyway.
    */
   public Worktree checkout(String branch, String remote, String baseCommit) {
-    if (repo.resolve("refs/heads/" + branch) == null) {
-      String remoteSha = repo.resolve("refs/remotes/" + remote + "/" + branch);
+    String local = repo.resolve("refs/heads/" + branch);
+    String remoteSha = repo.resolve("refs/remotes/" + remote + "/" + branch);
+    if (local == null) {
       repo.run("branch", "--no-track", branch, remoteSha != null ? remoteSha : baseCommit);
+    } else if (remoteSha != null
+        && !repo.tryRun("merge-base", "--is-ancestor", remoteSha, local).ok()) {
+      // The pushed branch has commits this clone lacks (a reviewer's fix on the PR): start from
+      // them, so the later force-with-lease push cannot drop them.
+      repo.run("branch", "--force", "--no-track", branch, remoteSha);
     }
     Worktree wt = add(List.of(branch), branch);
     try {

@@ -114,7 +114,7 @@ public final class Updater {
       log.accept("fetching " + remote);
       worktrees.fetch(remote);
     }
-    String base = worktrees.baseBranch(remote, config.baseBranch());
+    String base = worktrees.baseBranch(remote, config.baseBranch(), !req.offline());
     String baseSha = worktrees.remoteCommit(remote, base);
     log.accept("base " + remote + "/" + base + " at " + baseSha.substring(0, 12));
 

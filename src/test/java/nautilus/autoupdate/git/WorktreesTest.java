@@ -124,6 +124,27 @@ class WorktreesTest {
   }
 
   @Test
+  void aReviewersCommitOnThePushedBranchIsKept() {
+    String base = fetchBase();
+    try (Worktree wt = worktrees.checkout("update/v1.2.0", "origin", base)) {
+      write(wt.dir().resolve("pin.txt"), "1.2.0\n");
+      wt.commit(List.of("pin.txt"), "chore(deps): update", "", null);
+      wt.push("origin", "update/v");
+    }
+    Path other = dir.resolve("reviewer");
+    git(dir, "clone", "--quiet", "-b", "update/v1.2.0", repos.remote.toString(), other.toString());
+    write(other.resolve("fix.py"), "fixed\n");
+    git(other, "add", "fix.py");
+    git(other, "-c", "user.name=R", "-c", "user.email=r@x", "commit", "--quiet", "-m", "fix");
+    git(other, "push", "--quiet", "origin", "update/v1.2.0");
+
+    try (Worktree wt = worktrees.checkout("update/v1.2.0", "origin", fetchBase())) {
+      assertThat(wt.dir().resolve("fix.py")).exists();
+      assertThat(wt.push("origin", "update/v")).isFalse();
+    }
+  }
+
+  @Test
   void conflictingStaleBranchIsResetToTheBase() {
     String base1 = fetchBase();
     try (Worktree wt = worktrees.checkout("update/v1.2.0", "origin", base1)) {
@@ -154,6 +175,9 @@ class WorktreesTest {
     assertThat(worktrees.baseBranch("origin", null)).isEqualTo("main");
     git(repos.user, "remote", "set-head", "origin", "--delete");
     assertThat(worktrees.baseBranch("origin", "")).as("via ls-remote").isEqualTo("main");
+    assertThatThrownBy(() -> worktrees.baseBranch("origin", null, false))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("set base_branch");
   }
 
   @Test

@@ -238,6 +238,8 @@ class UpdaterTest {
     assertConverged(userHash);
     String sha = git(repos.remote, "rev-parse", BRANCH);
 
+    // As from a fresh clone: the branch exists only on the remote.
+    git(repos.user, "update-ref", "-d", "refs/heads/" + BRANCH);
     log.clear();
     UpdateResult again = updater(s -> {}).run(request(true));
     assertThat(again.prUrl()).isEqualTo(r.prUrl());

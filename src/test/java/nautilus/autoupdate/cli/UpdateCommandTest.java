@@ -126,6 +126,23 @@ class UpdateCommandTest {
   }
 
   @Test
+  void offlineNeitherFetchesNorPushesAndPrintsReadableSteps() throws Exception {
+    Path rep = report(Recommendation.DELAYED, 70);
+    git(repos.remote, "branch", "moved-on", "main");
+    var r =
+        CliRunner.run(
+            repos.user, ENV, "update", "--report", rep.toString(), "--offline", "--skip-tests");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .doesNotContain("fetching")
+        .contains("→ base origin/main at ")
+        .contains("tests skipped")
+        .contains("done: update/v1.221.0");
+    assertThat(git(repos.user, "branch", "-r")).doesNotContain("moved-on");
+    assertThat(repos.remoteBranches()).containsExactlyInAnyOrder("main", "moved-on");
+  }
+
+  @Test
   void badInputIsAOneLineError() throws Exception {
     var noReport = CliRunner.run(repos.user, ENV, "update");
     assertThat(noReport.exitCode()).isEqualTo(ExitCodes.ERROR);

@@ -71,6 +71,19 @@ public final class GitHubClient {
     return expectOk("PATCH", path, body).body();
   }
 
+  /**
+   * A GraphQL call; its endpoint is beside the REST base: {@code https://api.github.com/graphql},
+   * or {@code https://host/api/graphql} for GitHub Enterprise's {@code https://host/api/v3}.
+   */
+  public JsonNode postGraphQl(Object body) {
+    String b = base.toString();
+    String graphql =
+        b.endsWith("/v3") ? b.substring(0, b.length() - 3) + "/graphql" : b + "/graphql";
+    return new GitHubClient(http, URI.create(graphql), token, timeout, sleeper, clock)
+        .expectOk("POST", "", body)
+        .body();
+  }
+
   public void delete(String path) {
     Response r = send("DELETE", path, null);
     if (r.status() != 404 && r.status() / 100 != 2) {

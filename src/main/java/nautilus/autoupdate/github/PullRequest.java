@@ -7,6 +7,7 @@ import java.util.List;
 /** The fields of a GitHub pull request the tool reads. */
 public record PullRequest(
     int number,
+    String nodeId,
     String url,
     String title,
     String body,
@@ -24,6 +25,7 @@ public record PullRequest(
     n.path("labels").forEach(l -> labels.add(l.path("name").asText()));
     return new PullRequest(
         n.path("number").asInt(),
+        n.path("node_id").asText(""),
         n.path("html_url").asText(),
         n.path("title").asText(),
         n.path("body").asText(""),

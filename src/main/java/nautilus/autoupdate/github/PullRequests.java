@@ -51,8 +51,8 @@ public final class PullRequests {
   /**
    * Creates the PR for {@code branch}, or updates title and body of the open one; then makes sure
    * it carries {@code labels}, dropping other labels that start with a prefix in {@code
-   * replacedLabelPrefixes} (e.g. an old {@code confidence:} level). GitHub's REST API cannot turn
-   * an existing PR into a draft, so {@code draft} applies on creation.
+   * replacedLabelPrefixes} (e.g. an old {@code confidence:} level). An existing PR is turned into a
+   * draft (or marked ready) through GraphQL, which REST cannot do.
    */
   public Outcome upsert(
       String branch,
@@ -92,9 +92,34 @@ public final class PullRequests {
       PullRequest before = existing.get();
       pr = updateIfDifferent(before, title, body);
       changed = pr != before;
+      if (before.draft() != draft && !before.nodeId().isEmpty()) {
+        setDraft(before, draft);
+        changed = true;
+      }
     }
     changed |= syncLabels(pr, labels, replacedLabelPrefixes);
     return new Outcome(pr, created, changed);
+  }
+
+  private void setDraft(PullRequest pr, boolean draft) {
+    String mutation =
+        draft
+            ? "mutation($id: ID!) { convertPullRequestToDraft(input: {pullRequestId: $id})"
+                + " { clientMutationId } }"
+            : "mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId: $id})"
+                + " { clientMutationId } }";
+    JsonNode r =
+        client.postGraphQl(Map.of("query", mutation, "variables", Map.of("id", pr.nodeId())));
+    if (r.path("errors").isArray() && r.path("errors").size() > 0) {
+      throw new GitHubError(
+          200,
+          "GraphQL: cannot set draft="
+              + draft
+              + " on "
+              + pr.url()
+              + ": "
+              + r.path("errors").get(0).path("message").asText());
+    }
   }
 
   private PullRequest updateIfDifferent(PullRequest pr, String title, String body) {

@@ -30,7 +30,9 @@ public final class GitHubStub {
     }
     return "{\"number\":"
         + number
-        + ",\"html_url\":\"https://github.com/acme/strategies/pull/"
+        + ",\"node_id\":\"PR_node"
+        + number
+        + "\",\"html_url\":\"https://github.com/acme/strategies/pull/"
         + number
         + "\",\"state\":\"open\",\"title\":\"Update nautilus_trader to 1.221.0\",\"body\":\""
         + body
@@ -78,6 +80,9 @@ public final class GitHubStub {
         patch(urlMatching(REPO + "/pulls/\\d+"))
             .willReturn(okJson(pr(7, branch, "new", "nautilus-update", "confidence:low"))));
     gh.stubFor(post(urlMatching(REPO + "/issues/\\d+/labels")).willReturn(okJson("[]")));
+    gh.stubFor(
+        post(urlEqualTo("/graphql"))
+            .willReturn(okJson("{\"data\":{\"convertPullRequestToDraft\":{}}}")));
     gh.stubFor(delete(urlMatching(REPO + "/issues/\\d+/labels/.*")).willReturn(okJson("[]")));
     gh.stubFor(
         post(urlMatching(REPO + "/issues/\\d+/comments"))

@@ -90,6 +90,27 @@ class PullRequestsTest {
   }
 
   @Test
+  void anOpenPrGetsNewFailuresTurnsIntoADraftThroughGraphQl() {
+    upsert(false);
+    upsert(true);
+    gh.verify(
+        postRequestedFor(urlEqualTo("/graphql"))
+            .withRequestBody(matchingJsonPath("$.variables.id", equalTo("PR_node7")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.query",
+                    com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "convertPullRequestToDraft"))));
+    gh.stubFor(
+        post(urlEqualTo("/graphql"))
+            .willReturn(okJson("{\"errors\":[{\"message\":\"Resource not accessible\"}]}")));
+    assertThatThrownBy(() -> upsert(true))
+        .isInstanceOf(GitHubError.class)
+        .hasMessageContaining("cannot set draft=true")
+        .hasMessageContaining("Resource not accessible");
+  }
+
+  @Test
   void a422AlreadyExistsFallsBackToTheExistingPr() {
     // The lookup misses (another run opened it a moment ago), the create answers 422.
     gh.resetAll();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ConfigCommand.class,
       FixCommand.class,
+      UpdateCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

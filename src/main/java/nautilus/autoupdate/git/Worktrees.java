@@ -1,0 +1,170 @@
+package nautilus.autoupdate.git;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.verify.CommandResult;
+import nautilus.autoupdate.verify.Digests;
+
+/**
+ * Worktrees of one repository, all under one directory of their own (by default in the system temp
+ * dir, keyed by the repository path) so that stale ones from a killed run can be found and removed,
+ * and so that nothing is ever written inside the user's checkout.
+ */
+public final class Worktrees {
+  private final Git repo;
+  private final Path root;
+
+  public Worktrees(Git repo, Path root) {
+    this.repo = repo;
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** {@code <tmp>/nautilus-autoupdate-worktrees/<hash of the repository's git dir>}. */
+  public static Path defaultRoot(Git repo) {
+    String gitDir = repo.run("rev-parse", "--path-format=absolute", "--git-common-dir");
+    return Path.of(System.getProperty("java.io.tmpdir"), "nautilus-autoupdate-worktrees")
+        .resolve(Digests.sha256(gitDir).substring(0, 16));
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Paths of the worktrees registered under {@link #root} (ours, left by earlier runs). */
+  public List<Path> ours() {
+    List<Path> found = new ArrayList<>();
+    for (String line : repo.run("worktree", "list", "--porcelain").split("\\R")) {
+      if (line.startsWith("worktree ")) {
+        Path p = Path.of(line.substring("worktree ".length())).toAbsolutePath().normalize();
+        if (p.startsWith(root) || realPath(p).startsWith(realPath(root))) {
+          found.add(p);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Removes worktrees an interrupted run left behind; returns how many. */
+  public int pruneStale() {
+    List<Path> stale = ours();
+    for (Path p : stale) {
+      repo.tryRun("worktree", "remove", "--force", p.toString());
+      Worktree.deleteTree(p);
+    }
+    repo.run("worktree", "prune");
+    return stale.size();
+  }
+
+  /** Fetches the remote so base and branch refs are current (changes only remote-tracking refs). */
+  public void fetch(String remote) {
+    repo.run("fetch", "--prune", "--quiet", remote);
+  }
+
+  /** The configured base branch, else the remote's default branch (asking the remote if needed). */
+  public String baseBranch(String remote, String configured) {
+    return baseBranch(remote, configured, true);
+  }
+
+  /**
+   * As {@link #baseBranch(String, String)}; with {@code mayAskRemote} false (offline) only what the
+   * last fetch recorded is used.
+   */
+  public String baseBranch(String remote, String configured, boolean mayAskRemote) {
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    CommandResult local =
+        repo.tryRun("symbolic-ref", "--short", "refs/remotes/" + remote + "/HEAD");
+    if (local.ok() && local.stdout().strip().startsWith(remote + "/")) {
+      return local.stdout().strip().substring(remote.length() + 1);
+    }
+    if (!mayAskRemote) {
+      throw new UserError(
+          "the default branch of remote '"
+              + remote
+              + "' is not known offline; set base_branch in the config");
+    }
+    for (String line : repo.run("ls-remote", "--symref", remote, "HEAD").split("\\R")) {
+      if (line.startsWith("ref: refs/heads/")) {
+        return line.substring("ref: refs/heads/".length()).split("\\s")[0];
+      }
+    }
+    throw new UserError(
+        "cannot tell the default branch of remote '" + remote + "'; set base_branch in the config");
+  }
+
+  /** The commit of {@code remote/branch} after a fetch; a UserError when it does not exist. */
+  public String remoteCommit(String remote, String branch) {
+    String sha = repo.resolve("refs/remotes/" + remote + "/" + branch);
+    if (sha == null) {
+      throw new UserError("branch '" + branch + "' not found on remote '" + remote + "'");
+    }
+    return sha;
+  }
+
+  /**
+   * A worktree on {@code branch}: reused when it exists locally or on the remote (from an earlier
+   * run), else created; in both cases brought onto {@code baseCommit}. A rebase that conflicts is
+   * aborted and the branch reset to the base: the branch belongs to the tool, which rewrites its
+   * content anyway.
+   */
+  public Worktree checkout(String branch, String remote, String baseCommit) {
+    String local = repo.resolve("refs/heads/" + branch);
+    String remoteSha = repo.resolve("refs/remotes/" + remote + "/" + branch);
+    if (local == null) {
+      repo.run("branch", "--no-track", branch, remoteSha != null ? remoteSha : baseCommit);
+    } else if (remoteSha != null
+        && !repo.tryRun("merge-base", "--is-ancestor", remoteSha, local).ok()) {
+      // The pushed branch has commits this clone lacks (a reviewer's fix on the PR): start from
+      // them, so the later force-with-lease push cannot drop them.
+      repo.run("branch", "--force", "--no-track", branch, remoteSha);
+    }
+    Worktree wt = add(List.of(branch), branch);
+    try {
+      Git g = wt.git();
+      if (!g.tryRun("merge-base", "--is-ancestor", baseCommit, "HEAD").ok()) {
+        CommandResult rebase = g.tryRun("rebase", "--quiet", baseCommit);
+        if (!rebase.ok()) {
+          g.tryRun("rebase", "--abort");
+          g.run("reset", "--hard", "--quiet", baseCommit);
+        }
+      }
+      return wt;
+    } catch (RuntimeException e) {
+      wt.close();
+      throw e;
+    }
+  }
+
+  /** A detached worktree at a commit, e.g. to run the base's tests. */
+  public Worktree detached(String commit) {
+    return add(List.of("--detach", commit), null);
+  }
+
+  private Worktree add(List<String> what, String branch) {
+    try {
+      Files.createDirectories(root);
+      Path dir = Files.createTempDirectory(root, branch == null ? "base-" : "update-");
+      Files.delete(dir);
+      List<String> args = new ArrayList<>(List.of("worktree", "add", "--quiet", dir.toString()));
+      args.addAll(what);
+      repo.run(args);
+      return new Worktree(repo, dir, branch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p;
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package nautilus.autoupdate.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import nautilus.autoupdate.Json;
+
+/**
+ * The GitHub REST API with the manners it asks for: a timeout on every call, {@code Retry-After}
+ * and {@code x-ratelimit-*} honored (waiting when the wait is short, else a clear error), 5xx and
+ * network errors retried with backoff. The token is sent, never printed.
+ */
+public final class GitHubClient {
+  /** Pauses between attempts; tests pass one that records instead of sleeping. */
+  public interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
+
+  /** One response: status and parsed JSON body (missing node when empty). */
+  public record Response(int status, JsonNode body) {}
+
+  private static final int ATTEMPTS = 4;
+  private static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(90);
+
+  private final HttpClient http;
+  private final URI base;
+  private final String token;
+  private final Duration timeout;
+  private final Sleeper sleeper;
+  private final Clock clock;
+
+  public GitHubClient(
+      HttpClient http, URI base, String token, Duration timeout, Sleeper sleeper, Clock clock) {
+    this.http = http;
+    String b = base.toString();
+    this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+    this.token = token;
+    this.timeout = timeout;
+    this.sleeper = sleeper;
+    this.clock = clock;
+  }
+
+  /** A client with a connect timeout and real sleeping. */
+  public static GitHubClient create(URI base, String token, Duration timeout) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    return new GitHubClient(
+        http, base, token, timeout, d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+  }
+
+  public JsonNode get(String path) {
+    return expectOk("GET", path, null).body();
+  }
+
+  public JsonNode post(String path, Object body) {
+    return expectOk("POST", path, body).body();
+  }
+
+  public JsonNode patch(String path, Object body) {
+    return expectOk("PATCH", path, body).body();
+  }
+
+  /**
+   * A GraphQL call; its endpoint is beside the REST base: {@code https://api.github.com/graphql},
+   * or {@code https://host/api/graphql} for GitHub Enterprise's {@code https://host/api/v3}.
+   */
+  public JsonNode postGraphQl(Object body) {
+    String b = base.toString();
+    String graphql =
+        b.endsWith("/v3") ? b.substring(0, b.length() - 3) + "/graphql" : b + "/graphql";
+    return new GitHubClient(http, URI.create(graphql), token, timeout, sleeper, clock)
+        .expectOk("POST", "", body)
+        .body();
+  }
+
+  public void delete(String path) {
+    Response r = send("DELETE", path, null);
+    if (r.status() != 404 && r.status() / 100 != 2) {
+      throw failure("DELETE", path, r);
+    }
+  }
+
+  private Response expectOk(String method, String path, Object body) {
+    Response r = send(method, path, body);
+    if (r.status() / 100 != 2) {
+      throw failure(method, path, r);
+    }
+    return r;
+  }
+
+  GitHubError failure(String method, String path, Response r) {
+    String message = r.body().path("message").asText("");
+    JsonNode errors = r.body().path("errors");
+    String detail =
+        errors.isArray() && errors.size() > 0 ? errors.get(0).path("message").asText("") : "";
+    return new GitHubError(
+        r.status(),
+        method
+            + " "
+            + base
+            + path
+            + ": HTTP "
+            + r.status()
+            + (message.isEmpty() ? "" : " " + message)
+            + (detail.isEmpty() ? "" : " (" + detail + ")"));
+  }
+
+  /**
+   * Sends one call, retrying what is worth retrying; returns the final response whatever its
+   * status, so callers can react to 404 or 422 themselves.
+   */
+  public Response send(String method, String path, Object body) {
+    HttpRequest request = request(method, path, body);
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> resp;
+      try {
+        resp = http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        if (attempt >= ATTEMPTS) {
+          throw new GitHubError(
+              0,
+              method
+                  + " "
+                  + base
+                  + path
+                  + ": no response ("
+                  + e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                  + ")");
+        }
+        pause(backoff(attempt));
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new GitHubError(0, method + " " + base + path + ": interrupted");
+      }
+      Response r = new Response(resp.statusCode(), parse(resp.body()));
+      Optional<Duration> rateWait = rateLimitWait(resp);
+      if (rateWait.isPresent() && attempt < ATTEMPTS) {
+        if (rateWait.get().compareTo(MAX_RATE_LIMIT_WAIT) > 0) {
+          throw new GitHubError(
+              r.status(),
+              method
+                  + " "
+                  + base
+                  + path
+                  + ": GitHub rate limit reached; it resets in "
+                  + rateWait.get().toMinutes()
+                  + " min, run again later");
+        }
+        pause(rateWait.get());
+        continue;
+      }
+      if (r.status() >= 500 && attempt < ATTEMPTS) {
+        pause(backoff(attempt));
+        continue;
+      }
+      return r;
+    }
+  }
+
+  private HttpRequest request(String method, String path, Object body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(timeout)
+            .header("Accept", "application/vnd.github+json")
+            .header("X-GitHub-Api-Version", "2022-11-28")
+            .header("User-Agent", "nautilus-autoupdate");
+    if (token != null && !token.isBlank()) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpRequest.BodyPublisher pub =
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
+      if (body != null) {
+        b.header("Content-Type", "application/json");
+      }
+      return b.method(method, pub).build();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("request body not serializable", e);
+    }
+  }
+
+  /** How long GitHub asks us to wait, when this response is a rate-limit refusal. */
+  Optional<Duration> rateLimitWait(HttpResponse<?> resp) {
+    int s = resp.statusCode();
+    if (s != 403 && s != 429) {
+      return Optional.empty();
+    }
+    Optional<String> retryAfter = resp.headers().firstValue("retry-after");
+    if (retryAfter.isPresent()) {
+      try {
+        return Optional.of(
+            Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.get().trim()))));
+      } catch (NumberFormatException e) {
+        return Optional.of(Duration.ofSeconds(60));
+      }
+    }
+    boolean exhausted =
+        resp.headers().firstValue("x-ratelimit-remaining").map("0"::equals).orElse(false);
+    if (!exhausted) {
+      return s == 429 ? Optional.of(Duration.ofSeconds(60)) : Optional.empty();
+    }
+    long reset = resp.headers().firstValueAsLong("x-ratelimit-reset").orElse(0);
+    long wait = reset - Instant.now(clock).getEpochSecond();
+    return Optional.of(Duration.ofSeconds(Math.max(1, wait)));
+  }
+
+  private static Duration backoff(int attempt) {
+    return Duration.ofMillis(500L << (attempt - 1));
+  }
+
+  private void pause(Duration d) {
+    try {
+      sleeper.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitHubError(0, "interrupted while waiting to retry GitHub");
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return Json.mapper().readTree(body);
+    } catch (IOException e) {
+      return MissingNode.getInstance();
+    }
+  }
+}

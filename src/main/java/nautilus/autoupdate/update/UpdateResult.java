@@ -1,0 +1,17 @@
+package nautilus.autoupdate.update;
+
+import java.time.Instant;
+import nautilus.autoupdate.verify.TestResult;
+
+/**
+ * What one {@code update} run did. {@code success}: the branch (and PR, unless skipped) is in place
+ * and the update introduced no test failure. {@code prUrl} is null when no PR was opened.
+ */
+public record UpdateResult(
+    boolean success,
+    String version,
+    String branchName,
+    String prUrl,
+    TestResult testResult,
+    String errorMessage,
+    Instant createdAt) {}

@@ -1,0 +1,110 @@
+package nautilus.autoupdate.verify;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a program with an argument list (never a shell string) in a directory, with a timeout that
+ * kills the whole process tree. Output goes to temp files, so a chatty program cannot block on a
+ * full pipe.
+ */
+public final class CommandRunner {
+  private final Map<String, String> extraEnv;
+
+  /**
+   * @param extraEnv variables added to (or replacing) the inherited environment of every run
+   */
+  public CommandRunner(Map<String, String> extraEnv) {
+    this.extraEnv = Map.copyOf(extraEnv);
+  }
+
+  public CommandRunner() {
+    this(Map.of());
+  }
+
+  public CommandResult run(List<String> command, Path dir, Duration timeout) {
+    return run(command, dir, timeout, Map.of());
+  }
+
+  public CommandResult run(
+      List<String> command, Path dir, Duration timeout, Map<String, String> env) {
+    long start = System.nanoTime();
+    Path out = null;
+    Path err = null;
+    try {
+      out = Files.createTempFile("nautilus-autoupdate-out", ".log");
+      err = Files.createTempFile("nautilus-autoupdate-err", ".log");
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+      pb.environment().putAll(extraEnv);
+      pb.environment().putAll(env);
+      pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+      pb.redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())));
+      Process p;
+      try {
+        p = pb.start();
+      } catch (IOException e) {
+        return new CommandResult(
+            -1, "", "", false, "cannot run '" + command.get(0) + "': " + e.getMessage(), 0);
+      }
+      boolean finished = waitFor(p, timeout);
+      if (!finished) {
+        killTree(p.toHandle());
+        p.waitFor(10, TimeUnit.SECONDS);
+      }
+      return new CommandResult(
+          finished ? p.exitValue() : -1,
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8),
+          !finished,
+          null,
+          (System.nanoTime() - start) / 1e9);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + command.get(0), e);
+    } finally {
+      deleteQuietly(out);
+      deleteQuietly(err);
+    }
+  }
+
+  private static boolean waitFor(Process p, Duration timeout) throws InterruptedException {
+    try {
+      return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      // An interrupted tool must not leave test processes behind.
+      killTree(p.toHandle());
+      throw e;
+    }
+  }
+
+  /** Kills the descendants first (collected before the parent dies and they get re-parented). */
+  static void killTree(ProcessHandle root) {
+    List<ProcessHandle> descendants = root.descendants().toList();
+    root.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private static String nullDevice() {
+    return System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null";
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // A leftover temp log is harmless; the command's result matters more than its cleanup.
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package nautilus.autoupdate.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nautilus.autoupdate.UserError;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+
+/**
+ * A virtualenv beside the checkout (never inside it, so it cannot end up in a commit), filled with
+ * {@code pip install -e .} for a package (else its {@code project.dependencies}), the {@code
+ * dev}/{@code test} dependency groups and extras, and every {@code requirements*.txt}. A configured
+ * {@code uv run X} runs as {@code X} from the venv, so the default test command works without uv.
+ */
+public final class PipEnvironment implements TestEnvironment {
+  private final String python;
+
+  public PipEnvironment(String python) {
+    this.python = python;
+  }
+
+  @Override
+  public String name() {
+    return "pip";
+  }
+
+  /** The venv of a checkout: a sibling directory named after it. */
+  public static Path venv(Path dir) {
+    return dir.toAbsolutePath().resolveSibling(dir.getFileName() + "-venv");
+  }
+
+  private static Path bin(Path dir, String program) {
+    return venv(dir).resolve("bin").resolve(program);
+  }
+
+  @Override
+  public List<List<String>> syncCommands(Path dir) {
+    List<List<String>> cmds = new ArrayList<>();
+    if (!Files.exists(bin(dir, "python"))) {
+      cmds.add(List.of(python, "-m", "venv", venv(dir).toString()));
+    }
+    String pip = bin(dir, "python").toString();
+    Path pyproject = dir.resolve("pyproject.toml");
+    if (Files.exists(dir.resolve("setup.py")) || buildable(pyproject)) {
+      cmds.add(List.of(pip, "-m", "pip", "install", "-q", "-e", "."));
+    } else if (Files.exists(pyproject)) {
+      // Not a package (many trading codebases are not): install what it depends on; the tests
+      // import it from the checkout.
+      List<String> deps = dependencies(pyproject);
+      if (!deps.isEmpty()) {
+        List<String> cmd = new ArrayList<>(List.of(pip, "-m", "pip", "install", "-q"));
+        cmd.addAll(deps);
+        cmds.add(cmd);
+      }
+    }
+    for (Path req : requirementFiles(dir)) {
+      cmds.add(List.of(pip, "-m", "pip", "install", "-q", "-r", req.getFileName().toString()));
+    }
+    return cmds;
+  }
+
+  /** The test-relevant dependency groups and extras that pip itself would not install. */
+  static final List<String> TEST_GROUPS = List.of("dev", "test", "tests");
+
+  private static boolean buildable(Path pyproject) {
+    return Files.exists(pyproject) && parse(pyproject).contains("build-system");
+  }
+
+  /** {@code project.dependencies} plus the dev/test dependency groups and extras. */
+  static List<String> dependencies(Path pyproject) {
+    TomlParseResult toml = parse(pyproject);
+    List<String> deps = new ArrayList<>(strings(toml.getArray("project.dependencies")));
+    for (String group : TEST_GROUPS) {
+      deps.addAll(strings(toml.getArray(List.of("dependency-groups", group))));
+      deps.addAll(strings(toml.getArray(List.of("project", "optional-dependencies", group))));
+    }
+    return deps;
+  }
+
+  private static TomlParseResult parse(Path pyproject) {
+    try {
+      TomlParseResult toml = Toml.parse(pyproject);
+      if (toml.hasErrors()) {
+        var e = toml.errors().get(0);
+        throw new UserError(
+            pyproject + ":" + e.position().line() + ": not valid TOML (" + e.getMessage() + ")");
+      }
+      return toml;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> strings(TomlArray array) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; array != null && i < array.size(); i++) {
+      // Entries like {include-group = "x"} are tables, not requirements.
+      if (array.get(i) instanceof String s) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static List<Path> requirementFiles(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("requirements") && n.endsWith(".txt");
+              })
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<String> testCommand(List<String> configured, Path dir) {
+    List<String> cmd = new ArrayList<>(configured);
+    if (cmd.size() > 2 && cmd.get(0).equals("uv") && cmd.get(1).equals("run")) {
+      cmd = new ArrayList<>(cmd.subList(2, cmd.size()));
+    }
+    String program = cmd.get(0);
+    if (program.equals("pytest")) {
+      List<String> rest = cmd.subList(1, cmd.size());
+      List<String> viaPython =
+          new ArrayList<>(List.of(bin(dir, "python").toString(), "-m", "pytest"));
+      viaPython.addAll(rest);
+      return viaPython;
+    } else if (program.equals("python") || program.equals("python3")) {
+      cmd.set(0, bin(dir, "python").toString());
+    }
+    return cmd;
+  }
+
+  @Override
+  public Map<String, String> env(Path dir) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    return Map.of(
+        "VIRTUAL_ENV",
+        venv(dir).toString(),
+        "PATH",
+        venv(dir).resolve("bin") + java.io.File.pathSeparator + path);
+  }
+}

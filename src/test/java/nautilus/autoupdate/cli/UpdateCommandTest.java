@@ -1,0 +1,187 @@
+package nautilus.autoupdate.cli;
+
+import static nautilus.autoupdate.GitRepos.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.GitRepos;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.impact.Action;
+import nautilus.autoupdate.impact.ConfidenceLevel;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.version.Version;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpdateCommandTest {
+  @TempDir Path dir;
+  GitRepos repos;
+  static final Map<String, String> ENV = Map.of("GITHUB_TOKEN", "test-token");
+
+  @BeforeEach
+  void setUp() {
+    repos =
+        GitRepos.create(
+            dir, "[project]\nname = \"s\"\ndependencies = [\"nautilus_trader==1.220.0\"]\n");
+  }
+
+  private Path report(Recommendation rec, int score) throws Exception {
+    ImpactReport r =
+        new ImpactReport(
+            Version.parse("1.221.0"),
+            Version.parse("1.220.0"),
+            List.of(),
+            List.of(),
+            0,
+            score,
+            ConfidenceLevel.of(score),
+            rec == Recommendation.AUTO,
+            rec,
+            rec == Recommendation.MANUAL ? List.of(new Action("rename a folder", 0)) : List.of(),
+            Instant.parse("2026-01-01T00:00:00Z"));
+    Path f = dir.resolve("report.json");
+    Files.writeString(f, Json.mapper().writeValueAsString(r));
+    return f;
+  }
+
+  @Test
+  void refusesManualRecommendationsWithExitCodeThreeAndTheReason() throws Exception {
+    Path rep = report(Recommendation.MANUAL, 30);
+    var r =
+        CliRunner.run(repos.user, ENV, "update", "--report", rep.toString(), "--format", "json");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.REFUSED);
+    var json = Json.mapper().readTree(r.out());
+    assertThat(json.path("success").asBoolean()).isFalse();
+    assertThat(json.path("branch_name").asText()).isEqualTo("update/v1.221.0");
+    assertThat(json.path("error_message").asText())
+        .contains("manual")
+        .contains("1 manual action")
+        .contains("--force");
+    assertThat(repos.remoteBranches()).containsExactly("main");
+  }
+
+  @Test
+  void dryRunPrintsTheStepsAndChangesNothingAnywhere() throws Exception {
+    Path rep = report(Recommendation.AUTO, 90);
+    String hash = repos.userCheckoutHash();
+    String refs = git(repos.user, "for-each-ref") + git(repos.remote, "for-each-ref");
+    String gitFiles = git(repos.user, "count-objects", "-v");
+    var r =
+        CliRunner.run(
+            dir,
+            ENV,
+            "update",
+            "--repo",
+            "user",
+            "--report",
+            rep.toString(),
+            "--dry-run",
+            "--force");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("dry run")
+        .contains("git fetch")
+        .contains("create branch update/v1.221.0")
+        .contains("would commit (hooks run): chore(deps): update nautilus_trader to 1.221.0")
+        .contains("POST pulls");
+    assertThat(repos.userCheckoutHash()).isEqualTo(hash);
+    assertThat(git(repos.user, "for-each-ref") + git(repos.remote, "for-each-ref")).isEqualTo(refs);
+    assertThat(git(repos.user, "count-objects", "-v")).isEqualTo(gitFiles);
+    assertThat(repos.user.resolve(".git/nautilus-autoupdate")).doesNotExist();
+  }
+
+  @Test
+  void noPushBuildsTheLocalBranchOnlyAndPrintsJson() throws Exception {
+    Path rep = report(Recommendation.AUTO, 90);
+    String hash = repos.userCheckoutHash();
+    var r =
+        CliRunner.run(
+            repos.user,
+            ENV,
+            "update",
+            "--report",
+            rep.toString(),
+            "--no-push",
+            "--skip-tests",
+            "--format",
+            "json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    var json = Json.mapper().readTree(r.out());
+    assertThat(json.path("success").asBoolean()).isTrue();
+    assertThat(json.path("version").asText()).isEqualTo("1.221.0");
+    assertThat(json.path("pr_url").isNull()).isTrue();
+    assertThat(json.path("test_result").path("status").asText()).isEqualTo("skipped");
+    assertThat(json.has("created_at")).isTrue();
+    assertThat(r.err()).contains("worktree of update/v1.221.0");
+    assertThat(git(repos.user, "branch", "--list", "update/*")).contains("update/v1.221.0");
+    assertThat(repos.remoteBranches()).containsExactly("main");
+    assertThat(repos.userCheckoutHash()).isEqualTo(hash);
+  }
+
+  @Test
+  void offlineNeitherFetchesNorPushesAndPrintsReadableSteps() throws Exception {
+    Path rep = report(Recommendation.DELAYED, 70);
+    git(repos.remote, "branch", "moved-on", "main");
+    var r =
+        CliRunner.run(
+            repos.user, ENV, "update", "--report", rep.toString(), "--offline", "--skip-tests");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .doesNotContain("fetching")
+        .contains("→ base origin/main at ")
+        .contains("tests skipped")
+        .contains("done: update/v1.221.0");
+    assertThat(git(repos.user, "branch", "-r")).doesNotContain("moved-on");
+    assertThat(repos.remoteBranches()).containsExactlyInAnyOrder("main", "moved-on");
+  }
+
+  @Test
+  void badInputIsAOneLineError() throws Exception {
+    var noReport = CliRunner.run(repos.user, ENV, "update");
+    assertThat(noReport.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(noReport.err()).contains("--report");
+
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\n  \"version\": [\n");
+    var badReport = CliRunner.run(repos.user, ENV, "update", "--report", bad.toString());
+    assertThat(badReport.err()).contains("bad.json:").contains("not an impact report");
+
+    var fmt =
+        CliRunner.run(
+            repos.user,
+            ENV,
+            "update",
+            "--report",
+            report(Recommendation.AUTO, 90).toString(),
+            "--format",
+            "xml");
+    assertThat(fmt.err()).contains("--format xml: expected text or json");
+
+    var both =
+        CliRunner.run(repos.user, ENV, "update", "--releases-md", "a", "--changelog-json", "b");
+    assertThat(both.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(both.err()).contains("mutually exclusive");
+
+    var notGit = CliRunner.run(dir, ENV, "update", "--report", bad.toString());
+    assertThat(notGit.err()).contains("git rev-parse");
+  }
+
+  @Test
+  void helpDescribesEveryOption() {
+    var r = CliRunner.run(dir, "update", "--help");
+    assertThat(r.out())
+        .contains("--dry-run")
+        .contains("--no-push")
+        .contains("--skip-tests")
+        .contains("--force")
+        .contains("--offline")
+        .contains("Exit codes");
+  }
+}

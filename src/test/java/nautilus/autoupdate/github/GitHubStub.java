@@ -1,0 +1,100 @@
+package nautilus.autoupdate.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+/**
+ * WireMock shaped like GitHub's pulls API for {@code acme/strategies}: no PR for the update branch
+ * until one is created (then it is listed, with an older update PR #3 that should be superseded).
+ */
+public final class GitHubStub {
+  public static final String REPO = "/repos/acme/strategies";
+  static final String OPEN = "open";
+
+  private GitHubStub() {}
+
+  public static String pr(int number, String head, String body, String... labels) {
+    StringBuilder l = new StringBuilder();
+    for (String label : labels) {
+      l.append(l.length() == 0 ? "" : ",").append("{\"name\":\"").append(label).append("\"}");
+    }
+    return "{\"number\":"
+        + number
+        + ",\"node_id\":\"PR_node"
+        + number
+        + "\",\"html_url\":\"https://github.com/acme/strategies/pull/"
+        + number
+        + "\",\"state\":\"open\",\"title\":\"Update nautilus_trader to 1.221.0\",\"body\":\""
+        + body
+        + "\",\"draft\":false,\"labels\":["
+        + l
+        + "],\"head\":{\"ref\":\""
+        + head
+        + "\",\"repo\":{\"owner\":{\"login\":\"acme\"}}},\"base\":{\"ref\":\"main\"}}";
+  }
+
+  /** The update PR #7 of {@code branch}, created on the first POST. */
+  public static void pullsFor(WireMockExtension gh, String branch) {
+    String s = "pulls";
+    gh.stubFor(
+        get(urlPathEqualTo(REPO + "/pulls"))
+            .inScenario(s)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson("[]")));
+    gh.stubFor(
+        post(urlEqualTo(REPO + "/pulls"))
+            .inScenario(s)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(201).withBody(pr(7, branch, "")))
+            .willSetStateTo(OPEN));
+    gh.stubFor(
+        post(urlEqualTo(REPO + "/pulls"))
+            .inScenario(s)
+            .whenScenarioStateIs(OPEN)
+            .willReturn(
+                validationFailed("A pull request already exists for acme:" + branch + ".")));
+    gh.stubFor(
+        get(urlPathEqualTo(REPO + "/pulls"))
+            .inScenario(s)
+            .whenScenarioStateIs(OPEN)
+            .willReturn(
+                okJson(
+                    "["
+                        + pr(7, branch, "old body", "nautilus-update", "confidence:low")
+                        + ","
+                        + pr(3, "update/v1.0.0", "")
+                        + ","
+                        + pr(4, "feature/x", "")
+                        + "]")));
+    gh.stubFor(
+        patch(urlMatching(REPO + "/pulls/\\d+"))
+            .willReturn(okJson(pr(7, branch, "new", "nautilus-update", "confidence:low"))));
+    gh.stubFor(post(urlMatching(REPO + "/issues/\\d+/labels")).willReturn(okJson("[]")));
+    gh.stubFor(
+        post(urlEqualTo("/graphql"))
+            .willReturn(okJson("{\"data\":{\"convertPullRequestToDraft\":{}}}")));
+    gh.stubFor(delete(urlMatching(REPO + "/issues/\\d+/labels/.*")).willReturn(okJson("[]")));
+    gh.stubFor(
+        post(urlMatching(REPO + "/issues/\\d+/comments"))
+            .willReturn(aResponse().withStatus(201).withBody("{}")));
+  }
+
+  /** GitHub's 422 with one error message. */
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder validationFailed(
+      String message) {
+    return aResponse()
+        .withStatus(422)
+        .withBody(
+            "{\"message\":\"Validation Failed\",\"errors\":[{\"message\":\"" + message + "\"}]}");
+  }
+}

@@ -1,0 +1,108 @@
+package nautilus.autoupdate.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import nautilus.autoupdate.impact.Action;
+import nautilus.autoupdate.impact.AffectedFile;
+import nautilus.autoupdate.impact.Certainty;
+import nautilus.autoupdate.impact.ConfidenceLevel;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.MatchKind;
+import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.impact.Severity;
+import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.ChangeKind;
+import nautilus.autoupdate.notes.ChangeScope;
+import nautilus.autoupdate.verify.TestResult;
+import nautilus.autoupdate.verify.TestStatus;
+import nautilus.autoupdate.version.Version;
+import org.junit.jupiter.api.Test;
+
+class PrBodyTest {
+  static ImpactReport report() {
+    Version v = Version.parse("1.221.0");
+    BreakingChange c =
+        new BreakingChange(
+            v,
+            "Renamed `OrderBookDelta` to `OrderBookDeltas`",
+            ChangeKind.RENAME,
+            ChangeScope.values()[0],
+            List.of("OrderBookDelta"),
+            List.of("OrderBookDeltas"),
+            true,
+            null,
+            "releases-md");
+    Site s =
+        new Site(
+            12,
+            5,
+            null,
+            "from x import OrderBookDelta",
+            MatchKind.IMPORT,
+            Certainty.CERTAIN,
+            0,
+            "OrderBookDeltas",
+            null);
+    return new ImpactReport(
+        v,
+        Version.parse("1.220.0"),
+        List.of(c),
+        List.of(new AffectedFile("strategies/ema.py", Severity.CRITICAL, List.of(s))),
+        1,
+        72,
+        ConfidenceLevel.HIGH,
+        true,
+        Recommendation.DELAYED,
+        List.of(new Action("rename data folder", 0)),
+        Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void impactThenTestsWithNewFailuresFirstThenQuotedNotes() {
+    TestResult t =
+        TestResult.finished(10, List.of("t::old", "t::new"), 1, 3.2)
+            .comparedWith(TestResult.finished(10, List.of("t::old", "t::fixed"), 0, 3));
+    String body = PrBody.render(report(), t, "### Breaking Changes\n- Renamed @alice <b>x</b>");
+    assertThat(body)
+        .contains("## Impact")
+        .contains("1.220.0 → 1.221.0")
+        .contains("confidence **72** (high)")
+        .contains("`strategies/ema.py` (CRITICAL)")
+        .contains("line 12: `from x import OrderBookDelta` — Renamed 'OrderBookDelta'")
+        .contains("rename data folder");
+    assertThat(body.indexOf("New failures")).isLessThan(body.indexOf("Already failing"));
+    assertThat(body.indexOf("Already failing")).isLessThan(body.indexOf("Fixed by this update"));
+    assertThat(body).contains("❌ new failures — 10 tests, 2 failed (1 new)");
+    assertThat(body).contains("```text\n### Breaking Changes\n- Renamed @alice <b>x</b>\n```");
+  }
+
+  @Test
+  void aRunThatDidNotStartIsSaidPlainly() {
+    String body =
+        PrBody.render(
+            report(),
+            TestResult.without(TestStatus.NOT_STARTED, "No module named pytest", 0),
+            null);
+    assertThat(body)
+        .contains("**not started**: No module named pytest")
+        .doesNotContain("Release notes");
+    assertThat(PrBody.tests(null)).contains("Not run.");
+  }
+
+  @Test
+  void notesCannotCloseTheirFence() {
+    assertThat(PrBody.fence("a ```` b")).startsWith("`````text\n").endsWith("\n`````\n");
+  }
+
+  @Test
+  void longBodiesAreCutToGithubsLimitWithANote() {
+    String notes = "x".repeat(100_000);
+    String body = PrBody.render(report(), null, notes);
+    assertThat(body.length()).isLessThanOrEqualTo(PrBody.LIMIT);
+    assertThat(body).endsWith("for the full report.*\n").contains("cut to GitHub's 65,536");
+    assertThat(body.lines().filter(l -> l.startsWith("```")).count() % 2).isZero();
+  }
+}

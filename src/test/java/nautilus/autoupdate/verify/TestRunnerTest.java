@@ -1,0 +1,173 @@
+package nautilus.autoupdate.verify;
+
+import static nautilus.autoupdate.GitRepos.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import nautilus.autoupdate.PythonVenv;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestRunnerTest {
+  static Path python;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void venv() throws Exception {
+    python = PythonVenv.withPytest();
+  }
+
+  /** The venv is prepared; the command runs as given. */
+  private TestRunner runner(int timeoutSeconds) {
+    return new TestRunner(
+        new CommandRunner(), new ExistingEnvironment(), Duration.ofSeconds(timeoutSeconds));
+  }
+
+  private Path project() {
+    Path p = dir.resolve("proj");
+    write(p.resolve("tests/__init__.py"), "");
+    write(
+        p.resolve("tests/test_a.py"),
+        "import pytest\n"
+            + "def test_ok():\n    assert True\n"
+            + "def test_bad():\n    assert 1 == 2\n"
+            + "@pytest.mark.skip\ndef test_later():\n    pass\n");
+    return p;
+  }
+
+  @Test
+  void pytestOutcomesComeFromTheJunitReport() {
+    TestResult r = runner(120).run(project(), python + " -m pytest -q");
+    assertThat(r.status()).isEqualTo(TestStatus.FAILED);
+    assertThat(r.totalTests()).isEqualTo(3);
+    assertThat(r.failedTestNames()).containsExactly("tests.test_a::test_bad");
+    assertThat(r.skippedTests()).isEqualTo(1);
+    assertThat(r.durationSeconds()).isPositive();
+  }
+
+  @Test
+  void aCollectionErrorIsAFailureOfThatModule() {
+    Path p = project();
+    write(p.resolve("tests/test_broken.py"), "from nautilus_trader.gone import X\n");
+    TestResult r = runner(120).run(p, python + " -m pytest");
+    assertThat(r.status()).isEqualTo(TestStatus.FAILED);
+    assertThat(r.failedTestNames()).contains("tests.test_broken");
+  }
+
+  @Test
+  void noTestsCollectedIsNotAPass() {
+    Path p = dir.resolve("empty");
+    write(p.resolve("x.py"), "");
+    TestResult r = runner(60).run(p, python + " -m pytest");
+    assertThat(r.status()).isEqualTo(TestStatus.NOT_STARTED);
+    assertThat(r.detail()).contains("collected no tests");
+  }
+
+  @Test
+  void aMissingProgramIsReportedAsNotStarted() {
+    TestResult r = runner(30).run(project(), "no-such-test-runner-xyz --flag");
+    assertThat(r.status()).isEqualTo(TestStatus.NOT_STARTED);
+    assertThat(r.detail()).contains("no-such-test-runner-xyz");
+    assertThat(r.passed()).isFalse();
+  }
+
+  @Test
+  void otherCommandsAreJudgedByExitCode() {
+    assertThat(runner(30).run(project(), python + " -c \"import sys; sys.exit(3)\"").status())
+        .isEqualTo(TestStatus.FAILED);
+    assertThat(runner(30).run(project(), python + " -c pass").status())
+        .isEqualTo(TestStatus.PASSED);
+  }
+
+  @Test
+  void timeoutKillsTheWholeProcessTree() throws Exception {
+    Path p = dir.resolve("slow");
+    Path pidFile = dir.resolve("child.pid");
+    write(
+        p.resolve("test_slow.py"),
+        "import subprocess, time\n"
+            + "def test_slow():\n"
+            + "    child = subprocess.Popen(['sleep', '300'])\n"
+            + "    open(r'"
+            + pidFile
+            + "', 'w').write(str(child.pid))\n"
+            + "    time.sleep(300)\n");
+    // Long enough for pytest to start and spawn its child on a loaded machine.
+    TestResult r = runner(15).run(p, python + " -m pytest");
+    assertThat(r.status()).isEqualTo(TestStatus.TIMED_OUT);
+    assertThat(r.detail()).contains("killed");
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    assertThat(gone(pid)).as("grandchild sleep process").isTrue();
+  }
+
+  private static TestRunner pipRunner() {
+    return new TestRunner(
+        new CommandRunner(), new PipEnvironment("python3"), Duration.ofMinutes(5));
+  }
+
+  /** Dead or a zombie (killed, not yet reaped by init) within a few seconds. */
+  private static boolean gone(long pid) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      Path stat = Path.of("/proc/" + pid + "/stat");
+      if (ProcessHandle.of(pid).isEmpty()
+          || (Files.exists(stat) && Files.readString(stat).contains(") Z "))) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  @Test
+  void pipEnvironmentInstallsRequirementsIntoAVenvBesideTheCheckoutAndRunsUvRunPytest() {
+    Path p = project();
+    write(p.resolve("requirements-dev.txt"), "pytest\n");
+    TestRunner t = pipRunner();
+    TestResult r = t.run(p, "uv run pytest");
+    assertThat(r.status()).isEqualTo(TestStatus.FAILED);
+    assertThat(r.failedTestNames()).containsExactly("tests.test_a::test_bad");
+    assertThat(PipEnvironment.venv(p)).exists();
+    assertThat(p.resolve(".venv")).doesNotExist();
+    assertThat(t.command(p, "uv run pytest -x", Path.of("r.xml")))
+        .containsExactly(
+            PipEnvironment.venv(p).resolve("bin/python").toString(),
+            "-m",
+            "pytest",
+            "-x",
+            "--junitxml=" + Path.of("r.xml").toAbsolutePath());
+  }
+
+  @Test
+  void pipEnvironmentWithoutPytestIsNotStartedNotZeroFailures() {
+    Path p = project();
+    write(p.resolve("requirements.txt"), "\n");
+    TestRunner t = pipRunner();
+    TestResult r = t.run(p, "uv run pytest");
+    assertThat(r.status()).isEqualTo(TestStatus.NOT_STARTED);
+    assertThat(r.detail()).contains("No module named pytest");
+  }
+
+  @Test
+  void aFailingEnvironmentSyncIsNotStarted() {
+    Path p = project();
+    write(p.resolve("requirements.txt"), "this-package-does-not-exist-nautilus-xyz==0.0.1\n");
+    TestRunner t = pipRunner();
+    TestResult r = t.run(p, "pytest");
+    assertThat(r.status()).isEqualTo(TestStatus.NOT_STARTED);
+    assertThat(r.detail()).startsWith("pip could not prepare the environment");
+  }
+
+  @Test
+  void uvSyncIsTheUvEnvironmentsStep() {
+    Path p = project();
+    assertThat(new UvEnvironment().syncCommands(p)).isEmpty();
+    write(p.resolve("pyproject.toml"), "[project]\nname='x'\n");
+    assertThat(new UvEnvironment().syncCommands(p)).containsExactly(List.of("uv", "sync"));
+    assertThat(TestRunner.isPytest(List.of("uv", "run", "pytest"))).isTrue();
+    assertThat(TestRunner.isPytest(List.of("make", "test"))).isFalse();
+  }
+}

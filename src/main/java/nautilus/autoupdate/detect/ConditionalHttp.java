@@ -158,7 +158,7 @@ public final class ConditionalHttp {
         }
         problem = "HTTP " + r.status();
       } catch (HttpTimeoutException e) {
-        problem = "no answer within " + policy.timeout().toSeconds() + "s";
+        problem = "no answer within " + policy.timeout().toMillis() + " ms";
       } catch (IOException e) {
         problem = "connection failed (" + e.getMessage() + ")";
       } catch (InterruptedException e) {

@@ -21,6 +21,8 @@ public final class JdkHttpTransport implements HttpTransport {
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
+            // h2c upgrade on plain http stalls some servers (and mirrors); HTTP/1.1 is enough here.
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
   }

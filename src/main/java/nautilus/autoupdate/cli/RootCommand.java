@@ -19,8 +19,13 @@ import picocli.CommandLine.Spec;
             + " breaking changes, finds the affected code, fixes, tests and opens a pull request.",
     subcommands = {
       ChangesCommand.class,
+      ChangelogCommand.class,
       CheckCommand.class,
       ConfigCommand.class,
+      DetectCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      WatchCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

@@ -64,6 +64,31 @@ public final class StateDb implements AutoCloseable {
     }
   }
 
+  /**
+   * An in-memory copy of the state (empty when there is none yet), for dry runs: everything works,
+   * nothing written survives, and the file on disk is only read.
+   */
+  public static StateDb openSnapshot(Path stateDir, Clock clock) {
+    Path file = stateDir.resolve("state.db");
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection("jdbc:sqlite::memory:");
+      StateDb s = new StateDb(c, file, clock);
+      if (Files.isRegularFile(file)) {
+        s.exec("restore from '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
+        s.checkIntact();
+      }
+      s.migrate();
+      return s;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw corrupt(file, e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
   public Path file() {
     return file;
   }

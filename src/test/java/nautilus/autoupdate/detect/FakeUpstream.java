@@ -24,7 +24,7 @@ import nautilus.autoupdate.Json;
  * "Publishing" a version re-stubs the affected URLs with a new body and ETag.
  */
 public final class FakeUpstream implements AutoCloseable {
-  static final String REPO = "nautechsystems/nautilus_trader";
+  public static final String REPO = "nautechsystems/nautilus_trader";
 
   public final WireMockServer server =
       new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));

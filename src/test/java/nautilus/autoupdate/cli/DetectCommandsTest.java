@@ -58,7 +58,7 @@ class DetectCommandsTest {
         .startsWith("1.221.0")
         .contains("stable")
         .contains("2d00h")
-        .endsWith("seen");
+        .endsWith("detected");
   }
 
   @Test

@@ -75,8 +75,14 @@ public final class StateDb implements AutoCloseable {
       c = DriverManager.getConnection("jdbc:sqlite::memory:");
       StateDb s = new StateDb(c, file, clock);
       if (Files.isRegularFile(file)) {
+        // "restore from" does not notice a damaged file, so check it read-only first.
+        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection ro =
+            DriverManager.getConnection("jdbc:sqlite:" + file, readOnly.toProperties())) {
+          new StateDb(ro, file, clock).checkIntact();
+        }
         s.exec("restore from '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
-        s.checkIntact();
       }
       s.migrate();
       return s;

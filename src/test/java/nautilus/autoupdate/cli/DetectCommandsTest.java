@@ -133,6 +133,16 @@ class DetectCommandsTest {
   }
 
   @Test
+  void watchKeepsGoingAfterAFailedCycle() {
+    env.put("NAUTILUS_AUTOUPDATE_PACKAGE_INDEX_URL", up.baseUrl() + "/nothing");
+    env.put("NAUTILUS_AUTOUPDATE_NIGHTLY_INDEX_URL", up.baseUrl() + "/nothing");
+    env.put("NAUTILUS_AUTOUPDATE_GITHUB_API_URL", up.baseUrl() + "/nothing");
+    CliRunner.Result r = cli("watch", "--interval", "1s", "--count", "2");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err().split("\\(will retry\\)", -1).length - 1).isEqualTo(2);
+  }
+
+  @Test
   void watchStopsCleanlyWhenAskedWhileWaiting() throws Exception {
     WatchCommand w = new WatchCommand();
     Thread stopper =

@@ -85,12 +85,51 @@ class StateDbTest {
   }
 
   @Test
+  void aSnapshotReadsTheFileButNeverWritesIt() throws Exception {
+    try (StateDb empty = StateDb.openSnapshot(dir, CLOCK)) {
+      assertThat(empty.seenVersions()).isEmpty();
+    }
+    assertThat(dir.resolve("state.db")).doesNotExist();
+    Version v = Version.parse("1.221.0");
+    try (StateDb db = StateDb.open(dir, CLOCK)) {
+      db.recordSeen(new SeenVersion(v, "pypi", Channel.STABLE, null, NOW, null));
+    }
+    byte[] before = Files.readAllBytes(dir.resolve("state.db"));
+    try (StateDb snap = StateDb.openSnapshot(dir, CLOCK)) {
+      assertThat(snap.seenVersions()).extracting(SeenVersion::version).containsExactly(v);
+      assertThat(snap.seenVersions().get(0).latency()).isEmpty();
+      snap.recordSeen(
+          new SeenVersion(Version.parse("1.222.0"), "pypi", Channel.STABLE, null, NOW, null));
+      snap.saveUpdate(
+          new UpdateRecord(v, UpdateStatus.REPORTED, null, null, null, null, null, NOW));
+      assertThat(snap.seenVersions()).hasSize(2);
+    }
+    assertThat(Files.readAllBytes(dir.resolve("state.db"))).isEqualTo(before);
+    try (StateDb db = StateDb.open(dir, CLOCK)) {
+      assertThat(db.seenVersions()).hasSize(1);
+      assertThat(db.updates()).isEmpty();
+    }
+  }
+
+  @Test
+  void updateStatusesRoundTripAndKnowWhichAreFinal() {
+    for (UpdateStatus s : UpdateStatus.values()) {
+      assertThat(UpdateStatus.of(s.id())).isEqualTo(s);
+    }
+    assertThat(UpdateStatus.NEEDS_PERSON.id()).isEqualTo("needs-person");
+    assertThat(UpdateStatus.UPDATING.isFinal()).isFalse();
+    assertThat(UpdateStatus.FAILED.isFinal()).isTrue();
+  }
+
+  @Test
   void refusesADatabaseFromANewerTool() throws Exception {
     StateDb.open(dir, CLOCK).close();
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state.db"));
         Statement st = c.createStatement()) {
       st.execute("INSERT INTO schema_version VALUES (99, '2030-01-01T00:00:00Z')");
     }
+    assertThatThrownBy(() -> StateDb.openSnapshot(dir, CLOCK))
+        .hasMessageContaining("schema version 99");
     assertThatThrownBy(() -> StateDb.open(dir, CLOCK))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("schema version 99")
@@ -107,6 +146,8 @@ class StateDbTest {
         .hasMessageContaining("state.db")
         .hasMessageContaining("move it aside");
     assertThat(Files.readAllBytes(dir.resolve("state.db"))).isEqualTo(garbage);
+    assertThatThrownBy(() -> StateDb.openSnapshot(dir, CLOCK))
+        .hasMessageContaining("move it aside");
   }
 
   @Test

@@ -10,7 +10,7 @@ import nautilus.autoupdate.detect.DetectedVersion;
 import nautilus.autoupdate.detect.Detector;
 import nautilus.autoupdate.detect.Upstream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code detect}: poll the sources and say what is new since the last run. */
 @Command(
@@ -22,25 +22,13 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 nothing new, 2 something new for the channel, 1 error."
     })
 final class DetectCommand extends BaseCommand {
-  @Option(
-      names = "--channel",
-      paramLabel = "CHANNEL",
-      description = "Which builds count as new: stable, pre, nightly or develop (default: config).")
-  String channel;
+  @Mixin ChannelOption channel;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   @Override
   public Integer call() {
-    AutoUpdateConfig config =
-        DetectSupport.config(
-            context(),
-            DetectSupport.flags("channel", channel == null ? null : Channel.of(channel)));
+    AutoUpdateConfig config = DetectSupport.config(context(), channel.flags());
     Channel ch = config.channel();
     try (Upstream up =
         Upstream.open(config, context().workingDir(), context().env(), Clock.systemUTC(), false)) {
@@ -49,7 +37,7 @@ final class DetectCommand extends BaseCommand {
       DetectSupport.pinnedAndWarn(up, context(), r, warnings::add);
       List<DetectedVersion> fresh =
           r.newVersions().stream().filter(d -> ch.accepts(d.version())).toList();
-      if (format == OutputFormat.json) {
+      if (format.json()) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("channel", ch);
         out.put("new", fresh);

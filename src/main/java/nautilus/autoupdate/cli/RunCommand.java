@@ -1,7 +1,7 @@
 package nautilus.autoupdate.cli;
 
-import nautilus.autoupdate.config.Channel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: one full cycle for cron or CI. */
@@ -16,11 +16,7 @@ import picocli.CommandLine.Option;
           + " one is working exits 0 at once."
     })
 final class RunCommand extends BaseCommand {
-  @Option(
-      names = "--channel",
-      paramLabel = "CHANNEL",
-      description = "Which builds to follow: stable, pre, nightly or develop (default: config).")
-  String channel;
+  @Mixin ChannelOption channel;
 
   @Option(
       names = "--dry-run",
@@ -34,10 +30,7 @@ final class RunCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    var config =
-        DetectSupport.config(
-            context(),
-            DetectSupport.flags("channel", channel == null ? null : Channel.of(channel)));
+    var config = DetectSupport.config(context(), channel.flags());
     return new CycleRunner(context(), color()).runOnce(config, dryRun, changelog);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import nautilus.autoupdate.detect.History;
 import nautilus.autoupdate.state.StateDb;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code status}: the history of versions seen and what was done with each. */
@@ -17,12 +18,7 @@ import picocli.CommandLine.Option;
             + " detected and the latency between the two, the recommendation, branch or PR, tests,"
             + " and its current state. Reads only the state database.")
 final class StatusCommand extends BaseCommand {
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
-  OutputFormat format;
+  @Mixin FormatOption format;
 
   @Option(
       names = "--limit",
@@ -43,7 +39,7 @@ final class StatusCommand extends BaseCommand {
     if (limit > 0 && rows.size() > limit) {
       rows = rows.subList(0, limit);
     }
-    if (format == OutputFormat.json) {
+    if (format.json()) {
       context().out().println(DetectSupport.json(rows));
       return ExitCodes.OK;
     }

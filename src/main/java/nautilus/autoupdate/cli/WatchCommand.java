@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.config.Channel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code watch}: the run cycle in a loop, for a long-running service. */
@@ -31,11 +31,7 @@ final class WatchCommand extends BaseCommand {
       description = "Time between cycles: 90s, 15m, 1h, 1d (default: ${DEFAULT-VALUE}).")
   String interval;
 
-  @Option(
-      names = "--channel",
-      paramLabel = "CHANNEL",
-      description = "Which builds to follow: stable, pre, nightly or develop (default: config).")
-  String channel;
+  @Mixin ChannelOption channel;
 
   @Option(
       names = "--changelog",
@@ -74,10 +70,7 @@ final class WatchCommand extends BaseCommand {
   @Override
   public Integer call() {
     Duration every = parseInterval(interval);
-    var config =
-        DetectSupport.config(
-            context(),
-            DetectSupport.flags("channel", channel == null ? null : Channel.of(channel)));
+    var config = DetectSupport.config(context(), channel.flags());
     CycleRunner runner = new CycleRunner(context(), color());
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =

@@ -195,14 +195,10 @@ public final class StateDb implements AutoCloseable {
 
   /** Every version seen, oldest sighting first. */
   public List<SeenVersion> seenVersions() {
-    List<SeenVersion> out = new ArrayList<>();
-    try (PreparedStatement ps =
-            db.prepareStatement(
-                "SELECT version, source, channel, published_at, first_seen_at, url FROM"
-                    + " versions_seen ORDER BY first_seen_at, version, source");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(
+    return query(
+        "SELECT version, source, channel, published_at, first_seen_at, url FROM versions_seen"
+            + " ORDER BY first_seen_at, version, source",
+        rs ->
             new SeenVersion(
                 Version.parse(rs.getString(1)),
                 rs.getString(2),
@@ -210,11 +206,6 @@ public final class StateDb implements AutoCloseable {
                 instant(rs.getString(4)),
                 instant(rs.getString(5)),
                 rs.getString(6)));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw failure(e);
-    }
   }
 
   // ---- HTTP validators
@@ -276,14 +267,10 @@ public final class StateDb implements AutoCloseable {
 
   /** Every handled version, most recently changed first. */
   public List<UpdateRecord> updates() {
-    List<UpdateRecord> out = new ArrayList<>();
-    try (PreparedStatement ps =
-            db.prepareStatement(
-                "SELECT version, status, branch, commit_sha, pr_url, tests, message, updated_at"
-                    + " FROM updates ORDER BY updated_at DESC, version");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(
+    return query(
+        "SELECT version, status, branch, commit_sha, pr_url, tests, message, updated_at FROM"
+            + " updates ORDER BY updated_at DESC, version",
+        rs ->
             new UpdateRecord(
                 Version.parse(rs.getString(1)),
                 UpdateStatus.of(rs.getString(2)),
@@ -293,11 +280,6 @@ public final class StateDb implements AutoCloseable {
                 rs.getString(6),
                 rs.getString(7),
                 instant(rs.getString(8))));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw failure(e);
-    }
   }
 
   public void saveUpdate(UpdateRecord u) {
@@ -376,6 +358,24 @@ public final class StateDb implements AutoCloseable {
         ps.setObject(i + 1, args[i]);
       }
       return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Maps one row; may throw SQLException like the ResultSet getters it calls. */
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, RowMapper<T> mapper) {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(mapper.map(rs));
+      }
+      return out;
     } catch (SQLException e) {
       throw failure(e);
     }

@@ -165,6 +165,7 @@ class DetectCommandsTest {
                 repo,
                 false));
     w.interval = "1h";
+    w.channel = new ChannelOption();
     w.count = 0;
     stopper.start();
     long t0 = System.nanoTime();

@@ -1,10 +1,15 @@
 package nautilus.autoupdate.detect;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.state.StateDb;
 
@@ -22,6 +27,7 @@ public final class Upstream implements AutoCloseable {
   private final NautechIndexSource nautech;
   private final Detector detector;
   private final ReleaseNotesFetcher notes;
+  private final Path scratch;
 
   private Upstream(
       AutoUpdateConfig config,
@@ -29,7 +35,9 @@ public final class Upstream implements AutoCloseable {
       StateDb state,
       HttpTransport transport,
       String token,
-      Clock clock) {
+      Clock clock,
+      Path scratch) {
+    this.scratch = scratch;
     this.config = config;
     this.stateDir = repoRoot.resolve(config.stateDir());
     this.state = state;
@@ -48,7 +56,7 @@ public final class Upstream implements AutoCloseable {
     this.notes =
         new ReleaseNotesFetcher(
             github,
-            stateDir.resolve("notes"),
+            scratch != null ? scratch : stateDir.resolve("notes"),
             config.releasesMd() == null ? null : repoRoot.resolve(config.releasesMd()));
   }
 
@@ -66,7 +74,18 @@ public final class Upstream implements AutoCloseable {
     StateDb state = dryRun ? StateDb.openSnapshot(stateDir, clock) : StateDb.open(stateDir, clock);
     HttpTransport transport =
         new JdkHttpTransport(Duration.ofSeconds(Math.max(1, config.httpTimeoutSeconds())));
-    return new Upstream(config, repoRoot, state, transport, env.get("GITHUB_TOKEN"), clock);
+    Path scratch = null;
+    if (dryRun) {
+      try {
+        // Dry runs keep fetched notes outside state_dir and delete them on close.
+        scratch = Files.createTempDirectory("nautilus-autoupdate-notes");
+      } catch (IOException e) {
+        state.close();
+        throw new UserError("cannot create a temporary directory: " + e.getMessage(), e);
+      }
+    }
+    return new Upstream(
+        config, repoRoot, state, transport, env.get("GITHUB_TOKEN"), clock, scratch);
   }
 
   public AutoUpdateConfig config() {
@@ -104,5 +123,15 @@ public final class Upstream implements AutoCloseable {
   @Override
   public void close() {
     state.close();
+    if (scratch != null) {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        throw new UserError(
+            "cannot delete temporary directory " + scratch + ": " + e.getMessage(), e);
+      }
+    }
   }
 }

@@ -186,7 +186,8 @@ class RunCycleTest {
     RunCycle.Result r = run(state, Recommendation.AUTO, null, true);
     assertThat(r.messages()).anyMatch(m -> m.contains("dry run: would update"));
     assertThat(updated).isEmpty();
-    assertThat(state.resolve("state.db")).doesNotExist();
+    assertThat(state).as("a dry run creates nothing in state_dir").doesNotExist();
+    assertThat(analyzed).containsExactly("1.222.0+notes");
   }
 
   @ParameterizedTest

@@ -245,6 +245,13 @@ class SourcesTest {
         get(urlPathEqualTo("/api/repos/o/r/contents/RELEASES.md"))
             .withQueryParam("ref", equalTo("v1.221.0"))
             .willReturn(aResponse().withBody("# NautilusTrader 1.221.0 Beta\n")));
+    server.stubFor(
+        get("/api/repos/o/r/releases?per_page=30")
+            .willReturn(aResponse().withBody(fixture("github-releases.json"))));
+    server.stubFor(get("/api/repos/o/r/tags?per_page=30").willReturn(aResponse().withBody("[]")));
+    server.stubFor(
+        get("/api/repos/o/r/compare/v1.221.0...nightly")
+            .willReturn(aResponse().withBody(fixture("github-compare.json"))));
     GithubReleasesSource gh = new GithubReleasesSource(http, server.baseUrl() + "/api", "o/r");
     ReleaseNotesFetcher fetcher = new ReleaseNotesFetcher(gh, dir.resolve("notes"), null);
     Path nightly =
@@ -256,6 +263,11 @@ class SourcesTest {
     String text = Files.readString(nightly);
     assertThat(text).startsWith("# NautilusTrader 1.231.0 Beta").contains("Released on TBD");
     assertThat(text).doesNotContain("Released on 29th June 2026");
+    assertThat(text)
+        .contains("- renamed `BybitDataClientConfig.testnet` to `is_testnet` (cccc294)");
+    int breaking = text.indexOf("### Breaking Changes");
+    assertThat(breaking).isPositive();
+    assertThat(text.indexOf("is_testnet")).isGreaterThan(breaking);
     Path stable =
         fetcher
             .notesFor(
@@ -284,6 +296,22 @@ class SourcesTest {
                         new DetectedVersion(
                             Version.parse("1.221.0"), null, "pypi", "u", null, null)))
         .hasMessageContaining("missing.md");
+  }
+
+  @Test
+  void commitLinesJoinTheBreakingSectionOrStartOne() {
+    String withSection =
+        "# V\n\nReleased on TBD (UTC).\n\n### Breaking Changes\n- Old item\n\n### Fixes\n- fix\n";
+    String merged =
+        ReleaseNotesFetcher.withCommitLines(
+            withSection, List.of("Removed `a` (abc1234)", "Old item (def5678)"));
+    assertThat(merged)
+        .contains("- Old item\n- Removed `a` (abc1234)\n\n### Fixes")
+        .doesNotContain("def5678");
+    String without = "# V\n\nReleased on TBD (UTC).\n\n### Fixes\n- fix\n";
+    assertThat(ReleaseNotesFetcher.withCommitLines(without, List.of("Removed `a` (abc1234)")))
+        .endsWith("### Breaking Changes\n\n- Removed `a` (abc1234)\n");
+    assertThat(ReleaseNotesFetcher.withCommitLines(without, List.of())).isEqualTo(without);
   }
 
   void stubGithub() {

@@ -43,7 +43,7 @@ final class ChangelogCommand extends BaseCommand {
   static void write(Upstream up, CliContext ctx) {
     ChangelogBuilder.Changelog c = new ChangelogBuilder(up.github(), Clock.systemUTC()).build();
     c.warnings().forEach(w -> ctx.err().println("warning: " + w));
-    Path path = ctx.workingDir().resolve(up.config().changelogPath());
+    Path path = up.repoRoot().resolve(up.config().changelogPath());
     boolean changed = ChangelogBuilder.write(c, path);
     ctx.out()
         .println(

@@ -45,7 +45,7 @@ final class CycleRunner {
               DetectSupport.crashHook());
       RunCycle.Result r = cycle.run(config.channel(), pinned(up), dryRun);
       List<String> warnings = new ArrayList<>(r.detection().warnings());
-      DetectSupport.pinnedAndWarn(up, ctx, r.detection(), warnings::add);
+      DetectSupport.pinnedAndWarn(up, r.detection(), warnings::add);
       warnings.forEach(w -> ctx.err().println("warning: " + w));
       r.detection()
           .newVersions()
@@ -72,6 +72,6 @@ final class CycleRunner {
 
   private Optional<Version> pinned(Upstream up) {
     return nautilus.autoupdate.detect.PinnedVersion.read(
-        ctx.workingDir().resolve(up.config().pyprojectPath()), up.config().packageName());
+        up.repoRoot().resolve(up.config().pyprojectPath()), up.config().packageName());
   }
 }

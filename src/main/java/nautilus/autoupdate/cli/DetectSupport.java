@@ -74,10 +74,10 @@ final class DetectSupport {
 
   /** The pinned version, and a warning when that pre-release vanished from the nightly index. */
   static Optional<Version> pinnedAndWarn(
-      Upstream up, CliContext ctx, Detector.Result result, Consumer<String> warn) {
+      Upstream up, Detector.Result result, Consumer<String> warn) {
     AutoUpdateConfig c = up.config();
     Optional<Version> pin =
-        PinnedVersion.read(ctx.workingDir().resolve(c.pyprojectPath()), c.packageName());
+        PinnedVersion.read(up.repoRoot().resolve(c.pyprojectPath()), c.packageName());
     boolean indexRead = result.warnings().stream().noneMatch(w -> w.startsWith("nautech:"));
     if (pin.isPresent() && indexRead) {
       NautechIndexSource.vanishedPin(pin.get(), result.available(), up.nautech().projectUrl())

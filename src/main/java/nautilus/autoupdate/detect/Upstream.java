@@ -20,6 +20,7 @@ import nautilus.autoupdate.state.StateDb;
  */
 public final class Upstream implements AutoCloseable {
   private final AutoUpdateConfig config;
+  private final Path repoRoot;
   private final Path stateDir;
   private final StateDb state;
   private final ConditionalHttp http;
@@ -39,6 +40,7 @@ public final class Upstream implements AutoCloseable {
       Path scratch) {
     this.scratch = scratch;
     this.config = config;
+    this.repoRoot = repoRoot;
     this.stateDir = repoRoot.resolve(config.stateDir());
     this.state = state;
     this.http =
@@ -90,6 +92,11 @@ public final class Upstream implements AutoCloseable {
 
   public AutoUpdateConfig config() {
     return config;
+  }
+
+  /** The downstream repository's root; relative config paths resolve against it. */
+  public Path repoRoot() {
+    return repoRoot;
   }
 
   public Path stateDir() {

@@ -46,22 +46,15 @@ public final class StateDb implements AutoCloseable {
     } catch (IOException e) {
       throw new UserError("cannot create state_dir " + stateDir + ": " + e.getMessage(), e);
     }
-    Connection c = null;
-    try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + file);
-      StateDb s = new StateDb(c, file, clock);
-      s.checkIntact();
-      s.exec("PRAGMA journal_mode=WAL");
-      s.exec("PRAGMA busy_timeout=10000");
-      s.migrate();
-      return s;
-    } catch (SQLException e) {
-      closeQuietly(c);
-      throw corrupt(file, e);
-    } catch (RuntimeException e) {
-      closeQuietly(c);
-      throw e;
-    }
+    return connect(
+        "jdbc:sqlite:" + file,
+        file,
+        clock,
+        s -> {
+          s.checkIntact();
+          s.exec("PRAGMA journal_mode=WAL");
+          s.exec("PRAGMA busy_timeout=10000");
+        });
   }
 
   /**
@@ -70,20 +63,35 @@ public final class StateDb implements AutoCloseable {
    */
   public static StateDb openSnapshot(Path stateDir, Clock clock) {
     Path file = stateDir.resolve("state.db");
+    return connect(
+        "jdbc:sqlite::memory:",
+        file,
+        clock,
+        s -> {
+          if (Files.isRegularFile(file)) {
+            // "restore from" does not notice a damaged file, so check it read-only first.
+            org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+            readOnly.setReadOnly(true);
+            try (Connection ro =
+                DriverManager.getConnection("jdbc:sqlite:" + file, readOnly.toProperties())) {
+              new StateDb(ro, file, clock).checkIntact();
+            }
+            s.exec("restore from '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
+          }
+        });
+  }
+
+  /** What to do on a fresh connection before the migrations run. */
+  private interface Setup {
+    void prepare(StateDb s) throws SQLException;
+  }
+
+  private static StateDb connect(String url, Path file, Clock clock, Setup setup) {
     Connection c = null;
     try {
-      c = DriverManager.getConnection("jdbc:sqlite::memory:");
+      c = DriverManager.getConnection(url);
       StateDb s = new StateDb(c, file, clock);
-      if (Files.isRegularFile(file)) {
-        // "restore from" does not notice a damaged file, so check it read-only first.
-        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
-        readOnly.setReadOnly(true);
-        try (Connection ro =
-            DriverManager.getConnection("jdbc:sqlite:" + file, readOnly.toProperties())) {
-          new StateDb(ro, file, clock).checkIntact();
-        }
-        s.exec("restore from '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
-      }
+      setup.prepare(s);
       s.migrate();
       return s;
     } catch (SQLException e) {

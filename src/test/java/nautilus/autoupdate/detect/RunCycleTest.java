@@ -84,32 +84,39 @@ class RunCycleTest {
   }
 
   RunCycle.Result run(Path stateDir, Recommendation rec, String crashAfter, boolean dryRun) {
+    return runWith(
+        stateDir,
+        (t, notes) -> {
+          analyzed.add(t.version() + (notes.isPresent() ? "+notes" : ""));
+          return report(t, rec);
+        },
+        (t, r) -> {
+          updated.add(t.version().toString());
+          return new RunCycle.Outcome(
+              "update/v" + t.version(),
+              "abc123",
+              "https://example.test/pr/7",
+              "41 passed",
+              "opened");
+        },
+        step -> {
+          if (step.equals(crashAfter)) {
+            throw new Crash();
+          }
+        },
+        dryRun);
+  }
+
+  RunCycle.Result runWith(
+      Path stateDir,
+      RunCycle.AnalyzeStep analyze,
+      RunCycle.UpdateStep update,
+      java.util.function.Consumer<String> checkpoint,
+      boolean dryRun) {
     try (Upstream u = Upstream.open(config(stateDir), repo, Map.of(), Clock.systemUTC(), dryRun)) {
-      RunCycle cycle =
-          new RunCycle(
-              u.detector(),
-              u.state(),
-              u.notes(),
-              (t, notes) -> {
-                analyzed.add(t.version() + (notes.isPresent() ? "+notes" : ""));
-                return report(t, rec);
-              },
-              (t, r) -> {
-                updated.add(t.version().toString());
-                return new RunCycle.Outcome(
-                    "update/v" + t.version(),
-                    "abc123",
-                    "https://example.test/pr/7",
-                    "41 passed",
-                    "opened");
-              },
-              Clock.systemUTC(),
-              step -> {
-                if (step.equals(crashAfter)) {
-                  throw new Crash();
-                }
-              });
-      return cycle.run(Channel.STABLE, Optional.of(PIN), dryRun);
+      return new RunCycle(
+              u.detector(), u.state(), u.notes(), analyze, update, Clock.systemUTC(), checkpoint)
+          .run(Channel.STABLE, Optional.of(PIN), dryRun);
     }
   }
 
@@ -162,21 +169,17 @@ class RunCycleTest {
   @Test
   void aFailedUpdateIsRecordedAndReported() {
     Path state = repo.resolve("s");
-    try (Upstream u = Upstream.open(config(state), repo, Map.of(), Clock.systemUTC(), false)) {
-      RunCycle cycle =
-          new RunCycle(
-              u.detector(),
-              u.state(),
-              u.notes(),
-              (t, n) -> report(t, Recommendation.AUTO),
-              (t, r) -> {
-                throw new UserError("tests failed on update/v1.222.0");
-              },
-              Clock.systemUTC(),
-              s -> {});
-      assertThatThrownBy(() -> cycle.run(Channel.STABLE, Optional.of(PIN), false))
-          .hasMessageContaining("tests failed");
-    }
+    assertThatThrownBy(
+            () ->
+                runWith(
+                    state,
+                    (t, n) -> report(t, Recommendation.AUTO),
+                    (t, r) -> {
+                      throw new UserError("tests failed on update/v1.222.0");
+                    },
+                    step -> {},
+                    false))
+        .hasMessageContaining("tests failed");
     assertThat(finalState(state)).contains("1.222.0 FAILED");
   }
 
@@ -212,22 +215,18 @@ class RunCycleTest {
   @Test
   void aCrashInsideTheUpdateStepStartsTheUpdateAgainOnRerun() {
     Path state = repo.resolve("s");
-    try (Upstream u = Upstream.open(config(state), repo, Map.of(), Clock.systemUTC(), false)) {
-      RunCycle cycle =
-          new RunCycle(
-              u.detector(),
-              u.state(),
-              u.notes(),
-              (t, n) -> report(t, Recommendation.AUTO),
-              (t, r) -> {
-                updated.add("half");
-                throw new Crash();
-              },
-              Clock.systemUTC(),
-              s -> {});
-      assertThatThrownBy(() -> cycle.run(Channel.STABLE, Optional.of(PIN), false))
-          .isInstanceOf(Crash.class);
-    }
+    assertThatThrownBy(
+            () ->
+                runWith(
+                    state,
+                    (t, n) -> report(t, Recommendation.AUTO),
+                    (t, r) -> {
+                      updated.add("half");
+                      throw new Crash();
+                    },
+                    step -> {},
+                    false))
+        .isInstanceOf(Crash.class);
     assertThat(finalState(state)).contains("1.222.0 UPDATING");
     run(state, Recommendation.AUTO, null, false);
     assertThat(updated).containsExactly("half", "1.222.0");

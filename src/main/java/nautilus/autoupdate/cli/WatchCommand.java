@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     name = "watch",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the 'run' cycle again and again: every interval, plus or minus 10% jitter so many"
+      "Runs the 'run' cycle again and again: every interval, plus or minus 10%% jitter so many"
           + " installations do not poll upstream in step. After a failed cycle the wait doubles"
           + " (up to 8 intervals) until a cycle succeeds.",
       "SIGTERM or SIGINT stops it cleanly: a cycle in progress finishes first."

@@ -160,7 +160,10 @@ public final class ConditionalHttp {
       } catch (HttpTimeoutException e) {
         problem = "no answer within " + policy.timeout().toMillis() + " ms";
       } catch (IOException e) {
-        problem = "connection failed (" + e.getMessage() + ")";
+        problem =
+            "connection failed ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + ")";
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new UserError("interrupted while fetching " + url, e);

@@ -20,10 +20,15 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ApiDiffCommand.class,
       ChangesCommand.class,
+      ChangelogCommand.class,
       CheckCommand.class,
       ConfigCommand.class,
       FixCommand.class,
       UpdateCommand.class,
+      DetectCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      WatchCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

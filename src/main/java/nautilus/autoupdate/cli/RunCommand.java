@@ -1,0 +1,36 @@
+package nautilus.autoupdate.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code run}: one full cycle for cron or CI. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "One full cycle for cron or CI: detect new versions, then for the newest version the channel"
+          + " follows and no run has handled yet: check, decide, update when the recommendation"
+          + " allows, and record the outcome in the state database.",
+      "Safe to rerun: a run that crashed continues where it stopped. A second run started while"
+          + " one is working exits 0 at once."
+    })
+final class RunCommand extends BaseCommand {
+  @Mixin ChannelOption channel;
+
+  @Option(
+      names = "--dry-run",
+      description = "Detect, check and decide, but change nothing: no state, no branch, no files.")
+  boolean dryRun;
+
+  @Option(
+      names = "--changelog",
+      description = "Also write changelog_path and its .md companion (replaces the N8N workflow).")
+  boolean changelog;
+
+  @Override
+  public Integer call() {
+    var config = DetectSupport.config(context(), channel.flags());
+    return new CycleRunner(context(), color()).runOnce(config, dryRun, changelog);
+  }
+}

@@ -1,0 +1,150 @@
+package nautilus.autoupdate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.detect.FakeUpstream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The upstream publishes a stable release, two nightlies and a develop build; {@code run} runs
+ * between the steps. Each version is detected on the first poll after it appears, with its latency;
+ * the changelog follows; an unchanged poll makes only conditional requests and changes nothing.
+ */
+class DetectScenarioTest {
+  @TempDir Path repo;
+  FakeUpstream up;
+  Map<String, String> env;
+
+  @BeforeEach
+  void start() throws Exception {
+    up = new FakeUpstream();
+    env = up.env(repo.resolve(".state"), "develop");
+    Files.writeString(
+        repo.resolve("pyproject.toml"),
+        "[project]\nname = \"downstream\"\ndependencies = [\"nautilus_trader==1.221.0\"]\n");
+  }
+
+  @AfterEach
+  void stop() {
+    up.close();
+  }
+
+  CliRunner.Result cli(String... args) {
+    return CliRunner.run(repo, env, args);
+  }
+
+  JsonNode status() throws Exception {
+    CliRunner.Result r = cli("status", "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return Json.mapper().readTree(r.out());
+  }
+
+  JsonNode row(JsonNode status, String version) {
+    for (JsonNode n : status) {
+      if (n.path("version").asText().equals(version)) {
+        return n;
+      }
+    }
+    throw new AssertionError(version + " not in status: " + status);
+  }
+
+  @Test
+  void detectsEachPublicationOnTheNextPollAndThenOnlyRevalidates() throws Exception {
+    Instant t0 = Instant.now();
+    up.publishStable("1.221.0", t0.minus(Duration.ofDays(30)));
+    CliRunner.Result first = cli("run", "--changelog");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("new 1.221.0").contains("up to date");
+
+    up.publishStable("1.222.0", Instant.now().minus(Duration.ofMinutes(7)));
+    CliRunner.Result second = cli("run", "--changelog");
+    assertThat(second.out()).contains("new 1.222.0").doesNotContain("new 1.221.0");
+    JsonNode r222 = row(status(), "1.222.0");
+    assertThat(r222.path("latency_seconds").asLong()).isBetween(7 * 60L - 5, 7 * 60L + 120);
+    assertThat(r222.path("sources").toString()).contains("pypi").contains("github");
+    assertThat(r222.path("state").asText()).isEqualTo("detected");
+
+    up.publishNightly(
+        "1.223.0a20260101",
+        Instant.now().minusSeconds(120),
+        "Refine OKX\n\n- BREAKING: Removed `vip_level` config option");
+    up.publishNightly("1.223.0a20260102", Instant.now().minusSeconds(60), "Tidy docs");
+    CliRunner.Result third = cli("run", "--changelog");
+    assertThat(third.out()).contains("new 1.223.0a20260101").contains("new 1.223.0a20260102");
+
+    up.publishDevelop("1.223.0.dev20260102+8001", Instant.now().minusSeconds(30));
+    CliRunner.Result fourth = cli("run", "--changelog");
+    assertThat(fourth.out()).contains("new 1.223.0.dev20260102+8001");
+    assertThat(fourth.out()).contains("1.223.0.dev20260102+8001: detected");
+
+    JsonNode status = status();
+    assertThat(status).hasSize(5);
+    assertThat(row(status, "1.223.0a20260102").path("channel").asText()).isEqualTo("nightly");
+    assertThat(row(status, "1.223.0.dev20260102+8001").path("channel").asText())
+        .isEqualTo("develop");
+    assertThat(row(status, "1.223.0.dev20260102+8001").path("latency_seconds").asLong())
+        .isBetween(25L, 300L);
+
+    Path changelog = repo.resolve("docs/nautilus/nautilus-trader-changelog.json");
+    JsonNode cl = Json.mapper().readTree(Files.readString(changelog));
+    assertThat(cl.path("stable_version").asText()).isEqualTo("v1.222.0");
+    assertThat(cl.path("nightly_commits").asInt()).isEqualTo(2);
+    assertThat(cl.path("breaking_changes")).hasSize(1);
+    assertThat(cl.path("breaking_changes").get(0).path("title").asText()).isEqualTo("Refine OKX");
+    assertThat(cl.path("open_issues").path("bugs").asInt()).isEqualTo(1);
+    assertThat(Files.readString(repo.resolve("docs/nautilus/nautilus-trader-changelog.md")))
+        .contains("Removed `vip_level` config option");
+
+    // Nothing changes upstream: every request is conditional and answered 304, nothing is written.
+    String statusBefore = status().toString();
+    long changelogModified = Files.getLastModifiedTime(changelog).toMillis();
+    up.server.resetRequests();
+    CliRunner.Result again = cli("run", "--changelog");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).doesNotContain("new ").contains("unchanged:");
+    List<ServeEvent> events = up.server.getAllServeEvents();
+    assertThat(events).isNotEmpty();
+    assertThat(events)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getRequest().containsHeader("If-None-Match"))
+                  .as(e.getRequest().getUrl())
+                  .isTrue();
+              assertThat(e.getResponse().getStatus()).as(e.getRequest().getUrl()).isEqualTo(304);
+            });
+    assertThat(status().toString()).isEqualTo(statusBefore);
+    assertThat(Files.getLastModifiedTime(changelog).toMillis()).isEqualTo(changelogModified);
+
+    CliRunner.Result detect = cli("detect");
+    assertThat(detect.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(detect.out()).contains("nothing new");
+  }
+
+  @Test
+  void detectExitsTwoWhenSomethingIsNewForTheChannel() throws Exception {
+    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(3)));
+    CliRunner.Result r = cli("detect", "--channel", "stable", "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.UPDATE_AVAILABLE);
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.path("new").get(0).path("version").asText()).isEqualTo("1.221.0");
+    assertThat(j.path("target").path("version").asText()).isEqualTo("1.221.0");
+    up.publishNightly("1.222.0a20260101", Instant.now(), "x");
+    CliRunner.Result stable = cli("detect", "--channel", "stable");
+    assertThat(stable.exitCode()).as("a nightly is nothing new for stable").isEqualTo(ExitCodes.OK);
+    CliRunner.Result dry = cli("run", "--dry-run");
+    assertThat(dry.exitCode()).isZero();
+  }
+}

@@ -1,0 +1,242 @@
+package nautilus.autoupdate.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.config.Channel;
+import nautilus.autoupdate.impact.ConfidenceLevel;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.state.UpdateStatus;
+import nautilus.autoupdate.version.Version;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The run cycle against the fake upstream, with the check and update stages standing behind the
+ * cycle's two step interfaces: a crash after any step, then a rerun, ends in the same state as an
+ * uninterrupted run, and no finished step is repeated.
+ */
+class RunCycleTest {
+  static final Version PIN = Version.parse("1.221.0");
+
+  @TempDir Path repo;
+  FakeUpstream up;
+  final List<String> analyzed = new ArrayList<>();
+  final List<String> updated = new ArrayList<>();
+
+  /** Stands in for a crash: thrown by the checkpoint hook. */
+  static final class Crash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  @BeforeEach
+  void start() {
+    up = new FakeUpstream();
+    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(20)));
+    up.publishStable("1.222.0", Instant.now().minus(Duration.ofMinutes(3)));
+  }
+
+  @AfterEach
+  void stop() {
+    up.close();
+  }
+
+  AutoUpdateConfig config(Path stateDir) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> v =
+        Json.mapper().convertValue(AutoUpdateConfig.defaults(), LinkedHashMap.class);
+    up.env(stateDir, "stable")
+        .forEach(
+            (k, val) -> v.put(k.substring("NAUTILUS_AUTOUPDATE_".length()).toLowerCase(), val));
+    return Json.mapper().convertValue(v, AutoUpdateConfig.class);
+  }
+
+  ImpactReport report(DetectedVersion t, Recommendation rec) {
+    return new ImpactReport(
+        t.version(),
+        PIN,
+        List.of(),
+        List.of(),
+        0,
+        90,
+        ConfidenceLevel.VERY_HIGH,
+        rec == Recommendation.AUTO,
+        rec,
+        List.of(),
+        Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  RunCycle.Result run(Path stateDir, Recommendation rec, String crashAfter, boolean dryRun) {
+    return runWith(
+        stateDir,
+        (t, notes) -> {
+          analyzed.add(t.version() + (notes.isPresent() ? "+notes" : ""));
+          return report(t, rec);
+        },
+        (t, r) -> {
+          updated.add(t.version().toString());
+          return new RunCycle.Outcome(
+              "update/v" + t.version(),
+              "abc123",
+              "https://example.test/pr/7",
+              "41 passed",
+              "opened");
+        },
+        step -> {
+          if (step.equals(crashAfter)) {
+            throw new Crash();
+          }
+        },
+        dryRun);
+  }
+
+  RunCycle.Result runWith(
+      Path stateDir,
+      RunCycle.AnalyzeStep analyze,
+      RunCycle.UpdateStep update,
+      java.util.function.Consumer<String> checkpoint,
+      boolean dryRun) {
+    try (Upstream u = Upstream.open(config(stateDir), repo, Map.of(), Clock.systemUTC(), dryRun)) {
+      return new RunCycle(
+              u.detector(), u.state(), u.notes(), analyze, update, Clock.systemUTC(), checkpoint)
+          .run(Channel.STABLE, Optional.of(PIN), dryRun);
+    }
+  }
+
+  String finalState(Path stateDir) {
+    try (var db = nautilus.autoupdate.state.StateDb.open(stateDir, Clock.systemUTC())) {
+      StringBuilder sb = new StringBuilder();
+      db.updates()
+          .forEach(
+              u ->
+                  sb.append(u.version())
+                      .append(' ')
+                      .append(u.status())
+                      .append(' ')
+                      .append(u.branch())
+                      .append(' ')
+                      .append(u.prUrl())
+                      .append(' ')
+                      .append(u.tests())
+                      .append('\n'));
+      sb.append(db.recommendation(Version.parse("1.222.0")).orElse("none")).append('\n');
+      db.seenVersions()
+          .forEach(s -> sb.append(s.version()).append('/').append(s.source()).append('\n'));
+      return sb.toString();
+    }
+  }
+
+  @Test
+  void anAllowedUpdateRunsOnceAndIsRecorded() {
+    Path state = repo.resolve("s");
+    RunCycle.Result r = run(state, Recommendation.AUTO, null, false);
+    assertThat(r.status()).contains(UpdateStatus.UPDATED);
+    assertThat(analyzed).containsExactly("1.222.0+notes");
+    assertThat(updated).containsExactly("1.222.0");
+    assertThat(finalState(state))
+        .contains("1.222.0 UPDATED update/v1.222.0 https://example.test/pr/7 41 passed");
+    RunCycle.Result again = run(state, Recommendation.AUTO, null, false);
+    assertThat(again.messages()).anyMatch(m -> m.contains("handled before (updated)"));
+    assertThat(analyzed).hasSize(1);
+    assertThat(updated).hasSize(1);
+  }
+
+  @Test
+  void aManualRecommendationIsHandedToAPerson() {
+    Path state = repo.resolve("s");
+    assertThat(run(state, Recommendation.MANUAL, null, false).status())
+        .contains(UpdateStatus.NEEDS_PERSON);
+    assertThat(updated).isEmpty();
+  }
+
+  @Test
+  void aFailedUpdateIsRecordedAndReported() {
+    Path state = repo.resolve("s");
+    assertThatThrownBy(
+            () ->
+                runWith(
+                    state,
+                    (t, n) -> report(t, Recommendation.AUTO),
+                    (t, r) -> {
+                      throw new UserError("tests failed on update/v1.222.0");
+                    },
+                    step -> {},
+                    false))
+        .hasMessageContaining("tests failed");
+    assertThat(finalState(state)).contains("1.222.0 FAILED");
+  }
+
+  @Test
+  void aDryRunStoresNothing() {
+    Path state = repo.resolve("s");
+    RunCycle.Result r = run(state, Recommendation.AUTO, null, true);
+    assertThat(r.messages()).anyMatch(m -> m.contains("dry run: would update"));
+    assertThat(updated).isEmpty();
+    assertThat(state).as("a dry run creates nothing in state_dir").doesNotExist();
+    assertThat(analyzed).containsExactly("1.222.0+notes");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"detected", "targeted", "checked", "updating", "recorded"})
+  void aCrashAfterAnyStepThenARerunEndsLikeAnUninterruptedRun(String step) {
+    Path clean = repo.resolve("clean");
+    run(clean, Recommendation.AUTO, null, false);
+    String expected = finalState(clean);
+    analyzed.clear();
+    updated.clear();
+
+    Path crashed = repo.resolve("crashed");
+    assertThatThrownBy(() -> run(crashed, Recommendation.AUTO, step, false))
+        .isInstanceOf(Crash.class);
+    run(crashed, Recommendation.AUTO, null, false);
+    assertThat(finalState(crashed)).isEqualTo(expected);
+    // Finished steps are not repeated.
+    assertThat(analyzed).hasSize(1);
+    assertThat(updated).hasSize(1);
+  }
+
+  @Test
+  void aCrashInsideTheUpdateStepStartsTheUpdateAgainOnRerun() {
+    Path state = repo.resolve("s");
+    assertThatThrownBy(
+            () ->
+                runWith(
+                    state,
+                    (t, n) -> report(t, Recommendation.AUTO),
+                    (t, r) -> {
+                      updated.add("half");
+                      throw new Crash();
+                    },
+                    step -> {},
+                    false))
+        .isInstanceOf(Crash.class);
+    assertThat(finalState(state)).contains("1.222.0 UPDATING");
+    run(state, Recommendation.AUTO, null, false);
+    assertThat(updated).containsExactly("half", "1.222.0");
+    assertThat(analyzed).as("the stored report is reused").isEmpty();
+    assertThat(finalState(state)).contains("1.222.0 UPDATED");
+  }
+
+  @Test
+  void everyStepIsCovered() {
+    assertThat(RunCycle.STEPS)
+        .containsExactly("detected", "targeted", "checked", "updating", "recorded");
+  }
+}

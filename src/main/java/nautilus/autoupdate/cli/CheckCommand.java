@@ -5,14 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.code.CodeScanner;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.LoadedConfig;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
-import nautilus.autoupdate.impact.ImpactMatcher;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.notes.ChangeSelector;
-import nautilus.autoupdate.notes.NotesParser;
 import nautilus.autoupdate.release.ChangelogJsonSource;
 import nautilus.autoupdate.release.ReleaseSource;
 import nautilus.autoupdate.release.ReleasesMdSource;
@@ -88,12 +84,7 @@ final class CheckCommand extends BaseCommand {
     Path root = repo.repoRoot(context());
     LoadedConfig loaded = repo.load(context(), RepoOptions.flags());
     AutoUpdateConfig cfg = loaded.config();
-    ImpactAnalyzer analyzer =
-        new ImpactAnalyzer(
-            new CodeScanner(),
-            new ImpactMatcher(),
-            new ChangeSelector(new NotesParser()),
-            Clock.systemUTC());
+    ImpactAnalyzer analyzer = ImpactAnalyzer.standard(Clock.systemUTC());
     ImpactAnalyzer.Outcome outcome =
         analyzer.analyze(
             new ImpactAnalyzer.Request(

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.detect.ImpactCheck;
 import nautilus.autoupdate.detect.RunCycle;
 import nautilus.autoupdate.detect.Upstream;
+import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.version.Version;
 
@@ -39,7 +41,7 @@ final class CycleRunner {
               up.detector(),
               up.state(),
               up.notes(),
-              null, // TODO(lead): wire the check stage's analyzer when it lands on main
+              new ImpactCheck(analyzer(dryRun), up.repoRoot(), up.config()),
               null,
               Clock.systemUTC(),
               DetectSupport.crashHook());
@@ -68,6 +70,11 @@ final class CycleRunner {
     } finally {
       lock.ifPresent(RunLock::close);
     }
+  }
+
+  private static ImpactAnalyzer analyzer(boolean dryRun) {
+    ImpactAnalyzer a = ImpactAnalyzer.standard(Clock.systemUTC());
+    return dryRun ? a.withoutParseCache() : a;
   }
 
   private Optional<Version> pinned(Upstream up) {

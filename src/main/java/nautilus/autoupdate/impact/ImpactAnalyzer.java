@@ -18,6 +18,7 @@ import nautilus.autoupdate.deps.CurrentVersion;
 import nautilus.autoupdate.deps.Pins;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeSelector;
+import nautilus.autoupdate.notes.NotesParser;
 import nautilus.autoupdate.release.Release;
 import nautilus.autoupdate.release.ReleaseSource;
 import nautilus.autoupdate.version.ReleaseRange;
@@ -65,13 +66,35 @@ public final class ImpactAnalyzer {
   private final ImpactMatcher matcher;
   private final ChangeSelector selector;
   private final Clock clock;
+  private final boolean parseCache;
 
   public ImpactAnalyzer(
       CodeScanner scanner, ImpactMatcher matcher, ChangeSelector selector, Clock clock) {
+    this(scanner, matcher, selector, clock, true);
+  }
+
+  private ImpactAnalyzer(
+      CodeScanner scanner,
+      ImpactMatcher matcher,
+      ChangeSelector selector,
+      Clock clock,
+      boolean parseCache) {
     this.scanner = scanner;
     this.matcher = matcher;
     this.selector = selector;
     this.clock = clock;
+    this.parseCache = parseCache;
+  }
+
+  /** The same analyzer writing nothing under state_dir (for dry runs): every file is parsed. */
+  public ImpactAnalyzer withoutParseCache() {
+    return new ImpactAnalyzer(scanner, matcher, selector, clock, false);
+  }
+
+  /** The analyzer {@code check} and the run cycle share: the real scanner, matcher and parser. */
+  public static ImpactAnalyzer standard(Clock clock) {
+    return new ImpactAnalyzer(
+        new CodeScanner(), new ImpactMatcher(), new ChangeSelector(new NotesParser()), clock);
   }
 
   public Outcome analyze(Request req) {
@@ -97,7 +120,10 @@ public final class ImpactAnalyzer {
     Path stateDir = req.repoRoot().resolve(cfg.stateDir());
     CodeBase code =
         scanner.scan(
-            req.repoRoot(), cfg.sourceDirs(), cfg.packageName(), stateDir.resolve(PARSE_CACHE));
+            req.repoRoot(),
+            cfg.sourceDirs(),
+            cfg.packageName(),
+            parseCache ? stateDir.resolve(PARSE_CACHE) : null);
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
 
     Decision.Outcome decision =

@@ -125,11 +125,14 @@ class DetectCommandsTest {
   }
 
   @Test
-  void watchRunsTheGivenNumberOfCycles() {
+  void watchRunsTheGivenNumberOfCycles() throws Exception {
+    Files.writeString(
+        repo.resolve("pyproject.toml"),
+        "[project]\ndependencies = [\"nautilus_trader==1.221.0\"]\n");
     CliRunner.Result r = cli("watch", "--interval", "1s", "--count", "2");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).containsOnlyOnce("new 1.221.0");
-    assertThat(r.out().split("up to date|1.221.0: detected", -1).length - 1).isEqualTo(2);
+    assertThat(r.out().split("up to date", -1).length - 1).isEqualTo(2);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.detect.FakeUpstream;
+import nautilus.autoupdate.state.StateDb;
+import nautilus.autoupdate.version.Version;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,15 @@ class DetectScenarioTest {
     throw new AssertionError(version + " not in status: " + status);
   }
 
+  JsonNode storedReport(String version) throws Exception {
+    try (StateDb db = StateDb.open(repo.resolve(".state"), Clock.systemUTC())) {
+      String json =
+          db.impactReportJson(Version.parse(version))
+              .orElseThrow(() -> new AssertionError("no impact report stored for " + version));
+      return Json.mapper().readTree(json);
+    }
+  }
+
   @Test
   void detectsEachPublicationOnTheNextPollAndThenOnlyRevalidates() throws Exception {
     Instant t0 = Instant.now();
@@ -75,7 +87,16 @@ class DetectScenarioTest {
     JsonNode r222 = row(status(), "1.222.0");
     assertThat(r222.path("latency_seconds").asLong()).isBetween(7 * 60L - 5, 7 * 60L + 120);
     assertThat(r222.path("sources").toString()).contains("pypi").contains("github");
-    assertThat(r222.path("state").asText()).isEqualTo("detected");
+    // run checks the new version against the fetched RELEASES.md and stores the impact report.
+    assertThat(r222.path("state").asText()).isEqualTo("reported");
+    JsonNode report222 = storedReport("1.222.0");
+    assertThat(report222.path("version").asText()).isEqualTo("1.222.0");
+    assertThat(report222.path("previous_version").asText()).isEqualTo("1.221.0");
+    assertThat(report222.path("breaking_changes")).isEmpty();
+    assertThat(r222.path("recommendation").asText())
+        .isEqualTo(report222.path("recommendation").asText());
+    assertThat(second.out())
+        .contains("1.222.0: recommendation " + report222.path("recommendation").asText());
 
     up.publishNightly(
         "1.223.0a20260101",
@@ -84,11 +105,18 @@ class DetectScenarioTest {
     up.publishNightly("1.223.0a20260102", Instant.now().minusSeconds(60), "Tidy docs");
     CliRunner.Result third = cli("run", "--changelog");
     assertThat(third.out()).contains("new 1.223.0a20260101").contains("new 1.223.0a20260102");
+    JsonNode nightlyReport = storedReport("1.223.0a20260102");
+    assertThat(nightlyReport.path("previous_version").asText()).isEqualTo("1.221.0");
+    assertThat(nightlyReport.path("breaking_changes").toString())
+        .contains("vip_level")
+        .contains("Renamed `x` to `y`");
 
     up.publishDevelop("1.223.0.dev20260102+8001", Instant.now().minusSeconds(30));
     CliRunner.Result fourth = cli("run", "--changelog");
     assertThat(fourth.out()).contains("new 1.223.0.dev20260102+8001");
-    assertThat(fourth.out()).contains("1.223.0.dev20260102+8001: detected");
+    assertThat(fourth.out()).contains("1.223.0.dev20260102+8001: recommendation");
+    assertThat(storedReport("1.223.0.dev20260102+8001").path("version").asText())
+        .isEqualTo("1.223.0.dev20260102+8001");
 
     JsonNode status = status();
     assertThat(status).hasSize(5);

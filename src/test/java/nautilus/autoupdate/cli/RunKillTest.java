@@ -95,9 +95,9 @@ class RunKillTest {
     Path clean = repo("clean");
     assertThat(CliRunner.run(clean, env(clean), "run").exitCode()).isZero();
     String expected = finalState(clean);
-    assertThat(expected).contains("1.222.0 detected");
+    assertThat(expected).contains("1.222.0 reported");
 
-    for (String step : List.of("detected", "targeted")) {
+    for (String step : List.of("detected", "targeted", "checked", "recorded")) {
       Path repo = repo("kill-" + step);
       Child killed = child(repo, step);
       assertThat(killed.exitCode()).as(killed.out()).isEqualTo(137);

@@ -32,7 +32,7 @@ public final class FakeUpstream implements AutoCloseable {
   private final Map<String, Instant> nautech = new LinkedHashMap<>();
   private final Map<String, Instant> releases = new LinkedHashMap<>();
   private final List<ObjectNode> nightlyCommits = new ArrayList<>();
-  private String releasesMd =
+  private static final String UNRELEASED_NOTES =
       "# NautilusTrader 1.223.0 Beta\n\nReleased on TBD (UTC).\n\n### Breaking Changes\n- Renamed `x` to `y`\n";
 
   public FakeUpstream() {
@@ -156,7 +156,34 @@ public final class FakeUpstream implements AutoCloseable {
         .put("login", "SarunasSS");
     ((ObjectNode) issues.get(0)).putArray("labels").addObject().put("name", "bug");
     serve(api + "/issues?state=open&per_page=30", issues.toString(), "application/json");
-    serveRaw(api + "/contents/RELEASES.md", releasesMd);
+    serveRaw(api + "/contents/RELEASES.md", releasesMd());
+  }
+
+  /** The unreleased section, then one dated section per published stable release, newest first. */
+  private String releasesMd() {
+    StringBuilder md = new StringBuilder(UNRELEASED_NOTES);
+    releases.keySet().stream()
+        .map(nautilus.autoupdate.version.Version::parse)
+        .sorted(java.util.Comparator.reverseOrder())
+        .forEach(
+            v -> {
+              java.time.LocalDate d =
+                  java.time.LocalDate.ofInstant(
+                      releases.get(v.toString()), java.time.ZoneOffset.UTC);
+              md.append("\n# NautilusTrader ")
+                  .append(v)
+                  .append(" Beta\n\nReleased on ")
+                  .append(d.getDayOfMonth())
+                  .append("th ")
+                  .append(
+                      d.getMonth()
+                          .getDisplayName(
+                              java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH))
+                  .append(' ')
+                  .append(d.getYear())
+                  .append(" (UTC).\n\n### Enhancements\n- Faster order book\n");
+            });
+    return md.toString();
   }
 
   private void serve(String url, String body, String type) {

@@ -1,0 +1,61 @@
+package nautilus.autoupdate.detect;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.impact.ImpactAnalyzer;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.release.ReleasesMdSource;
+
+/**
+ * The run cycle's check step: the same {@link ImpactAnalyzer} as {@code check}, fed with the
+ * RELEASES.md the {@link ReleaseNotesFetcher} found for the detected version.
+ */
+public final class ImpactCheck implements RunCycle.AnalyzeStep {
+  private final ImpactAnalyzer analyzer;
+  private final Path repoRoot;
+  private final AutoUpdateConfig config;
+
+  public ImpactCheck(ImpactAnalyzer analyzer, Path repoRoot, AutoUpdateConfig config) {
+    this.analyzer = analyzer;
+    this.repoRoot = repoRoot;
+    this.config = config;
+  }
+
+  @Override
+  public ImpactReport analyze(DetectedVersion target, Optional<Path> releaseNotes) {
+    // Without notes the analysis would see no breaking changes and could wrongly recommend auto.
+    Path notes =
+        releaseNotes.orElseThrow(
+            () ->
+                new UserError(
+                    "no release notes for "
+                        + target.version()
+                        + ": upstream has no RELEASES.md at its tag; set releases_md to a local"
+                        + " copy to check it"));
+    ImpactAnalyzer.Outcome outcome =
+        analyzer.analyze(
+            new ImpactAnalyzer.Request(
+                repoRoot,
+                config,
+                new ReleasesMdSource(notes),
+                Optional.empty(),
+                Optional.of(target.version()),
+                Optional.empty()));
+    return outcome
+        .report()
+        .orElseThrow(
+            () ->
+                new UserError(
+                    "the pinned "
+                        + config.packageName()
+                        + " "
+                        + outcome.current()
+                        + " ("
+                        + outcome.currentOrigin()
+                        + ") is at or past "
+                        + target.version()
+                        + ": nothing to check"));
+  }
+}

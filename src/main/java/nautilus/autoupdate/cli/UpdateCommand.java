@@ -146,7 +146,10 @@ final class UpdateCommand extends BaseCommand {
     Path root = repo.repoRoot(context());
     Git git = new Git(root);
     Path top = Path.of(git.run("rev-parse", "--show-toplevel"));
-    AutoUpdateConfig config = repo.load(context(), RepoOptions.flags()).config();
+    AutoUpdateConfig loaded = repo.load(context(), RepoOptions.flags()).config();
+    // The analysis caches parsed files in state_dir: keep it in the git dir, off the working tree.
+    AutoUpdateConfig config =
+        repo.load(context(), RepoOptions.flags("state_dir", stateDir(git, loaded))).config();
     Optional<ImpactReport> analyzed = impactReport(root, config);
     if (analyzed.isEmpty()) {
       return ExitCodes.OK;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.CliRunner;
@@ -187,22 +188,25 @@ class UpdateCommandTest {
     git(repos.user, "pull", "-q");
   }
 
+  /** {@code update} in the user's clone, analyzing with examples/RELEASES.md up to {@code to}. */
+  private CliRunner.Result updateWithNotes(String to, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "update",
+                "--releases-md",
+                Examples.DIR.resolve("RELEASES.md").toString(),
+                "--to",
+                to));
+    args.addAll(List.of(options));
+    return CliRunner.run(repos.user, ENV, args.toArray(String[]::new));
+  }
+
   @Test
   void withoutAReportItAnalyzesAndCommitsThePinThenTheFixes() throws Exception {
     commitStatisticsImport();
     String hash = repos.userCheckoutHash();
-    String notes = Examples.DIR.resolve("RELEASES.md").toString();
-    var r =
-        CliRunner.run(
-            repos.user,
-            ENV,
-            "update",
-            "--releases-md",
-            notes,
-            "--to",
-            "1.221.0",
-            "--no-push",
-            "--skip-tests");
+    var r = updateWithNotes("1.221.0", "--no-push", "--skip-tests");
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     String branch = "update/v1.221.0";
     assertThat(git(repos.user, "log", "--format=%s", "main.." + branch).lines())
@@ -223,18 +227,7 @@ class UpdateCommandTest {
 
     // --no-fix leaves the code alone: only the pin commit.
     git(repos.user, "branch", "-D", branch);
-    var noFix =
-        CliRunner.run(
-            repos.user,
-            ENV,
-            "update",
-            "--releases-md",
-            notes,
-            "--to",
-            "1.221.0",
-            "--no-push",
-            "--skip-tests",
-            "--no-fix");
+    var noFix = updateWithNotes("1.221.0", "--no-push", "--skip-tests", "--no-fix");
     assertThat(noFix.exitCode()).as(noFix.out() + noFix.err()).isZero();
     assertThat(git(repos.user, "log", "--format=%s", "main.." + branch).lines())
         .containsExactly("chore(deps): update nautilus_trader to 1.221.0");
@@ -243,16 +236,7 @@ class UpdateCommandTest {
   @Test
   void dryRunWithoutAReportPreviewsThePinAndTheFixDiffs() {
     commitStatisticsImport();
-    var r =
-        CliRunner.run(
-            repos.user,
-            ENV,
-            "update",
-            "--releases-md",
-            Examples.DIR.resolve("RELEASES.md").toString(),
-            "--to",
-            "1.221.0",
-            "--dry-run");
+    var r = updateWithNotes("1.221.0", "--dry-run");
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("+dependencies = [\"nautilus_trader==1.221.0\"]")
@@ -263,15 +247,7 @@ class UpdateCommandTest {
 
   @Test
   void aRepositoryAlreadyAtTheTargetNeedsNoUpdate() {
-    var r =
-        CliRunner.run(
-            repos.user,
-            ENV,
-            "update",
-            "--releases-md",
-            Examples.DIR.resolve("RELEASES.md").toString(),
-            "--to",
-            "1.220.0");
+    var r = updateWithNotes("1.220.0");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("no update needed");
     assertThat(git(repos.user, "branch", "--list", "update/*")).isEmpty();

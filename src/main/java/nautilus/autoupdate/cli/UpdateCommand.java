@@ -149,7 +149,11 @@ final class UpdateCommand extends BaseCommand {
     AutoUpdateConfig loaded = repo.load(context(), RepoOptions.flags()).config();
     // The analysis caches parsed files in state_dir: keep it in the git dir, off the working tree.
     AutoUpdateConfig config =
-        repo.load(context(), RepoOptions.flags("state_dir", stateDir(git, loaded))).config();
+        repo.load(
+                context(),
+                RepoOptions.flags(
+                    "state_dir", stateDir(git, loaded), "dry_run", dryRun ? Boolean.TRUE : null))
+            .config();
     Optional<ImpactReport> analyzed = impactReport(root, config);
     if (analyzed.isEmpty()) {
       return ExitCodes.OK;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import nautilus.autoupdate.EditDistance;
 import nautilus.autoupdate.api.ApiChange.Type;
 import nautilus.autoupdate.api.ApiSnapshot.ApiMember;
 import nautilus.autoupdate.api.ApiSnapshot.ApiObject;
@@ -514,27 +515,8 @@ public final class ApiDiff {
     x.retainAll(y);
     double words = union.isEmpty() ? 0 : (double) x.size() / union.size();
     int max = Math.max(a.length(), b.length());
-    double edit = max == 0 ? 1 : 1.0 - (double) levenshtein(a, b) / max;
+    double edit = max == 0 ? 1 : 1.0 - (double) EditDistance.levenshtein(a, b) / max;
     return Math.max(words, edit);
-  }
-
-  private static int levenshtein(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private void add(

@@ -1,20 +1,12 @@
 package nautilus.autoupdate.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
-import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.LoadedConfig;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.release.ChangelogJsonSource;
-import nautilus.autoupdate.release.ReleaseSource;
-import nautilus.autoupdate.release.ReleasesMdSource;
 import nautilus.autoupdate.report.ReportFile;
 import nautilus.autoupdate.report.ReportFormat;
-import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,26 +76,10 @@ final class CheckCommand extends BaseCommand {
     Path root = repo.repoRoot(context());
     LoadedConfig loaded = repo.load(context(), RepoOptions.flags());
     AutoUpdateConfig cfg = loaded.config();
-    ImpactAnalyzer analyzer = ImpactAnalyzer.standard(Clock.systemUTC());
     ImpactAnalyzer.Outcome outcome =
-        analyzer.analyze(
-            new ImpactAnalyzer.Request(
-                root,
-                cfg,
-                source(root, cfg),
-                version("--from", from),
-                version("--to", to),
-                Optional.empty()));
+        Analysis.run(context(), root, cfg, notes.releasesMd, notes.changelogJson, from, to);
     if (!outcome.updateAvailable()) {
-      String msg =
-          cfg.packageName()
-              + " "
-              + outcome.current()
-              + " ("
-              + outcome.currentOrigin()
-              + ") is at or past "
-              + outcome.target()
-              + ": no update needed";
+      String msg = Analysis.upToDate(cfg, outcome);
       (fmt == ReportFormat.TEXT ? context().out() : context().err()).println(msg);
       return ExitCodes.OK;
     }
@@ -120,48 +96,5 @@ final class CheckCommand extends BaseCommand {
       err.flush();
     }
     return ExitCodes.UPDATE_AVAILABLE;
-  }
-
-  private ReleaseSource source(Path root, AutoUpdateConfig cfg) {
-    Path wd = context().workingDir();
-    if (notes.releasesMd != null) {
-      return new ReleasesMdSource(existing(wd.resolve(notes.releasesMd), "--releases-md"));
-    }
-    if (notes.changelogJson != null) {
-      return new ChangelogJsonSource(existing(wd.resolve(notes.changelogJson), "--changelog-json"));
-    }
-    if (cfg.releasesMd() != null && !cfg.releasesMd().isBlank()) {
-      return new ReleasesMdSource(existing(root.resolve(cfg.releasesMd()), "releases_md"));
-    }
-    if (cfg.changelogPath() != null && Files.isRegularFile(root.resolve(cfg.changelogPath()))) {
-      return new ChangelogJsonSource(root.resolve(cfg.changelogPath()));
-    }
-    throw new UserError(
-        "no release notes: pass --releases-md FILE or --changelog-json FILE, or set releases_md"
-            + " in [tool.nautilus-autoupdate] of "
-            + root.resolve(cfg.pyprojectPath()));
-  }
-
-  private static Path existing(Path file, String what) {
-    if (!Files.isRegularFile(file)) {
-      throw new UserError(what + " " + file + ": no such file");
-    }
-    return file.normalize();
-  }
-
-  private static Optional<Version> version(String option, String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        Version.tryParse(text)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        option
-                            + " '"
-                            + text
-                            + "': not a PEP 440 version (expected e.g. 1.221.0 or"
-                            + " 1.222.0a20251229)")));
   }
 }

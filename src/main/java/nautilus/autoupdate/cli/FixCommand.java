@@ -2,16 +2,19 @@ package nautilus.autoupdate.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import nautilus.autoupdate.Json;
-import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.fix.FixEngine;
 import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.fix.FixRun;
 import nautilus.autoupdate.fix.ReplanRecheck;
 import nautilus.autoupdate.fix.ReportFile;
+import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `fix`: rewrites the working tree for the breaking changes a machine can fix. */
@@ -52,11 +55,7 @@ final class FixCommand extends BaseCommand {
     Path report;
   }
 
-  @Option(
-      names = "--repo",
-      paramLabel = "DIR",
-      description = "The downstream repository to fix (default: the current directory).")
-  Path repo;
+  @Mixin RepoOptions repo;
 
   @Option(
       names = "--from",
@@ -103,11 +102,12 @@ final class FixCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    Path root = context().workingDir().resolve(repo == null ? Path.of(".") : repo).normalize();
-    if (!java.nio.file.Files.isDirectory(root)) {
-      throw new UserError(root + ": not a directory (--repo)");
+    Path root = repo.repoRoot(context());
+    Optional<ImpactReport> analyzed = report(root);
+    if (analyzed.isEmpty()) {
+      return ExitCodes.OK;
     }
-    ImpactReport report = report(root);
+    ImpactReport report = analyzed.get();
     FixRun run = new FixEngine(new ReplanRecheck()).plan(root, report);
     if (!dryRun) {
       FixEngine.write(root, run);
@@ -127,15 +127,20 @@ final class FixCommand extends BaseCommand {
     return ExitCodes.OK;
   }
 
-  private ImpactReport report(Path root) {
+  /** The report of --report, else the analysis as check runs it; empty when already current. */
+  private Optional<ImpactReport> report(Path root) {
     if (source.report != null) {
-      return ReportFile.read(context().workingDir().resolve(source.report));
+      return Optional.of(ReportFile.read(context().workingDir().resolve(source.report)));
     }
-    // Until the analyzer is wired here, the report comes from `check --format json`.
-    throw new UserError(
-        "fix needs an impact report: run `check --repo "
-            + root
-            + " --format json > report.json` and pass --report report.json");
+    AutoUpdateConfig cfg = repo.load(context(), RepoOptions.flags()).config();
+    ImpactAnalyzer.Outcome outcome =
+        Analysis.run(context(), root, cfg, source.releasesMd, source.changelogJson, from, to);
+    if (!outcome.updateAvailable()) {
+      // Keep stdout a clean diff or JSON document for the machine formats.
+      (format == Format.TEXT ? context().out() : context().err())
+          .println(Analysis.upToDate(cfg, outcome));
+    }
+    return outcome.report();
   }
 
   /** The text format: one line per fix and per site left over, then a summary. */

@@ -9,20 +9,28 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.deps.UvLockRefresher;
+import nautilus.autoupdate.fix.FixEngine;
+import nautilus.autoupdate.fix.ReplanRecheck;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.git.Worktrees;
 import nautilus.autoupdate.github.GitHubClient;
 import nautilus.autoupdate.github.GitHubRepo;
 import nautilus.autoupdate.github.GitHubToken;
 import nautilus.autoupdate.github.PullRequests;
+import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.update.FixStep;
+import nautilus.autoupdate.update.LockStep;
 import nautilus.autoupdate.update.NotesExcerpt;
+import nautilus.autoupdate.update.PinStep;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
 import nautilus.autoupdate.update.WorkspaceStep;
@@ -33,6 +41,7 @@ import nautilus.autoupdate.verify.TestRunner;
 import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code update}: the version branch, tests against the base, commit, push and pull request. */
@@ -49,11 +58,7 @@ import picocli.CommandLine.Option;
     })
 final class UpdateCommand extends BaseCommand {
 
-  @Option(
-      names = "--repo",
-      paramLabel = "DIR",
-      description = "The downstream repository (default: the current directory).")
-  Path repo;
+  @Mixin RepoOptions repo;
 
   @Option(
       names = "--from",
@@ -89,8 +94,16 @@ final class UpdateCommand extends BaseCommand {
       names = "--report",
       paramLabel = "FILE",
       description =
-          "Use this impact report (JSON from 'check --format json') instead of running check.")
+          "Use this impact report (JSON from 'check --format json') instead of running the"
+              + " analysis as check does.")
   Path report;
+
+  @Option(
+      names = "--no-fix",
+      description =
+          "Do not rewrite code for the breaking changes (no 'fix: adapt to ...' commit); only"
+              + " the pin and the lock move.")
+  boolean noFix;
 
   @Option(names = "--offline", description = "No network: no fetch, no push, no pull request.")
   boolean offline;
@@ -130,11 +143,22 @@ final class UpdateCommand extends BaseCommand {
     PrintWriter out = context().out();
     // With JSON on stdout, step lines go to stderr so the output stays parseable.
     PrintWriter steps = json ? context().err() : out;
-    Path root = repoRoot();
+    Path root = repo.repoRoot(context());
     Git git = new Git(root);
     Path top = Path.of(git.run("rev-parse", "--show-toplevel"));
-    AutoUpdateConfig config = AutoUpdateConfig.defaults();
-    ImpactReport impact = impactReport();
+    AutoUpdateConfig loaded = repo.load(context(), RepoOptions.flags()).config();
+    // The analysis caches parsed files in state_dir: keep it in the git dir, off the working tree.
+    AutoUpdateConfig config =
+        repo.load(
+                context(),
+                RepoOptions.flags(
+                    "state_dir", stateDir(git, loaded), "dry_run", dryRun ? Boolean.TRUE : null))
+            .config();
+    Optional<ImpactReport> analyzed = impactReport(root, config);
+    if (analyzed.isEmpty()) {
+      return ExitCodes.OK;
+    }
+    ImpactReport impact = analyzed.get();
     Version version = to != null ? Version.parse(to) : impact.version();
     String branch = config.branchPrefix() + version;
 
@@ -156,7 +180,10 @@ final class UpdateCommand extends BaseCommand {
     }
 
     try (StepPrinter printer = new StepPrinter(steps, context().terminal() && !json, color())) {
-      return update(config, git, top, impact, version, branch, printer, json);
+      Path project = top.relativize(root.toRealPath());
+      return update(config, git, top, project, impact, version, branch, printer, json);
+    } catch (IOException e) {
+      throw new UserError("cannot resolve " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -164,6 +191,7 @@ final class UpdateCommand extends BaseCommand {
       AutoUpdateConfig config,
       Git git,
       Path top,
+      Path project,
       ImpactReport impact,
       Version version,
       String branch,
@@ -182,7 +210,7 @@ final class UpdateCommand extends BaseCommand {
             worktrees,
             tests,
             new BaselineCache(stateDir(git, config).resolve("baselines")),
-            workspaceSteps(config, version),
+            workspaceSteps(config, version, impact, project),
             publish ? pullRequests(git, config, top) : null,
             printer::line,
             s -> {},
@@ -206,26 +234,27 @@ final class UpdateCommand extends BaseCommand {
     return result.success() ? ExitCodes.OK : ExitCodes.ERROR;
   }
 
-  private Path repoRoot() {
-    Path root =
-        repo == null
-            ? context().workingDir()
-            : context().workingDir().resolve(repo).toAbsolutePath().normalize();
-    if (!Files.isDirectory(root)) {
-      throw new UserError("--repo " + repo + ": not a directory");
-    }
-    return root;
-  }
-
-  private ImpactReport impactReport() {
+  /** The report of --report, else the analysis as check runs it; empty when already current. */
+  private Optional<ImpactReport> impactReport(Path root, AutoUpdateConfig config) {
     if (report == null) {
-      throw new UserError(
-          "update needs an impact report: run 'nautilus-autoupdate check --format json > report.json'"
-              + " and pass --report report.json");
+      ImpactAnalyzer.Outcome outcome =
+          Analysis.run(
+              context(),
+              root,
+              config,
+              source == null ? null : source.releasesMd,
+              source == null ? null : source.changelogJson,
+              from,
+              to);
+      if (!outcome.updateAvailable()) {
+        context().out().println(Analysis.upToDate(config, outcome));
+        context().out().flush();
+      }
+      return outcome.report();
     }
     Path file = context().workingDir().resolve(report);
     try {
-      return Json.mapper().readValue(file.toFile(), ImpactReport.class);
+      return Optional.of(Json.mapper().readValue(file.toFile(), ImpactReport.class));
     } catch (JsonProcessingException e) {
       throw new UserError(
           file
@@ -252,9 +281,22 @@ final class UpdateCommand extends BaseCommand {
     }
   }
 
-  /** The edits of the update (pin, lock, fixes); wired as their stages land. */
-  private static List<WorkspaceStep> workspaceSteps(AutoUpdateConfig config, Version version) {
-    return List.of();
+  /** The edits of the update: the pin, the lock, and (unless --no-fix) the code fixes. */
+  private List<WorkspaceStep> workspaceSteps(
+      AutoUpdateConfig config, Version version, ImpactReport impact, Path project) {
+    List<WorkspaceStep> steps = new ArrayList<>();
+    steps.add(new PinStep(config, version, project));
+    steps.add(
+        new LockStep(
+            config,
+            new UvLockRefresher(context().env(), Duration.ofSeconds(config.testTimeoutSeconds())),
+            project));
+    if (!noFix) {
+      steps.add(
+          new FixStep(
+              new FixEngine(new ReplanRecheck()), impact, config.packageName(), version, project));
+    }
+    return steps;
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nautilus.autoupdate.LineStarts;
 import nautilus.autoupdate.code.ModuleFacts.ClassFact;
 import nautilus.autoupdate.code.ModuleFacts.ImportFact;
 import nautilus.autoupdate.code.ModuleFacts.MemberFact;
@@ -215,17 +216,7 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     private int lineOf(int offset) {
-      int lo = 0;
-      int hi = lineStarts.length - 1;
-      while (lo < hi) {
-        int mid = (lo + hi + 1) >>> 1;
-        if (lineStarts[mid] <= offset) {
-          lo = mid;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      return lo;
+      return LineStarts.indexOf(lineStarts, offset);
     }
 
     void module(TSNode root) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import nautilus.autoupdate.EditDistance;
 
 /**
  * One configuration key: its snake_case name in files, its environment variable and its type,
@@ -112,31 +113,12 @@ public record ConfigKey(String name, String component, Class<?> type) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (ConfigKey k : all()) {
-      int d = levenshtein(name.toLowerCase(Locale.ROOT), k.name);
+      int d = EditDistance.levenshtein(name.toLowerCase(Locale.ROOT), k.name);
       if (d < bestDistance) {
         best = k.name;
         bestDistance = d;
       }
     }
     return best;
-  }
-
-  static int levenshtein(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

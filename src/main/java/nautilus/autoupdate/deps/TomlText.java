@@ -3,6 +3,7 @@ package nautilus.autoupdate.deps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nautilus.autoupdate.LineStarts;
 import org.tomlj.TomlPosition;
 
 /**
@@ -72,17 +73,7 @@ final class TomlText {
   }
 
   int lineOf(int offset) {
-    int lo = 0;
-    int hi = lineStarts.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (lineStarts[mid] <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo + 1;
+    return LineStarts.indexOf(lineStarts, offset) + 1;
   }
 
   /** The offset of the value of the key that starts at {@code keyOffset}, or -1. */

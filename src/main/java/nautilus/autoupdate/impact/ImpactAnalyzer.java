@@ -118,12 +118,9 @@ public final class ImpactAnalyzer {
     // Every scope, so the report lists the Rust-only changes too (they simply reach no site).
     List<BreakingChange> changes = selector.select(releases, range, false);
     Path stateDir = req.repoRoot().resolve(cfg.stateDir());
-    CodeBase code =
-        scanner.scan(
-            req.repoRoot(),
-            cfg.sourceDirs(),
-            cfg.packageName(),
-            parseCache ? stateDir.resolve(PARSE_CACHE) : null);
+    // A dry run writes nothing anywhere, not even the parse cache.
+    Path cache = cfg.dryRun() || !parseCache ? null : stateDir.resolve(PARSE_CACHE);
+    CodeBase code = scanner.scan(req.repoRoot(), cfg.sourceDirs(), cfg.packageName(), cache);
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
 
     Decision.Outcome decision =

@@ -311,7 +311,7 @@ public final class NotesParser {
     }
 
     private ChangeKind removedKind(String whole) {
-      String p = whole.split(";")[0];
+      String p = firstPart(whole, ";");
       if (p.contains("support for")) {
         return ChangeKind.PLATFORM;
       }
@@ -345,7 +345,7 @@ public final class NotesParser {
     }
 
     private ChangeKind changedKind(String p, String verb) {
-      String firstClause = p.split(";")[0];
+      String firstClause = firstPart(p, ";");
       if (firstClause.matches(
           ".*(\\bdefaults? (from|to|is|value)\\b|\\bdefault §|§ defaults?\\b|changed defaults?\\b"
               + "|(off|on|disabled|enabled) by default).*")) {
@@ -502,7 +502,8 @@ public final class NotesParser {
         return;
       }
       String[] clauses = main.split("\\s*;\\s*|\\s+-\\s+|\\.\\s+(?=[A-Z])");
-      String first = clauses[0];
+      // A text made only of separators (";") splits into nothing.
+      String first = clauses.length == 0 ? "" : clauses[0];
       switch (kind) {
         case RENAME:
           renameOrMove(first, false);
@@ -838,7 +839,7 @@ public final class NotesParser {
       if (kind == ChangeKind.DATA_FORMAT || kind == ChangeKind.PLATFORM) {
         return;
       }
-      String first = main.split("\\s*;\\s*|\\s+-\\s+")[0];
+      String first = firstPart(main, "\\s*;\\s*|\\s+-\\s+");
       Matcher span = SPAN.matcher(first);
       while (span.find()) {
         String before = first.substring(0, span.start()).toLowerCase(Locale.ROOT);
@@ -1197,11 +1198,11 @@ public final class NotesParser {
 
   private static boolean isModule(String id) {
     return MODULE.matcher(id).matches()
-        && (id.startsWith("nautilus_trader.") || SUBPACKAGES.contains(id.split("\\.")[0]));
+        && (id.startsWith("nautilus_trader.") || SUBPACKAGES.contains(firstPart(id, "\\.")));
   }
 
   private static String normalizeModule(String id) {
-    String first = id.split("\\.|::")[0];
+    String first = firstPart(id, "\\.|::");
     if (!id.startsWith("nautilus_trader") && id.contains(".") && SUBPACKAGES.contains(first)) {
       String[] parts = id.split("\\.");
       // Only the lower-case prefix is the module path; a class or member may follow.
@@ -1296,5 +1297,11 @@ public final class NotesParser {
       }
     }
     return best;
+  }
+
+  // String.split drops trailing empty strings, so a text made only of separators gives [].
+  static String firstPart(String text, String separator) {
+    String[] parts = text.split(separator);
+    return parts.length == 0 ? "" : parts[0];
   }
 }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.git.Git;
@@ -24,9 +26,10 @@ import nautilus.autoupdate.version.Version;
 
 /**
  * Runs one update in isolation: fetch, base tests (cached per base commit), a worktree on {@code
- * {branch_prefix}{version}}, the workspace steps (pin, lock, fixes), tests, one commit through the
- * hooks, a lease-protected push and the pull request. The user's checkout is only read; the
- * worktree is removed on every exit path. Re-running converges on one branch and one PR.
+ * {branch_prefix}{version}}, the workspace steps (pin, lock, fixes), tests, the commits through the
+ * hooks (the update, then the code fixes), a lease-protected push and the pull request. The user's
+ * checkout is only read; the worktree is removed on every exit path. Re-running converges on one
+ * branch and one PR.
  */
 public final class Updater {
   /** The steps in order; tests use {@link StepHook} to interrupt a run at each of them. */
@@ -127,11 +130,16 @@ public final class Updater {
 
       hook.before(Step.EDIT);
       List<String> changed = new ArrayList<>();
+      // Steps with their own commit (the code fixes) are committed after the main one.
+      Map<String, List<String>> ownCommits = new LinkedHashMap<>();
       for (WorkspaceStep e : edits) {
         List<String> paths = e.apply(wt.dir());
         log.accept(
             e.name() + ": " + (paths.isEmpty() ? "already current" : String.join(", ", paths)));
-        changed.addAll(paths);
+        e.ownCommit()
+            .ifPresentOrElse(
+                s -> ownCommits.computeIfAbsent(s, k -> new ArrayList<>()).addAll(paths),
+                () -> changed.addAll(paths));
       }
 
       hook.before(Step.TESTS);
@@ -145,6 +153,12 @@ public final class Updater {
               commitBody(req.report(), result),
               Identity.of(config.gitAuthorName(), config.gitAuthorEmail()));
       log.accept(committed ? "committed " + wt.head().substring(0, 12) : "nothing new to commit");
+      for (Map.Entry<String, List<String>> own : ownCommits.entrySet()) {
+        Identity author = Identity.of(config.gitAuthorName(), config.gitAuthorEmail());
+        if (wt.commit(own.getValue(), own.getKey(), null, author)) {
+          log.accept("committed " + wt.head().substring(0, 12) + " " + own.getKey());
+        }
+      }
 
       String prUrl = null;
       if (req.push() && !req.offline()) {
@@ -210,6 +224,10 @@ public final class Updater {
             + config.packageName()
             + " to "
             + req.version());
+    edits.stream()
+        .flatMap(e -> e.ownCommit().stream())
+        .distinct()
+        .forEach(s -> out.add("would commit (hooks run): " + s));
     if (req.push() && !req.offline()) {
       out.add(
           "would run: git push --force-with-lease=refs/heads/"

@@ -2,6 +2,7 @@ package nautilus.autoupdate.update;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One edit of a checkout for the new version: the pin bump, the lock refresh, the code fixes. The
@@ -19,4 +20,12 @@ public interface WorkspaceStep {
 
   /** Makes the edit; returns the repository-relative paths it changed (empty when current). */
   List<String> apply(Path checkout);
+
+  /**
+   * The subject of this step's own commit, made after the main one so a reviewer sees the code
+   * changes apart from the pin; empty (the default) puts its files into the main commit.
+   */
+  default Optional<String> ownCommit() {
+    return Optional.empty();
+  }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
@@ -160,10 +161,38 @@ class FixCommandTest {
   }
 
   @Test
-  void withoutAReportItSaysHowToGetOne() {
+  void withoutAReportItNeedsReleaseNotes() {
     CliRunner.Result r = CliRunner.run(repo, "fix", "--dry-run");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
-    assertThat(r.err()).contains("--report");
+    assertThat(r.err()).contains("no release notes").contains("--releases-md");
+  }
+
+  @Test
+  void withoutAReportItRunsTheAnalysisLikeCheck() throws Exception {
+    String notes = Examples.DIR.resolve("RELEASES.md").toString();
+    CliRunner.Result r =
+        CliRunner.run(
+            repo,
+            "fix",
+            "--releases-md",
+            notes,
+            "--from",
+            "1.220.0",
+            "--to",
+            "1.221.0",
+            "--dry-run",
+            "--format",
+            "diff");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("-from nautilus_trader.analysis.statistics.win_rate import WinRate")
+        .contains("+from nautilus_trader.analysis import WinRate");
+    assertThat(Files.readString(repo.resolve("strategies/stats.py"))).isEqualTo(BEFORE);
+
+    CliRunner.Result current =
+        CliRunner.run(repo, "fix", "--releases-md", notes, "--from", "1.221.0", "--to", "1.221.0");
+    assertThat(current.exitCode()).as(current.err()).isZero();
+    assertThat(current.out()).contains("no update needed");
   }
 
   @Test

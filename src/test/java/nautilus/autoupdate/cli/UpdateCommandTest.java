@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.impact.Action;
@@ -144,9 +146,10 @@ class UpdateCommandTest {
 
   @Test
   void badInputIsAOneLineError() throws Exception {
-    var noReport = CliRunner.run(repos.user, ENV, "update");
-    assertThat(noReport.exitCode()).isEqualTo(ExitCodes.ERROR);
-    assertThat(noReport.err()).contains("--report");
+    // Without --report the analysis runs as for check, which needs release notes.
+    var noNotes = CliRunner.run(repos.user, ENV, "update");
+    assertThat(noNotes.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(noNotes.err()).contains("no release notes").contains("--releases-md");
 
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\n  \"version\": [\n");
@@ -173,6 +176,83 @@ class UpdateCommandTest {
     assertThat(notGit.err()).contains("git rev-parse");
   }
 
+  /** A repository whose code imports a subpackage 1.221.0 removed. */
+  private void commitStatisticsImport() {
+    Path seed = dir.resolve("seed");
+    GitRepos.write(
+        seed.resolve("strategies/stats.py"),
+        "from nautilus_trader.analysis.statistics.win_rate import WinRate\n\nSTATS = [WinRate()]\n");
+    git(seed, "add", "-A");
+    git(seed, "commit", "-qm", "stats");
+    git(seed, "push", "-q", "origin", "main");
+    git(repos.user, "pull", "-q");
+  }
+
+  /** {@code update} in the user's clone, analyzing with examples/RELEASES.md up to {@code to}. */
+  private CliRunner.Result updateWithNotes(String to, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "update",
+                "--releases-md",
+                Examples.DIR.resolve("RELEASES.md").toString(),
+                "--to",
+                to));
+    args.addAll(List.of(options));
+    return CliRunner.run(repos.user, ENV, args.toArray(String[]::new));
+  }
+
+  @Test
+  void withoutAReportItAnalyzesAndCommitsThePinThenTheFixes() throws Exception {
+    commitStatisticsImport();
+    String hash = repos.userCheckoutHash();
+    var r = updateWithNotes("1.221.0", "--no-push", "--skip-tests");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    String branch = "update/v1.221.0";
+    assertThat(git(repos.user, "log", "--format=%s", "main.." + branch).lines())
+        .containsExactly(
+            "fix: adapt to nautilus_trader 1.221.0",
+            "chore(deps): update nautilus_trader to 1.221.0");
+    assertThat(git(repos.user, "show", "--name-only", "--format=", branch + "~1"))
+        .isEqualTo("pyproject.toml");
+    assertThat(git(repos.user, "show", branch + "~1:pyproject.toml"))
+        .contains("nautilus_trader==1.221.0");
+    assertThat(git(repos.user, "show", "--name-only", "--format=", branch))
+        .isEqualTo("strategies/stats.py");
+    assertThat(git(repos.user, "show", branch + ":strategies/stats.py"))
+        .contains("from nautilus_trader.analysis import WinRate")
+        .doesNotContain("analysis.statistics");
+    assertThat(repos.remoteBranches()).containsExactly("main");
+    assertThat(repos.userCheckoutHash()).isEqualTo(hash);
+
+    // --no-fix leaves the code alone: only the pin commit.
+    git(repos.user, "branch", "-D", branch);
+    var noFix = updateWithNotes("1.221.0", "--no-push", "--skip-tests", "--no-fix");
+    assertThat(noFix.exitCode()).as(noFix.out() + noFix.err()).isZero();
+    assertThat(git(repos.user, "log", "--format=%s", "main.." + branch).lines())
+        .containsExactly("chore(deps): update nautilus_trader to 1.221.0");
+  }
+
+  @Test
+  void dryRunWithoutAReportPreviewsThePinAndTheFixDiffs() {
+    commitStatisticsImport();
+    var r = updateWithNotes("1.221.0", "--dry-run");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("+dependencies = [\"nautilus_trader==1.221.0\"]")
+        .contains("+from nautilus_trader.analysis import WinRate")
+        .contains("would commit (hooks run): fix: adapt to nautilus_trader 1.221.0");
+    assertThat(git(repos.user, "branch", "--list", "update/*")).isEmpty();
+  }
+
+  @Test
+  void aRepositoryAlreadyAtTheTargetNeedsNoUpdate() {
+    var r = updateWithNotes("1.220.0");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("no update needed");
+    assertThat(git(repos.user, "branch", "--list", "update/*")).isEmpty();
+  }
+
   @Test
   void helpDescribesEveryOption() {
     var r = CliRunner.run(dir, "update", "--help");
@@ -182,6 +262,7 @@ class UpdateCommandTest {
         .contains("--skip-tests")
         .contains("--force")
         .contains("--offline")
+        .contains("--no-fix")
         .contains("Exit codes");
   }
 }

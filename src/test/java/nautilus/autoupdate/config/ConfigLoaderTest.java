@@ -310,8 +310,8 @@ class ConfigLoaderTest {
 
   @Test
   void closestKeyUsesEditDistance() {
-    assertThat(ConfigKey.levenshtein("kitten", "sitting")).isEqualTo(3);
-    assertThat(ConfigKey.levenshtein("", "abc")).isEqualTo(3);
+    assertThat(nautilus.autoupdate.EditDistance.levenshtein("kitten", "sitting")).isEqualTo(3);
+    assertThat(nautilus.autoupdate.EditDistance.levenshtein("", "abc")).isEqualTo(3);
     assertThat(ConfigKey.closest("pakage")).isEqualTo("package");
     assertThat(ConfigKey.closest("TEST_COMAND")).isEqualTo("test_command");
   }

@@ -17,12 +17,12 @@ class NotesParserPropertiesTest {
   private static final Version V = Version.parse("1.222.0");
   private final NotesParser parser = new NotesParser();
 
-  @Property(tries = 500)
+  @Property(tries = 2000)
   void randomTextNeverThrows(@ForAll @StringLength(max = 300) String text) {
     check(text);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 2000)
   void mutatedNoteLinesNeverThrow(@ForAll("mutatedLines") String text) {
     check(text);
   }

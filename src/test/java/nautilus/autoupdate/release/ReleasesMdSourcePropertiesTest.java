@@ -23,12 +23,12 @@ class ReleasesMdSourcePropertiesTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void randomTextNeverThrowsAnythingButUserError(@ForAll @StringLength(max = 400) String text) {
     parseOrUserError(text);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void mutatedNotesNeverThrowAnythingButUserError(@ForAll("mutations") String text) {
     parseOrUserError(text);
   }

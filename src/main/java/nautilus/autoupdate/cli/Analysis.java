@@ -1,0 +1,101 @@
+package nautilus.autoupdate.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.impact.ImpactAnalyzer;
+import nautilus.autoupdate.release.ChangelogJsonSource;
+import nautilus.autoupdate.release.ReleaseSource;
+import nautilus.autoupdate.release.ReleasesMdSource;
+import nautilus.autoupdate.version.Version;
+
+/**
+ * Runs the impact analyzer the way {@code check} does, so {@code check}, {@code fix} and {@code
+ * update} agree on the versions, the release notes and the report.
+ */
+final class Analysis {
+  private Analysis() {}
+
+  /**
+   * Analyzes {@code root} between {@code from} and {@code to} (null: the pin and the newest
+   * release). {@code releasesMd}/{@code changelogJson} are command-line paths (null when not given,
+   * then the configuration decides).
+   */
+  static ImpactAnalyzer.Outcome run(
+      CliContext context,
+      Path root,
+      AutoUpdateConfig cfg,
+      Path releasesMd,
+      Path changelogJson,
+      String from,
+      String to) {
+    ImpactAnalyzer analyzer = ImpactAnalyzer.standard(Clock.systemUTC());
+    return analyzer.analyze(
+        new ImpactAnalyzer.Request(
+            root,
+            cfg,
+            source(context, root, cfg, releasesMd, changelogJson),
+            version("--from", from),
+            version("--to", to),
+            Optional.empty()));
+  }
+
+  /** The line printed when the repository is already at or past the target. */
+  static String upToDate(AutoUpdateConfig cfg, ImpactAnalyzer.Outcome outcome) {
+    return cfg.packageName()
+        + " "
+        + outcome.current()
+        + " ("
+        + outcome.currentOrigin()
+        + ") is at or past "
+        + outcome.target()
+        + ": no update needed";
+  }
+
+  private static ReleaseSource source(
+      CliContext context, Path root, AutoUpdateConfig cfg, Path releasesMd, Path changelogJson) {
+    Path wd = context.workingDir();
+    if (releasesMd != null) {
+      return new ReleasesMdSource(existing(wd.resolve(releasesMd), "--releases-md"));
+    }
+    if (changelogJson != null) {
+      return new ChangelogJsonSource(existing(wd.resolve(changelogJson), "--changelog-json"));
+    }
+    if (cfg.releasesMd() != null && !cfg.releasesMd().isBlank()) {
+      return new ReleasesMdSource(existing(root.resolve(cfg.releasesMd()), "releases_md"));
+    }
+    if (cfg.changelogPath() != null && Files.isRegularFile(root.resolve(cfg.changelogPath()))) {
+      return new ChangelogJsonSource(root.resolve(cfg.changelogPath()));
+    }
+    throw new UserError(
+        "no release notes: pass --releases-md FILE or --changelog-json FILE, or set releases_md"
+            + " in [tool.nautilus-autoupdate] of "
+            + root.resolve(cfg.pyprojectPath()));
+  }
+
+  private static Path existing(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(what + " " + file + ": no such file");
+    }
+    return file.normalize();
+  }
+
+  static Optional<Version> version(String option, String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Version.tryParse(text)
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        option
+                            + " '"
+                            + text
+                            + "': not a PEP 440 version (expected e.g. 1.221.0 or"
+                            + " 1.222.0a20251229)")));
+  }
+}

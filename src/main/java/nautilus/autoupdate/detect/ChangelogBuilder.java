@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.release.n8n.N8nChangelog;
+import nautilus.autoupdate.release.n8n.N8nChangelogIo;
 
 /**
  * Builds the changelog file the N8N workflow used to write ({@code timestamp}, {@code
@@ -157,26 +159,29 @@ public final class ChangelogBuilder {
    * change (so repeated runs leave the files alone). Returns whether anything was written.
    */
   public static boolean write(Changelog c, Path jsonPath) {
-    if (Files.isRegularFile(jsonPath)) {
-      try {
-        JsonNode old = Json.mapper().readTree(Files.readString(jsonPath));
-        if (old instanceof ObjectNode o) {
-          ObjectNode fresh = c.json().deepCopy();
-          o.remove("timestamp");
-          fresh.remove("timestamp");
-          if (o.equals(fresh)) {
-            return false;
-          }
-        }
-      } catch (IOException unreadable) {
-        // an unreadable old file is simply replaced
-      }
-    }
+    // One N8N model: the file is written (and compared) as N8nChangelogIo reads and writes it.
+    N8nChangelog model;
     try {
-      AtomicFiles.write(jsonPath, Json.mapper().writeValueAsBytes(c.json()));
+      model = N8nChangelogIo.parse(Json.mapper().writeValueAsString(c.json()), jsonPath.toString());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    if (Files.isRegularFile(jsonPath)) {
+      try {
+        ObjectNode o =
+            N8nChangelogIo.toJson(
+                N8nChangelogIo.parse(Files.readString(jsonPath), jsonPath.toString()));
+        ObjectNode fresh = N8nChangelogIo.toJson(model);
+        o.remove("timestamp");
+        fresh.remove("timestamp");
+        if (o.equals(fresh)) {
+          return false;
+        }
+      } catch (IOException | UserError unreadable) {
+        // an unreadable old file is simply replaced
+      }
+    }
+    N8nChangelogIo.write(jsonPath, model);
     AtomicFiles.write(markdownPath(jsonPath), c.markdown().getBytes(StandardCharsets.UTF_8));
     return true;
   }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiSnapshot.ModuleApi;

@@ -21,6 +21,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.UserError;
 
 /**

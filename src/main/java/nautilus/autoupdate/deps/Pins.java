@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;

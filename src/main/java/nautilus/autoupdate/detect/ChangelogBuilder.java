@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.release.n8n.N8nChangelog;

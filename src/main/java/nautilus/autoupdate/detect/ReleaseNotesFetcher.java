@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.version.Version;
 

@@ -3,9 +3,9 @@ package nautilus.autoupdate.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.deps.AtomicFiles;
 import nautilus.autoupdate.impact.ImpactReport;
 
 /**

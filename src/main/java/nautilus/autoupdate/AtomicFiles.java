@@ -1,21 +1,28 @@
-package nautilus.autoupdate.detect;
+package nautilus.autoupdate;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import nautilus.autoupdate.UserError;
 
-/** Whole-file writes that readers never see half done: a temp file beside it, then a rename. */
+/**
+ * Whole-file writes that readers never see half done: a temp file in the same folder (created if
+ * missing), then an atomic rename.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  public static void write(Path target, String text) {
+    write(target, text.getBytes(StandardCharsets.UTF_8));
+  }
 
   public static void write(Path target, byte[] content) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       Files.write(tmp, content);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -29,6 +29,24 @@ import org.treesitter.TreeSitterPython;
 final class PythonExtractor implements AutoCloseable {
   static final String INSTANCE = "()";
   static final String UNKNOWN = "?";
+
+  /** Statements and clauses whose blocks may hold more statements. */
+  private static final Set<String> COMPOUND =
+      Set.of(
+          "block",
+          "if_statement",
+          "elif_clause",
+          "else_clause",
+          "for_statement",
+          "while_statement",
+          "try_statement",
+          "except_clause",
+          "except_group_clause",
+          "finally_clause",
+          "with_statement",
+          "match_statement",
+          "case_clause");
+
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
 
   private final TSParser parser = new TSParser();
@@ -40,7 +58,16 @@ final class PythonExtractor implements AutoCloseable {
   }
 
   ModuleFacts extract(byte[] src) {
-    return extract(src, null, null);
+    return extract(src, null, null, null);
+  }
+
+  /**
+   * Extracts facts, reading in full only the function bodies that hold one of {@code focus}'s
+   * occurrences; the others give only what their class needs ({@code self.x = ...}). Null reads
+   * everything.
+   */
+  ModuleFacts extract(byte[] src, WordScan.Hits focus) {
+    return extract(src, null, null, focus);
   }
 
   /**
@@ -48,10 +75,15 @@ final class PythonExtractor implements AutoCloseable {
    * code cell) locations are given per cell.
    */
   ModuleFacts extract(byte[] src, int[] cellStartLines, int[] cellStartBytes) {
+    return extract(src, cellStartLines, cellStartBytes, null);
+  }
+
+  private ModuleFacts extract(
+      byte[] src, int[] cellStartLines, int[] cellStartBytes, WordScan.Hits focus) {
     TSTree tree = parser.parseString(null, new String(src, StandardCharsets.UTF_8));
     try {
       TSNode root = tree.getRootNode();
-      Walk walk = new Walk(src, cellStartLines, cellStartBytes);
+      Walk walk = new Walk(src, cellStartLines, cellStartBytes, focus);
       walk.module(root);
       return walk.facts(root.hasError());
     } finally {
@@ -112,6 +144,7 @@ final class PythonExtractor implements AutoCloseable {
     private final byte[] src;
     private final int[] cellLines;
     private final int[] cellBytes;
+    private final WordScan.Hits focus;
     private final int[] lineStarts;
     private final List<ImportFact> imports = new ArrayList<>();
     private final Map<String, ClassBuilder> classes = new LinkedHashMap<>();
@@ -123,8 +156,9 @@ final class PythonExtractor implements AutoCloseable {
     private final Deque<ClassBuilder> classStack = new ArrayDeque<>();
     private Scope scope = new Scope(null, false, null, null);
 
-    Walk(byte[] src, int[] cellLines, int[] cellBytes) {
+    Walk(byte[] src, int[] cellLines, int[] cellBytes, WordScan.Hits focus) {
       this.src = src;
+      this.focus = focus;
       this.cellLines = cellLines;
       this.cellBytes = cellBytes;
       List<Integer> starts = new ArrayList<>();
@@ -491,7 +525,58 @@ final class PythonExtractor implements AutoCloseable {
         }
       }
       visitField(n, "return_type");
+      if (focus != null && !focus.within(n.getStartByte(), n.getEndByte())) {
+        // No word of interest inside: nothing here can be a site, and its locals stay local.
+        if (owner != null && selfName != null) {
+          Scope outer = scope;
+          scope = inner;
+          selfAssignments(n.getChildByFieldName("body"));
+          scope = outer;
+        }
+        return;
+      }
       visitBodyIn(inner, n);
+    }
+
+    /** Records {@code self.x = ...} in a method body without visiting anything else. */
+    void selfAssignments(TSNode block) {
+      if (block.isNull()) {
+        return;
+      }
+      for (int i = 0; i < block.getNamedChildCount(); i++) {
+        TSNode s = block.getNamedChild(i);
+        String type = s.getType();
+        if (type.equals("expression_statement")) {
+          if (s.getNamedChildCount() > 0 && s.getNamedChild(0).getType().equals("assignment")) {
+            selfAssignment(s.getNamedChild(0));
+          }
+        } else if (COMPOUND.contains(type)) {
+          selfAssignments(s);
+        }
+      }
+    }
+
+    void selfAssignment(TSNode n) {
+      TSNode left = n.getChildByFieldName("left");
+      TSNode right = n.getChildByFieldName("right");
+      if (!right.isNull() && right.getType().equals("assignment")) {
+        selfAssignment(right);
+      }
+      if (!left.getType().equals("attribute") || !isSelf(left.getChildByFieldName("object"))) {
+        return;
+      }
+      ClassBuilder cls = classes.get(scope.selfClass);
+      if (cls == null) {
+        return;
+      }
+      String attr = text(left.getChildByFieldName("attribute"));
+      cls.selfAssigned.add(attr);
+      TSNode type = n.getChildByFieldName("type");
+      List<String> t = type.isNull() ? null : annotationChain(type);
+      t = t != null ? withInstance(t) : right.isNull() ? null : valueType(right);
+      if (t != null) {
+        cls.attrTypes.put(attr, t);
+      }
     }
 
     /** Visits a function's or lambda's body in its own scope, then settles that scope. */

@@ -80,12 +80,14 @@ public final class CodeScanner {
     if (cacheDir != null) {
       List<FileUses> memo = UsesMemo.read(cacheDir, packageName, treeKey);
       if (memo != null) {
-        return new CodeBase(root, packageName, memo, paths.size(), bytes);
+        return new CodeBase(root, packageName, memo, paths.size(), bytes, 0, 0);
       }
     }
     FactsCache cache =
         cacheDir == null ? FactsCache.empty(packageName) : FactsCache.load(cacheDir, packageName);
     List<FileUses> files = new ArrayList<>();
+    int parsedFiles;
+    long parsedBytes;
     try (Run run = new Run(root, packageName, cache, stats)) {
       Set<String> selected = run.select(paths, interest);
       List<String> python = paths.stream().filter(CodeScanner::isPython).toList();
@@ -98,6 +100,8 @@ public final class CodeScanner {
           }
         }
       }
+      parsedFiles = run.parsedFiles.get();
+      parsedBytes = run.parsedBytes.get();
     }
     if (cacheDir != null) {
       if (cache.dirty()) {
@@ -106,7 +110,7 @@ public final class CodeScanner {
       }
       UsesMemo.write(cacheDir, packageName, treeKey, files);
     }
-    return new CodeBase(root, packageName, files, paths.size(), bytes);
+    return new CodeBase(root, packageName, files, paths.size(), bytes, parsedFiles, parsedBytes);
   }
 
   private static String treeKey(
@@ -154,6 +158,10 @@ public final class CodeScanner {
     private final Map<String, FileFacts> facts = new ConcurrentHashMap<>();
     private final List<PythonExtractor> extractors = new ArrayList<>();
     private final ThreadLocal<PythonExtractor> local;
+    private final java.util.concurrent.atomic.AtomicInteger parsedFiles =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong parsedBytes =
+        new java.util.concurrent.atomic.AtomicLong();
     private WordScan scan;
     private String wordsKey = "all";
 
@@ -284,6 +292,8 @@ public final class CodeScanner {
         if (f == null) {
           f = extract(p, bytes, local.get(), packageName, hits);
           cache.putFacts(key, f);
+          parsedFiles.incrementAndGet();
+          parsedBytes.addAndGet(bytes.length);
         }
       }
       facts.put(p, f);

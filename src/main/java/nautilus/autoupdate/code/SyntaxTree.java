@@ -2,6 +2,7 @@ package nautilus.autoupdate.code;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.treesitter.TSLanguage;
@@ -21,9 +22,11 @@ import org.treesitter.TSTree;
  * which skip the public API's extra null-check round trip per call; it is never instantiated.
  */
 final class SyntaxTree extends TSParser {
-  /** {@code x.y = ...} or {@code x.y: T = ...}: a body with this may type a class attribute. */
-  private static final Pattern ATTRIBUTE_ASSIGNMENT =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*\\s*(:[^\\n=]*)?=(?!=)");
+  /**
+   * The target side of {@code x.y = ...} or {@code x.y: T = ...}: it may type a class attribute.
+   */
+  private static final Pattern ATTRIBUTE_TARGET =
+      Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*\\s*(:[^=]*)?");
 
   private static final VarHandle START_BYTE = startByteHandle();
 
@@ -150,10 +153,25 @@ final class SyntaxTree extends TSParser {
     }
   }
 
+  /**
+   * Whether a line in {@code [from, to)} assigns to an attribute: {@code x.y = v}, {@code x.y: T =
+   * v}.
+   */
   private boolean assignsAttributes(int from, int to) {
-    return ATTRIBUTE_ASSIGNMENT
-        .matcher(new String(src, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1))
-        .find();
+    for (int k = from + 1; k < to - 1; k++) {
+      if (src[k] != '=' || src[k + 1] == '=' || "=!<>+-*/%&|^@:".indexOf(src[k - 1]) >= 0) {
+        continue;
+      }
+      int lineStart = k;
+      while (lineStart > from && src[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      String target = new String(src, lineStart, k - lineStart, StandardCharsets.ISO_8859_1);
+      if (ATTRIBUTE_TARGET.matcher(target).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int add(int symbol, int fieldId, int from, int to, int owner) {

@@ -53,8 +53,8 @@ public final class CodeScanner {
    * Scans {@code sourceDirs} (relative to {@code repoRoot}) for uses of {@code packageName}. {@code
    * cacheDir} may be null (no cache); else parsed facts are kept there by content hash, and an
    * unchanged tree is answered from the last scan's result. With an {@link Interest}, only files
-   * that mention its words (or names bound to them) are read in full, and our other modules only as
-   * far as name resolution reaches them.
+   * that mention its words (or names bound to them) are read in full, our other modules only as far
+   * as name resolution reaches them, and only the uses those words can match are kept.
    */
   public CodeBase scan(
       Path repoRoot,
@@ -94,7 +94,7 @@ public final class CodeScanner {
       Resolver resolver = new Resolver(packageName, sourceDirs, python, run::factsFor);
       for (String p : paths) {
         if (selected.contains(p)) {
-          FileUses uses = resolver.uses(p);
+          FileUses uses = relevant(resolver.uses(p), interest);
           if (!uses.uses().isEmpty() || uses.parseErrors()) {
             files.add(uses);
           }
@@ -111,6 +111,27 @@ public final class CodeScanner {
       UsesMemo.write(cacheDir, packageName, treeKey, files);
     }
     return new CodeBase(root, packageName, files, paths.size(), bytes, parsedFiles, parsedBytes);
+  }
+
+  /**
+   * The uses a change with these words can match: imports and config strings (a moved module's
+   * path), and uses whose last name or a keyword is one of the words. The rest only cost memory.
+   */
+  static FileUses relevant(FileUses f, Interest interest) {
+    if (interest.all()) {
+      return f;
+    }
+    List<Use> kept = new ArrayList<>();
+    for (Use u : f.uses()) {
+      String t = u.target();
+      if (u.kind() == UseKind.IMPORT
+          || u.kind() == UseKind.CONFIG_STRING
+          || interest.words().contains(t.substring(t.lastIndexOf('.') + 1))
+          || u.kwargs().stream().anyMatch(k -> interest.words().contains(k.name()))) {
+        kept.add(u);
+      }
+    }
+    return kept.size() == f.uses().size() ? f : new FileUses(f.path(), kept, f.parseErrors());
   }
 
   private static String treeKey(

@@ -101,6 +101,41 @@ public final class PullRequests {
     return new Outcome(pr, created, changed);
   }
 
+  /** What {@link #enableAutoMerge} did. */
+  public enum MergeOutcome {
+    /** GitHub merges the PR by itself once its required checks pass. */
+    AUTO_MERGE_ENABLED,
+    /** Nothing was pending (no required checks), so the PR was merged at once. */
+    MERGED
+  }
+
+  /**
+   * Lets {@code pr} merge by itself: GitHub's auto-merge (which waits for the required checks), or,
+   * when GitHub refuses that because the PR is already mergeable ("clean status"), a merge now.
+   */
+  public MergeOutcome enableAutoMerge(PullRequest pr) {
+    String mutation =
+        "mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id})"
+            + " { clientMutationId } }";
+    JsonNode r =
+        client.postGraphQl(Map.of("query", mutation, "variables", Map.of("id", pr.nodeId())));
+    JsonNode errors = r.path("errors");
+    if (!errors.isArray() || errors.isEmpty()) {
+      return MergeOutcome.AUTO_MERGE_ENABLED;
+    }
+    String message = errors.get(0).path("message").asText();
+    if (!message.toLowerCase(java.util.Locale.ROOT).contains("clean status")) {
+      throw new GitHubError(
+          200, "GraphQL: cannot enable auto-merge on " + pr.url() + ": " + message);
+    }
+    String path = repo.path() + "/pulls/" + pr.number() + "/merge";
+    GitHubClient.Response merged = client.send("PUT", path, Map.of());
+    if (merged.status() / 100 != 2) {
+      throw client.failure("PUT", path, merged);
+    }
+    return MergeOutcome.MERGED;
+  }
+
   private void setDraft(PullRequest pr, boolean draft) {
     String mutation =
         draft

@@ -11,6 +11,7 @@ import nautilus.autoupdate.state.UpdateRecord;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
 import nautilus.autoupdate.update.UpdaterFactory;
+import nautilus.autoupdate.verify.TestStatus;
 
 /**
  * The run cycle's update step: the same {@link Updater} as the {@code update} command, built by
@@ -58,10 +59,15 @@ public final class BranchUpdate implements RunCycle.UpdateStep {
       return Optional.empty();
     }
     return Optional.of(
-        switch (pulls.enableAutoMerge(pr.get())) {
+        // Without required checks GitHub would merge at once: only what was tested here may.
+        switch (pulls.enableAutoMerge(pr.get(), testedHere(update))) {
           case MERGED -> "merged " + pr.get().url();
           case AUTO_MERGE_ENABLED -> "auto-merge enabled on " + pr.get().url();
         });
+  }
+
+  private static boolean testedHere(UpdateRecord u) {
+    return u.tests() != null && !u.tests().startsWith(TestStatus.SKIPPED.id());
   }
 
   @Override

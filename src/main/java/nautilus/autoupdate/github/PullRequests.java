@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -110,10 +111,11 @@ public final class PullRequests {
   }
 
   /**
-   * Lets {@code pr} merge by itself: GitHub's auto-merge (which waits for the required checks), or,
-   * when GitHub refuses that because the PR is already mergeable ("clean status"), a merge now.
+   * Lets {@code pr} merge by itself: GitHub's auto-merge (which waits for the required checks).
+   * When GitHub refuses that because the PR is mergeable already ("clean status": no checks to wait
+   * for), it is merged now if {@code mergeWhenClean}, else an error asks a person to merge.
    */
-  public MergeOutcome enableAutoMerge(PullRequest pr) {
+  public MergeOutcome enableAutoMerge(PullRequest pr, boolean mergeWhenClean) {
     String mutation =
         "mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id})"
             + " { clientMutationId } }";
@@ -124,9 +126,16 @@ public final class PullRequests {
       return MergeOutcome.AUTO_MERGE_ENABLED;
     }
     String message = errors.get(0).path("message").asText();
-    if (!message.toLowerCase(java.util.Locale.ROOT).contains("clean status")) {
+    if (!message.toLowerCase(Locale.ROOT).contains("clean status")) {
       throw new GitHubError(
           200, "GraphQL: cannot enable auto-merge on " + pr.url() + ": " + message);
+    }
+    if (!mergeWhenClean) {
+      throw new GitHubError(
+          200,
+          pr.url()
+              + " has no required checks to wait for and its tests were skipped: merge it by"
+              + " hand");
     }
     String path = repo.path() + "/pulls/" + pr.number() + "/merge";
     GitHubClient.Response merged = client.send("PUT", path, Map.of());

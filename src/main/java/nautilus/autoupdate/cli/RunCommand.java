@@ -39,6 +39,7 @@ final class RunCommand extends BaseCommand {
   @Override
   public Integer call() {
     var config = DetectSupport.config(context(), channel.flags());
-    return new CycleRunner(context(), color(), update.options()).runOnce(config, dryRun, changelog);
+    return new CycleRunner(context(), color(), update.options(false))
+        .runOnce(config, dryRun, changelog);
   }
 }

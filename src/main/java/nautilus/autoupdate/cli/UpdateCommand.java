@@ -14,7 +14,6 @@ import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.report.ReportFile;
-import nautilus.autoupdate.update.UpdateOptions;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
 import nautilus.autoupdate.update.UpdaterFactory;
@@ -78,12 +77,7 @@ final class UpdateCommand extends BaseCommand {
               + " analysis as check does.")
   Path report;
 
-  @Option(
-      names = "--no-fix",
-      description =
-          "Do not rewrite code for the breaking changes (no 'fix: adapt to ...' commit); only"
-              + " the pin and the lock move.")
-  boolean noFix;
+  @Mixin UpdateFlags flags;
 
   @Option(names = "--offline", description = "No network: no fetch, no push, no pull request.")
   boolean offline;
@@ -98,12 +92,6 @@ final class UpdateCommand extends BaseCommand {
       description =
           "Print every step (files and diffs, commands, API calls) and change nothing anywhere.")
   boolean dryRun;
-
-  @Option(names = "--no-push", description = "Commit on the local branch only; no push, no PR.")
-  boolean noPush;
-
-  @Option(names = "--skip-tests", description = "Do not run the tests (base or update).")
-  boolean skipTests;
 
   @Option(
       names = "--format",
@@ -168,7 +156,7 @@ final class UpdateCommand extends BaseCommand {
               config,
               root,
               context().env(),
-              new UpdateOptions(offline, !noPush, !skipTests, !noFix),
+              flags.options(offline),
               printer::line,
               s -> {},
               Clock.systemUTC());

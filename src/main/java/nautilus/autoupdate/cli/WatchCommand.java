@@ -73,7 +73,7 @@ final class WatchCommand extends BaseCommand {
   public Integer call() {
     Duration every = parseInterval(interval);
     var config = DetectSupport.config(context(), channel.flags());
-    CycleRunner runner = new CycleRunner(context(), color(), update.options());
+    CycleRunner runner = new CycleRunner(context(), color(), update.options(false));
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(

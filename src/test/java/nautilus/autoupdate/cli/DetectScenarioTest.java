@@ -197,36 +197,18 @@ class DetectScenarioTest {
     return CliRunner.run(repos.user, e, all.toArray(String[]::new));
   }
 
-  int requests(
-      com.github.tomakehurst.wiremock.http.RequestMethod method, String path, String body) {
-    return (int)
-        up.server.getAllServeEvents().stream()
-            .filter(e -> e.getRequest().getMethod().equals(method))
-            .filter(e -> e.getRequest().getUrl().startsWith(path))
-            .filter(e -> body == null || e.getRequest().getBodyAsString().contains(body))
-            .count();
-  }
-
-  int prCreations() {
-    return requests(
-        com.github.tomakehurst.wiremock.http.RequestMethod.POST,
-        "/api/repos/acme/strategies/pulls",
-        null);
-  }
-
-  int autoMerges() {
-    return requests(
-        com.github.tomakehurst.wiremock.http.RequestMethod.POST,
-        "/api/graphql",
-        "enablePullRequestAutoMerge");
+  /** The downstream repository, 1.221.0 and 1.222.0 (this old) upstream, GitHub for its PRs. */
+  GitRepos published(Duration age222) throws java.io.IOException {
+    GitRepos repos = downstream();
+    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(40)));
+    up.publishStable("1.222.0", Instant.now().minus(age222));
+    GitHubStub.pullsFor(up.server, "/api", BRANCH);
+    return repos;
   }
 
   @Test
   void anAutoUpdateBranchesCommitsPushesOpensOnePrAndLetsItMergeOnce() throws Exception {
-    GitRepos repos = downstream();
-    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(40)));
-    up.publishStable("1.222.0", Instant.now().minus(Duration.ofDays(20)));
-    GitHubStub.pullsFor(up.server, "/api", BRANCH);
+    GitRepos repos = published(Duration.ofDays(20));
     String checkout = repos.userCheckoutHash();
 
     CliRunner.Result dry = runIn(repos, "--dry-run");
@@ -238,7 +220,7 @@ class DetectScenarioTest {
         .contains("POST pulls");
     assertThat(repos.remoteBranches()).containsExactly("main");
     assertThat(repo.resolve("state")).doesNotExist();
-    assertThat(prCreations()).isZero();
+    assertThat(up.pullRequestsCreated()).isZero();
 
     CliRunner.Result r = runIn(repos);
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
@@ -265,25 +247,22 @@ class DetectScenarioTest {
       assertThat(db.updateFor(Version.parse("1.222.0")).orElseThrow().commitSha())
           .isEqualTo(git(repos.remote, "rev-parse", BRANCH));
     }
-    assertThat(prCreations()).isEqualTo(1);
-    assertThat(autoMerges()).isEqualTo(1);
+    assertThat(up.pullRequestsCreated()).isEqualTo(1);
+    assertThat(up.autoMergesRequested()).isEqualTo(1);
 
     String head = git(repos.remote, "rev-parse", BRANCH);
     CliRunner.Result again = runIn(repos);
     assertThat(again.exitCode()).isZero();
     assertThat(again.out()).contains("1.222.0 was handled before (auto-merge)");
     assertThat(git(repos.remote, "rev-parse", BRANCH)).isEqualTo(head);
-    assertThat(prCreations()).isEqualTo(1);
-    assertThat(autoMerges()).isEqualTo(1);
+    assertThat(up.pullRequestsCreated()).isEqualTo(1);
+    assertThat(up.autoMergesRequested()).isEqualTo(1);
   }
 
   @Test
   void aDelayedUpdateOpensThePrButDoesNotLetItMergeInsideTheWindow() throws Exception {
-    GitRepos repos = downstream();
-    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(40)));
     // Seven minutes old: the release-age penalty makes the score delayed, not auto.
-    up.publishStable("1.222.0", Instant.now().minus(Duration.ofMinutes(7)));
-    GitHubStub.pullsFor(up.server, "/api", BRANCH);
+    GitRepos repos = published(Duration.ofMinutes(7));
 
     CliRunner.Result r = runIn(repos);
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
@@ -293,11 +272,11 @@ class DetectScenarioTest {
         .contains("may merge by itself after");
     assertThat(repos.remoteBranches()).contains(BRANCH);
     assertThat(row(statusIn(repos), "1.222.0").path("state").asText()).isEqualTo("updated");
-    assertThat(prCreations()).isEqualTo(1);
-    assertThat(autoMerges()).isZero();
+    assertThat(up.pullRequestsCreated()).isEqualTo(1);
+    assertThat(up.autoMergesRequested()).isZero();
     runIn(repos);
-    assertThat(prCreations()).isEqualTo(1);
-    assertThat(autoMerges()).isZero();
+    assertThat(up.pullRequestsCreated()).isEqualTo(1);
+    assertThat(up.autoMergesRequested()).isZero();
   }
 
   JsonNode statusIn(GitRepos repos) throws Exception {

@@ -3,7 +3,6 @@ package nautilus.autoupdate.cli;
 import static nautilus.autoupdate.GitRepos.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.http.RequestMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,15 +107,6 @@ class RunKillTest {
     return CliRunner.run(repo, env(repo), "run", "--skip-tests");
   }
 
-  int requests(RequestMethod method, String path, String body) {
-    return (int)
-        up.server.getAllServeEvents().stream()
-            .filter(e -> e.getRequest().getMethod().equals(method))
-            .filter(e -> e.getRequest().getUrl().startsWith(path))
-            .filter(e -> body == null || e.getRequest().getBodyAsString().contains(body))
-            .count();
-  }
-
   /**
    * What an interrupted run must end in like an uninterrupted one: the history, the update branch's
    * commits on the remote, the pull requests created and the auto-merges asked for.
@@ -128,9 +118,9 @@ class RunKillTest {
         + " "
         + git(repos.remote, "log", "--format=%s|%an|%T", "main.." + BRANCH)
         + "\nPRs created: "
-        + requests(RequestMethod.POST, "/api/repos/acme/strategies/pulls", null)
+        + up.pullRequestsCreated()
         + ", auto-merges: "
-        + requests(RequestMethod.POST, "/api/graphql", "enablePullRequestAutoMerge")
+        + up.autoMergesRequested()
         + "\nworktrees: "
         + git(repos.user, "worktree", "list").lines().count();
   }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.detect.BranchUpdate;
 import nautilus.autoupdate.detect.ImpactCheck;
@@ -88,7 +90,7 @@ final class CycleRunner {
    * records the report as {@code reported}).
    */
   private RunCycle.UpdateStep updateStep(
-      AutoUpdateConfig config, Path repoRoot, java.util.function.Consumer<String> warn) {
+      AutoUpdateConfig config, Path repoRoot, Consumer<String> warn) {
     if (!new Git(repoRoot).tryRun("rev-parse", "--show-toplevel").ok()) {
       warn.accept(
           repoRoot + " is not in a git repository: run checks and records, but cannot update");
@@ -105,7 +107,7 @@ final class CycleRunner {
               ctx.out().println("→ " + line);
               ctx.out().flush();
             },
-            step -> crash.accept("update:" + step.name().toLowerCase(java.util.Locale.ROOT)),
+            step -> crash.accept("update:" + step.name().toLowerCase(Locale.ROOT)),
             Clock.systemUTC()));
   }
 

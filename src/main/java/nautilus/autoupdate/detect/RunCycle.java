@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.Channel;
@@ -166,11 +167,10 @@ public final class RunCycle {
       messages.add(t.version() + ": detected; this build has no check stage, so it stops here");
       return new Result(detection, target, Optional.of(rec.status()), Optional.empty(), messages);
     }
-    // Fetched once per run (and cached in state_dir): the check and the PR both quote the notes.
-    Optional<Path> releaseNotes = null;
+    // Fetched at most once per run: the check reads the notes and the PR quotes them.
+    Supplier<Optional<Path>> releaseNotes = once(() -> notes.notesFor(t));
     if (report == null) {
-      releaseNotes = notes.notesFor(t);
-      report = analyze.analyze(t, releaseNotes);
+      report = analyze.analyze(t, releaseNotes.get());
       if (!dryRun) {
         state.saveImpactReport(t.version(), report.recommendation().id(), toJson(report));
         rec = rec.with(UpdateStatus.CHECKED, "analyzed", clock.instant());
@@ -191,8 +191,7 @@ public final class RunCycle {
               + (!allowed ? "hand it to a person" : update == null ? "record the report" : "update")
               + "; nothing was changed");
       if (allowed && update != null) {
-        messages.addAll(
-            update.preview(t, report, releaseNotes != null ? releaseNotes : notes.notesFor(t)));
+        messages.addAll(update.preview(t, report, releaseNotes.get()));
       }
       return new Result(
           detection, target, Optional.of(rec.status()), Optional.of(recommendation), messages);
@@ -209,7 +208,7 @@ public final class RunCycle {
       step("updating", false);
       Outcome o;
       try {
-        o = update.update(t, report, releaseNotes != null ? releaseNotes : notes.notesFor(t));
+        o = update.update(t, report, releaseNotes.get());
       } catch (UserError e) {
         save(rec.with(UpdateStatus.FAILED, e.getMessage(), clock.instant()), false);
         throw e;
@@ -281,6 +280,16 @@ public final class RunCycle {
       step("merged", false);
       messages.add(u.version() + ": " + next.status().id() + ": " + next.message());
     }
+  }
+
+  private static <T> Supplier<T> once(Supplier<T> s) {
+    List<T> memo = new ArrayList<>(1);
+    return () -> {
+      if (memo.isEmpty()) {
+        memo.add(s.get());
+      }
+      return memo.get(0);
+    };
   }
 
   private Optional<ImpactReport> storedReport(Version v) {

@@ -174,6 +174,7 @@ public final class Updater {
           testsOk,
           req.version().toString(),
           branch,
+          wt.head(),
           prUrl,
           result,
           testsOk ? null : testProblem(result),
@@ -321,7 +322,8 @@ public final class Updater {
         .orElse(false);
   }
 
-  static String summary(TestResult r) {
+  /** One line for a test result: counts, or the status and why there is no verdict. */
+  public static String summary(TestResult r) {
     if (!r.hasVerdict()) {
       return r.status().id().replace('_', ' ') + (r.detail() == null ? "" : ": " + r.detail());
     }

@@ -36,6 +36,7 @@ import nautilus.autoupdate.update.Updater;
 import nautilus.autoupdate.update.WorkspaceStep;
 import nautilus.autoupdate.verify.BaselineCache;
 import nautilus.autoupdate.verify.CommandRunner;
+import nautilus.autoupdate.verify.EnvCache;
 import nautilus.autoupdate.verify.TestEnvironment;
 import nautilus.autoupdate.verify.TestRunner;
 import nautilus.autoupdate.version.Version;
@@ -198,8 +199,8 @@ final class UpdateCommand extends BaseCommand {
       StepPrinter printer,
       boolean json) {
     PrintWriter out = context().out();
-    CommandRunner runner = new CommandRunner();
-    TestEnvironment env = TestEnvironment.detect(runner, top);
+    CommandRunner runner = new CommandRunner(context().env());
+    TestEnvironment env = TestEnvironment.detect(runner, top, envCache(git, config));
     TestRunner tests = new TestRunner(runner, env, Duration.ofSeconds(config.testTimeoutSeconds()));
     Worktrees worktrees = new Worktrees(git, Worktrees.defaultRoot(git));
     boolean publish = !offline && !noPush;
@@ -310,6 +311,18 @@ final class UpdateCommand extends BaseCommand {
     }
     Path gitDir = Path.of(git.run("rev-parse", "--path-format=absolute", "--git-common-dir"));
     return gitDir.resolve("nautilus-autoupdate").resolve(configured);
+  }
+
+  /**
+   * Where test environments are kept: env_cache_dir (relative: in the state dir), else ~/.cache.
+   */
+  private EnvCache envCache(Git git, AutoUpdateConfig config) {
+    String configured = config.envCacheDir();
+    Path root =
+        configured == null || configured.isBlank()
+            ? EnvCache.defaultRoot(context().env())
+            : stateDir(git, config).resolve(configured);
+    return new EnvCache(root, context().env());
   }
 
   private PullRequests pullRequests(Git git, AutoUpdateConfig config, Path top) {

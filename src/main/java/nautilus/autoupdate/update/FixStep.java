@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import nautilus.autoupdate.fix.FileChange;
 import nautilus.autoupdate.fix.FixEngine;
+import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.fix.FixRun;
+import nautilus.autoupdate.github.PrBody;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.version.Version;
 
@@ -18,6 +20,7 @@ public final class FixStep implements WorkspaceStep {
   private final ImpactReport report;
   private final String subject;
   private final Path project;
+  private FixResult applied;
 
   /**
    * @param project the project folder relative to the repository top
@@ -46,10 +49,17 @@ public final class FixStep implements WorkspaceStep {
     Path dir = checkout.resolve(project);
     FixRun run = engine.plan(dir, report);
     FixEngine.write(dir, run);
+    applied = run.result();
     return run.changes().stream()
         .map(FileChange::path)
         .map(p -> PinStep.repoPath(project, p))
         .toList();
+  }
+
+  /** Each fix of the last apply with its note, and what was left, for the PR body. */
+  @Override
+  public String prSection() {
+    return applied == null ? "" : PrBody.fixes(applied, report);
   }
 
   @Override

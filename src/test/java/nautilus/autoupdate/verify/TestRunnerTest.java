@@ -143,7 +143,8 @@ class TestRunnerTest {
             "-m",
             "pytest",
             "-x",
-            "--junitxml=" + Path.of("r.xml").toAbsolutePath());
+            "--junitxml=" + Path.of("r.xml").toAbsolutePath(),
+            "--continue-on-collection-errors");
   }
 
   @Test

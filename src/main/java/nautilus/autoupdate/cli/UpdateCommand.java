@@ -214,7 +214,7 @@ final class UpdateCommand extends BaseCommand {
             workspaceSteps(config, version, impact, project),
             publish ? pullRequests(git, config, top) : null,
             printer::line,
-            s -> {},
+            pauseHook(),
             Clock.systemUTC());
     Updater.Request req =
         new Updater.Request(version, impact, notesExcerpt(version), offline, !noPush, !skipTests);
@@ -234,6 +234,29 @@ final class UpdateCommand extends BaseCommand {
     print(out, json, result);
     return result.success() ? ExitCodes.OK : ExitCodes.ERROR;
   }
+
+  /**
+   * With {@code -Dnautilus.autoupdate.pauseBefore=STEP} (tests only) the run announces the step on
+   * stderr and waits there to be killed, so a test can kill the real process at each step in turn.
+   */
+  private Updater.StepHook pauseHook() {
+    String at = System.getProperty(PAUSE_PROPERTY);
+    return step -> {
+      if (step.name().equals(at)) {
+        context().err().println(PAUSED + step);
+        context().err().flush();
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while paused before " + step, e);
+        }
+      }
+    };
+  }
+
+  static final String PAUSE_PROPERTY = "nautilus.autoupdate.pauseBefore";
+  static final String PAUSED = "paused before ";
 
   /** The report of --report, else the analysis as check runs it; empty when already current. */
   private Optional<ImpactReport> impactReport(Path root, AutoUpdateConfig config) {

@@ -57,12 +57,15 @@ class DemoUpdateE2eTest {
     if (Files.isDirectory(wheels)) {
       // Wheels a warm cache already holds; anything missing still comes from PyPI.
       env.put("PIP_FIND_LINKS", wheels.toString());
-      env.put("UV_FIND_LINKS", wheels.toString());
     }
     return env;
   }
 
   CliRunner.Result update(String... options) {
+    return update(env(gh.baseUrl()), options);
+  }
+
+  CliRunner.Result update(Map<String, String> env, String... options) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -74,7 +77,7 @@ class DemoUpdateE2eTest {
                 "--format",
                 "json"));
     args.addAll(List.of(options));
-    return CliRunner.run(repos.user, env(gh.baseUrl()), args.toArray(String[]::new));
+    return CliRunner.run(repos.user, env, args.toArray(String[]::new));
   }
 
   /** The one PR-create request's JSON. */
@@ -120,6 +123,42 @@ class DemoUpdateE2eTest {
     assertThat(body).doesNotContain("## Automatic fixes");
     assertThat(repos.userCheckoutHash()).isEqualTo(userHash);
     assertThat(git(repos.user, "worktree", "list").lines()).hasSize(1);
+  }
+
+  /** The version of {@code package} that a uv.lock text locks. */
+  static String locked(String lock, String pkg) {
+    int at = lock.indexOf("[[package]]\nname = \"" + pkg + "\"\nversion = \"");
+    assertThat(at).as("%s in uv.lock", pkg).isNotNegative();
+    int start = lock.indexOf("version = \"", at) + "version = \"".length();
+    return lock.substring(start, lock.indexOf('"', start));
+  }
+
+  @Test
+  void withUvTheRealUvLockIsRefreshedAndCommittedWithThePinAndTheTestsRunInUv() throws Exception {
+    Path uvBin = PythonEnvs.uvBinDir();
+    Map<String, String> env = env(gh.baseUrl());
+    env.put("PATH", uvBin + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
+    Path tree = dir.resolve("uv-tree");
+    GitRepos.copyTree(Examples.DIR.resolve("demo-strategy"), tree);
+    PythonEnvs.check(PythonEnvs.run(tree, "", uvBin.resolve("uv").toString(), "lock", "-q"));
+    String mainLock = Files.readString(tree.resolve("uv.lock"));
+    assertThat(locked(mainLock, "nautilus-trader")).isEqualTo("1.220.0");
+    repos = GitRepos.fromTree(dir.resolve("uv"), tree);
+
+    var r = update(env);
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("(uv)").contains("lock: uv.lock");
+    JsonNode tests = Json.mapper().readTree(r.out()).path("test_result");
+    assertThat(tests.path("status").asText()).isEqualTo("passed");
+    assertThat(tests.path("total_tests").asInt()).isEqualTo(10);
+    assertThat(git(repos.remote, "diff", "--name-only", "main", BRANCH + "~1").lines())
+        .containsExactlyInAnyOrder("pyproject.toml", "uv.lock");
+    String branchLock = git(repos.remote, "show", BRANCH + "~1:uv.lock");
+    assertThat(locked(branchLock, "nautilus-trader")).isEqualTo("1.221.0");
+    assertThat(branchLock).contains("specifier = \"==1.221.0\"");
+    assertThat(git(repos.remote, "log", "-1", "--format=%s", BRANCH))
+        .isEqualTo("fix: adapt to nautilus_trader 1.221.0");
   }
 
   @Test

@@ -45,6 +45,11 @@ public final class GitRepos {
   private static GitRepos create(Path dir, Consumer<Path> fill) {
     Path remote = dir.resolve("acme/strategies.git");
     Path seed = dir.resolve("seed");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     git(dir, "init", "--quiet", "--bare", "-b", "main", remote.toString());
     git(dir, "init", "--quiet", "-b", "main", seed.toString());
     identity(seed);

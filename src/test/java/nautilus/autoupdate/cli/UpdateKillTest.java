@@ -58,8 +58,7 @@ class UpdateKillTest {
   }
 
   /** A clone whose code imports the subpackage 1.221.0 removed, so the update has two commits. */
-  GitRepos repos(Path dir) throws Exception {
-    Files.createDirectories(dir);
+  GitRepos repos(Path dir) {
     GitRepos repos =
         GitRepos.create(
             dir, "[project]\nname = \"s\"\ndependencies = [\"nautilus_trader==1.220.0\"]\n");
@@ -109,7 +108,9 @@ class UpdateKillTest {
       var rerun = CliRunner.run(repos.user, env(), args().toArray(String[]::new));
 
       assertThat(rerun.exitCode()).as("after a kill before %s: %s", step, rerun.err()).isZero();
-      assertThat(repos.remoteBranches()).as("after %s", step).containsExactlyInAnyOrder("main", BRANCH);
+      assertThat(repos.remoteBranches())
+          .as("after %s", step)
+          .containsExactlyInAnyOrder("main", BRANCH);
       assertThat(git(repos.remote, "log", "--format=%s", "main.." + BRANCH).lines())
           .as("after %s", step)
           .containsExactly(

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.UserError;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
@@ -163,7 +164,7 @@ public final class EnvCache {
           FileLock lock = ch.lock()) {
         Path ready = env.resolve(READY);
         if (!Files.exists(ready)) {
-          deleteTree(env);
+          Trees.delete(env);
         }
         r = sync.get();
         if (r == null || r.ok()) {
@@ -206,7 +207,7 @@ public final class EnvCache {
       try (FileChannel ch = lockFile(e);
           FileLock lock = ch.tryLock()) {
         if (lock != null) {
-          deleteTree(e);
+          Trees.delete(e);
           Files.deleteIfExists(root.resolve(e.getFileName() + ".lock"));
         }
       }
@@ -220,16 +221,5 @@ public final class EnvCache {
         venv.toString(),
         "PATH",
         venv.resolve("bin") + (basePath.isEmpty() ? "" : File.pathSeparator + basePath));
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

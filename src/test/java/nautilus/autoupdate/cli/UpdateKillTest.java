@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.GitRepos;
+import nautilus.autoupdate.Json;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.git.Worktrees;
 import nautilus.autoupdate.github.GitHubStub;
@@ -117,6 +118,19 @@ class UpdateKillTest {
               "fix: adapt to nautilus_trader 1.221.0",
               "chore(deps): update nautilus_trader to 1.221.0");
       gh.verify(1, postRequestedFor(urlEqualTo(REPO + "/pulls")));
+      // The fixes are listed even when an earlier, killed run already committed them.
+      String body =
+          Json.mapper()
+              .readTree(
+                  gh.findAll(postRequestedFor(urlEqualTo(REPO + "/pulls")))
+                      .get(0)
+                      .getBodyAsString())
+              .path("body")
+              .asText();
+      assertThat(body)
+          .as("PR body after %s", step)
+          .contains("1 site(s) fixed in 1 file(s)")
+          .contains("`strategies/stats.py:1`");
       assertThat(repos.userCheckoutHash()).as("after %s", step).isEqualTo(userHash);
       assertThat(git(repos.user, "worktree", "list").lines()).as("after %s", step).hasSize(1);
       Path root = Worktrees.defaultRoot(new Git(repos.user));

@@ -58,6 +58,10 @@ import picocli.CommandLine.Option;
           + " blocked; --force overrides)."
     })
 final class UpdateCommand extends BaseCommand {
+  /** Test hook (see {@link #pauseHook}): the step to wait before, and the line announcing it. */
+  static final String PAUSE_PROPERTY = "nautilus.autoupdate.pauseBefore";
+
+  static final String PAUSED = "paused before ";
 
   @Mixin RepoOptions repo;
 
@@ -254,9 +258,6 @@ final class UpdateCommand extends BaseCommand {
       }
     };
   }
-
-  static final String PAUSE_PROPERTY = "nautilus.autoupdate.pauseBefore";
-  static final String PAUSED = "paused before ";
 
   /** The report of --report, else the analysis as check runs it; empty when already current. */
   private Optional<ImpactReport> impactReport(Path root, AutoUpdateConfig config) {

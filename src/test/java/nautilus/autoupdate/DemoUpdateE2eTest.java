@@ -66,18 +66,10 @@ class DemoUpdateE2eTest {
   }
 
   CliRunner.Result update(Map<String, String> env, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "update",
-                "--releases-md",
-                Examples.DIR.resolve("RELEASES.md").toString(),
-                "--to",
-                "1.221.0",
-                "--format",
-                "json"));
+    List<String> args = new ArrayList<>(List.of("--format", "json"));
     args.addAll(List.of(options));
-    return CliRunner.run(repos.user, env, args.toArray(String[]::new));
+    return CliRunner.run(
+        repos.user, env, Examples.updateArgs("1.221.0", args.toArray(String[]::new)));
   }
 
   /** The one PR-create request's JSON. */

@@ -21,10 +21,21 @@ import java.util.stream.Stream;
 public final class GitRepos {
   public final Path remote;
   public final Path user;
+  private final Path seed;
 
-  private GitRepos(Path remote, Path user) {
+  private GitRepos(Path remote, Path user, Path seed) {
     this.remote = remote;
     this.user = user;
+    this.seed = seed;
+  }
+
+  /** Another developer commits {@code path} to main and pushes; the user's clone pulls it. */
+  public void pushFile(String path, String text) {
+    write(seed.resolve(path), text);
+    git(seed, "add", "-A");
+    git(seed, "commit", "-qm", "add " + path);
+    git(seed, "push", "-q", "origin", "main");
+    git(user, "pull", "-q");
   }
 
   /** A bare remote under {@code dir/acme/strategies.git} and a clone at {@code dir/user}. */
@@ -61,7 +72,7 @@ public final class GitRepos {
     Path user = dir.resolve("user");
     git(dir, "clone", "--quiet", remote.toString(), user.toString());
     identity(user);
-    return new GitRepos(remote, user);
+    return new GitRepos(remote, user, seed);
   }
 
   private static void identity(Path repo) {

@@ -48,14 +48,8 @@ class UpdateKillTest {
     return Map.of("GITHUB_TOKEN", "test-token", "NAUTILUS_AUTOUPDATE_GITHUB_API_URL", gh.baseUrl());
   }
 
-  static List<String> args() {
-    return List.of(
-        "update",
-        "--releases-md",
-        Examples.DIR.resolve("RELEASES.md").toString(),
-        "--to",
-        "1.221.0",
-        "--skip-tests");
+  static String[] args() {
+    return Examples.updateArgs("1.221.0", "--skip-tests");
   }
 
   /** A clone whose code imports the subpackage 1.221.0 removed, so the update has two commits. */
@@ -63,14 +57,9 @@ class UpdateKillTest {
     GitRepos repos =
         GitRepos.create(
             dir, "[project]\nname = \"s\"\ndependencies = [\"nautilus_trader==1.220.0\"]\n");
-    Path seed = dir.resolve("seed");
-    GitRepos.write(
-        seed.resolve("strategies/stats.py"),
+    repos.pushFile(
+        "strategies/stats.py",
         "from nautilus_trader.analysis.statistics.win_rate import WinRate\n");
-    git(seed, "add", "-A");
-    git(seed, "commit", "-qm", "stats");
-    git(seed, "push", "-q", "origin", "main");
-    git(repos.user, "pull", "-q");
     return repos;
   }
 
@@ -80,7 +69,7 @@ class UpdateKillTest {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-D" + UpdateCommand.PAUSE_PROPERTY + "=" + step.name());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(args());
+    cmd.addAll(List.of(args()));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env());
     Process p = pb.start();
@@ -106,7 +95,7 @@ class UpdateKillTest {
       String userHash = repos.userCheckoutHash();
 
       killBefore(step, repos.user);
-      var rerun = CliRunner.run(repos.user, env(), args().toArray(String[]::new));
+      var rerun = CliRunner.run(repos.user, env(), args());
 
       assertThat(rerun.exitCode()).as("after a kill before %s: %s", step, rerun.err()).isZero();
       assertThat(repos.remoteBranches())

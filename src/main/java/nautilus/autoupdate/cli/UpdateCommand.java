@@ -36,6 +36,10 @@ import picocli.CommandLine.Option;
           + " blocked; --force overrides)."
     })
 final class UpdateCommand extends BaseCommand {
+  /** Test hook (see {@link #pauseHook}): the step to wait before, and the line announcing it. */
+  static final String PAUSE_PROPERTY = "nautilus.autoupdate.pauseBefore";
+
+  static final String PAUSED = "paused before ";
 
   @Mixin RepoOptions repo;
 
@@ -158,7 +162,7 @@ final class UpdateCommand extends BaseCommand {
               context().env(),
               flags.options(offline),
               printer::line,
-              s -> {},
+              pauseHook(),
               Clock.systemUTC());
       Updater updater = factory.updater(version, impact);
       Updater.Request req = factory.request(version, impact, notesExcerpt(version));
@@ -178,6 +182,26 @@ final class UpdateCommand extends BaseCommand {
       print(out, json, result);
       return result.success() ? ExitCodes.OK : ExitCodes.ERROR;
     }
+  }
+
+  /**
+   * With {@code -Dnautilus.autoupdate.pauseBefore=STEP} (tests only) the run announces the step on
+   * stderr and waits there to be killed, so a test can kill the real process at each step in turn.
+   */
+  private Updater.StepHook pauseHook() {
+    String at = System.getProperty(PAUSE_PROPERTY);
+    return step -> {
+      if (step.name().equals(at)) {
+        context().err().println(PAUSED + step);
+        context().err().flush();
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while paused before " + step, e);
+        }
+      }
+    };
   }
 
   /** The report of --report, else the analysis as check runs it; empty when already current. */

@@ -142,6 +142,8 @@ public final class Updater {
                 () -> changed.addAll(paths));
       }
 
+      List<String> sections = edits.stream().map(WorkspaceStep::prSection).toList();
+
       hook.before(Step.TESTS);
       TestResult result = candidateTests(req, wt.dir(), baseline);
 
@@ -167,7 +169,7 @@ public final class Updater {
         log.accept(pushed ? "pushed " + branch + " to " + remote : remote + " is up to date");
 
         hook.before(Step.PULL_REQUEST);
-        prUrl = pullRequest(req, branch, base, result);
+        prUrl = pullRequest(req, branch, base, sections, result);
       }
       boolean testsOk = passedOrSkipped(result);
       return new UpdateResult(
@@ -284,7 +286,8 @@ public final class Updater {
     return r;
   }
 
-  private String pullRequest(Request req, String branch, String base, TestResult result) {
+  private String pullRequest(
+      Request req, String branch, String base, List<String> sections, TestResult result) {
     if (pulls == null) {
       log.accept("pull request skipped: no GitHub token (set GITHUB_TOKEN or run 'gh auth login')");
       return null;
@@ -297,7 +300,7 @@ public final class Updater {
             branch,
             base,
             "Update " + config.packageName() + " to " + req.version(),
-            PrBody.render(report, result, req.notesExcerpt()),
+            PrBody.render(report, sections, result, req.notesExcerpt()),
             draft,
             List.of(LABEL, CONFIDENCE_LABEL + level),
             List.of(CONFIDENCE_LABEL));

@@ -25,6 +25,7 @@ import nautilus.autoupdate.github.PullRequests;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.verify.BaselineCache;
 import nautilus.autoupdate.verify.CommandRunner;
+import nautilus.autoupdate.verify.EnvCache;
 import nautilus.autoupdate.verify.TestEnvironment;
 import nautilus.autoupdate.verify.TestRunner;
 import nautilus.autoupdate.version.Version;
@@ -86,8 +87,8 @@ public final class UpdaterFactory {
 
   /** The updater for {@code version}, its workspace steps built from {@code impact}. */
   public Updater updater(Version version, ImpactReport impact) {
-    CommandRunner runner = new CommandRunner();
-    TestEnvironment testEnv = TestEnvironment.detect(runner, top);
+    CommandRunner runner = new CommandRunner(env);
+    TestEnvironment testEnv = TestEnvironment.detect(runner, top, envCache());
     TestRunner tests =
         new TestRunner(runner, testEnv, Duration.ofSeconds(config.testTimeoutSeconds()));
     boolean publish = !options.offline() && options.push();
@@ -102,6 +103,18 @@ public final class UpdaterFactory {
         log,
         hook,
         clock);
+  }
+
+  /**
+   * Where test environments are kept: env_cache_dir (relative: in the state dir), else ~/.cache.
+   */
+  private EnvCache envCache() {
+    String configured = config.envCacheDir();
+    Path root =
+        configured == null || configured.isBlank()
+            ? EnvCache.defaultRoot(env)
+            : stateDir(git, config).resolve(configured);
+    return new EnvCache(root, env);
   }
 
   /** What the updater is asked to do; {@code notesExcerpt} (upstream text) may be null. */

@@ -141,6 +141,7 @@ class UpdaterTest {
         false,
         false,
         d.stateDir(),
+        d.envCacheDir(),
         d.packageIndexUrl(),
         d.nightlyIndexUrl(),
         gh.baseUrl(),

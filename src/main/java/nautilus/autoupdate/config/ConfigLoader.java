@@ -203,7 +203,7 @@ public final class ConfigLoader {
 
   /** Read by bin/nautilus-autoupdate itself (JVM options), not settings. */
   static final java.util.Set<String> LAUNCHER_VARS =
-      java.util.Set.of("NAUTILUS_AUTOUPDATE_JAVA_OPTS");
+      java.util.Set.of("NAUTILUS_AUTOUPDATE_JAVA_OPTS", "NAUTILUS_AUTOUPDATE_CDS");
 
   private static void readEnv(
       Map<String, String> env, Map<String, Object> values, Map<String, Origin> origins) {

@@ -258,7 +258,11 @@ class ConfigLoaderTest {
   @Test
   void theLaunchersJavaOptionsAreNotASetting() {
     assertThat(
-            ConfigLoader.load(repo, Map.of("NAUTILUS_AUTOUPDATE_JAVA_OPTS", "-Xmx2g"), Map.of())
+            ConfigLoader.load(
+                    repo,
+                    Map.of(
+                        "NAUTILUS_AUTOUPDATE_JAVA_OPTS", "-Xmx2g", "NAUTILUS_AUTOUPDATE_CDS", "0"),
+                    Map.of())
                 .config())
         .isEqualTo(ConfigLoader.load(repo, Map.of(), Map.of()).config());
   }

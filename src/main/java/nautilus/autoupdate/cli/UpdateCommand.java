@@ -108,6 +108,8 @@ final class UpdateCommand extends BaseCommand {
   @Option(names = "--offline", description = "No network: no fetch, no push, no pull request.")
   boolean offline;
 
+  @Mixin ApiDiffOption apiDiff = new ApiDiffOption();
+
   @Option(
       names = "--force",
       description = "Update even when the recommendation is manual or blocked.")
@@ -152,7 +154,12 @@ final class UpdateCommand extends BaseCommand {
         repo.load(
                 context(),
                 RepoOptions.flags(
-                    "state_dir", stateDir(git, loaded), "dry_run", dryRun ? Boolean.TRUE : null))
+                    "state_dir",
+                    stateDir(git, loaded),
+                    "dry_run",
+                    dryRun ? Boolean.TRUE : null,
+                    "api_diff",
+                    apiDiff.value()))
             .config();
     Optional<ImpactReport> analyzed = impactReport(root, config);
     if (analyzed.isEmpty()) {
@@ -245,7 +252,9 @@ final class UpdateCommand extends BaseCommand {
               source == null ? null : source.releasesMd,
               source == null ? null : source.changelogJson,
               from,
-              to);
+              to,
+              offline,
+              verbose());
       if (!outcome.updateAvailable()) {
         context().out().println(Analysis.upToDate(config, outcome));
         context().out().flush();

@@ -140,6 +140,7 @@ class UpdaterTest {
         d.agentTimeoutSeconds(),
         false,
         false,
+        d.apiDiff(),
         d.stateDir(),
         d.packageIndexUrl(),
         d.nightlyIndexUrl(),

@@ -31,7 +31,7 @@ public final class DiffLookup implements ApiDiffSource {
     ApiSnapshots.Options fromOptions = local(packageName, from);
     ApiSnapshots.Options toOptions = local(packageName, to);
     if (offline
-        && !Files.isRegularFile(snapshots.diffFile(packageName, from, to, toOptions))
+        && !Files.isRegularFile(snapshots.diffFile(packageName, from, to, options(null)))
         && (fromOptions == null || toOptions == null)) {
       List<String> missing = new ArrayList<>();
       if (fromOptions == null) {

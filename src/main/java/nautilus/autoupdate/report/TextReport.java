@@ -53,7 +53,7 @@ public final class TextReport implements ReportRenderer {
         .append(r.canAutoUpdate() ? "yes" : "no")
         .append('\n');
     if (r.apiDiff() != null) {
-      sb.append(paint(DIM, "API diff " + ReportFacts.apiDiffLine(r.apiDiff()))).append('\n');
+      sb.append(paint(DIM, "API diff: " + ReportFacts.apiDiffLine(r.apiDiff()))).append('\n');
     }
 
     for (AffectedFile f : r.affectedFiles()) {

@@ -197,7 +197,8 @@ class UpdateCommandTest {
                 "--releases-md",
                 Examples.DIR.resolve("RELEASES.md").toString(),
                 "--to",
-                to));
+                to,
+                "--no-api-diff"));
     args.addAll(List.of(options));
     return CliRunner.run(repos.user, ENV, args.toArray(String[]::new));
   }

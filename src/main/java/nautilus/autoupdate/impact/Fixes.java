@@ -27,7 +27,9 @@ final class Fixes {
    * then imported from it directly.
    */
   static String forImport(Use u, OldName old, String replacement) {
-    if (replacement == null || !replacement.contains(".")) {
+    // A bare replacement renames the name, unless it is the package the old module sits in.
+    boolean ancestor = replacement != null && old.text().startsWith(replacement + ".");
+    if (replacement == null || (!replacement.contains(".") && !ancestor)) {
       return u.kind() == UseKind.IMPORT ? forRenamedImport(u, replacement) : null;
     }
     String target = u.target();

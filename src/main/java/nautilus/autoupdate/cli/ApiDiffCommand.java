@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiChange;
@@ -13,7 +14,6 @@ import nautilus.autoupdate.api.Http;
 import nautilus.autoupdate.api.Introspector;
 import nautilus.autoupdate.api.NotesLinker;
 import nautilus.autoupdate.api.PackageIndex;
-import nautilus.autoupdate.api.ProcessRunner;
 import nautilus.autoupdate.api.PythonFinder;
 import nautilus.autoupdate.api.ReleaseNotesItems;
 import nautilus.autoupdate.config.AutoUpdateConfig;
@@ -174,7 +174,7 @@ final class ApiDiffCommand extends BaseCommand {
     Http http = Http.jdk(Duration.ofSeconds(config.httpTimeoutSeconds()));
     PythonFinder pythons = new PythonFinder(ctx.env());
     Introspector introspector =
-        new Introspector(ProcessRunner.system(), pythons, state.resolve("api/venvs"), ctx.env());
+        new Introspector(new CommandRunner(), pythons, state.resolve("api/venvs"), ctx.env());
     return new ApiSnapshots(
         http,
         state,

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import nautilus.autoupdate.CommandResult;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.verify.CommandResult;
 
 /**
  * A temporary git worktree outside the user's checkout. Closing removes it; a shutdown hook removes

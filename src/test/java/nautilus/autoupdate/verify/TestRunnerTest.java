@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.PythonVenv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

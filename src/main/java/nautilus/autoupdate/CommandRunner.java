@@ -1,4 +1,4 @@
-package nautilus.autoupdate.verify;
+package nautilus.autoupdate;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,9 +35,16 @@ public final class CommandRunner {
 
   public CommandResult run(
       List<String> command, Path dir, Duration timeout, Map<String, String> env) {
+    return run(command, dir, timeout, env, null);
+  }
+
+  /** The same, with {@code stdin} as the program's standard input (null: none). */
+  public CommandResult run(
+      List<String> command, Path dir, Duration timeout, Map<String, String> env, String stdin) {
     long start = System.nanoTime();
     Path out = null;
     Path err = null;
+    Path in = null;
     try {
       out = Files.createTempFile("nautilus-autoupdate-out", ".log");
       err = Files.createTempFile("nautilus-autoupdate-err", ".log");
@@ -45,7 +52,14 @@ public final class CommandRunner {
       pb.environment().putAll(extraEnv);
       pb.environment().putAll(env);
       pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-      pb.redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())));
+      if (stdin != null) {
+        // A file, like the output: no pipe a slow reader could block on.
+        in = Files.createTempFile("nautilus-autoupdate-in", ".txt");
+        Files.writeString(in, stdin, StandardCharsets.UTF_8);
+        pb.redirectInput(in.toFile());
+      } else {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())));
+      }
       Process p;
       try {
         p = pb.start();
@@ -73,6 +87,7 @@ public final class CommandRunner {
     } finally {
       deleteQuietly(out);
       deleteQuietly(err);
+      deleteQuietly(in);
     }
   }
 

@@ -35,7 +35,10 @@ class CheckApiDiffTest {
           e.reset_all_things()
           e.stop(force=True)
           gone_function()
-          return Ema(3), ema_mod.Ema(4)
+          return Ema(3), ema_mod.Ema(4), ema.Ema(5)
+
+
+      from demo_pkg.old import ema
       """;
 
   @TempDir Path tmp;
@@ -134,6 +137,8 @@ class CheckApiDiffTest {
             "8 call certain api-diff reset_all_items",
             "9 kwarg certain api-diff forced")
         .anyMatch(s -> s.startsWith("3 import certain api-diff"))
+        // The module itself, bound by name: its new home under the same name.
+        .contains("14 import certain api-diff import demo_pkg as ema")
         .anyMatch(s -> s.startsWith("10 ") && s.contains(" api-diff "));
     JsonNode file = json.path("affected_files").get(0);
     assertThat(file.path("path").asText()).isEqualTo("src/strategy.py");
@@ -192,6 +197,23 @@ class CheckApiDiffTest {
       assertThat(json.path("breaking_changes").get(i.asInt()).path("text").asText())
           .doesNotContain("reset_all_things");
     }
+  }
+
+  @Test
+  void aDryRunReadsOnlyACachedComparisonAndWritesNone() throws Exception {
+    cacheWheels();
+    Map<String, String> dryRun = Map.of("NAUTILUS_AUTOUPDATE_DRY_RUN", "true");
+    CliRunner.Result r = CliRunner.run(repo, dryRun, "check", "--repo", ".", "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(Json.mapper().readTree(r.out()).path("api_diff").path("unavailable").asText())
+        .startsWith("dry run: only a cached API diff is read");
+    assertThat(repo.resolve(".nautilus-autoupdate/api/diffs")).doesNotExist();
+
+    assertThat(checkJson("--offline").path("api_diff").path("used").asBoolean()).isTrue();
+    CliRunner.Result again =
+        CliRunner.run(repo, dryRun, "check", "--repo", ".", "--format", "json");
+    assertThat(Json.mapper().readTree(again.out()).path("api_diff").path("used").asBoolean())
+        .isTrue();
   }
 
   @Test

@@ -46,18 +46,7 @@ class CheckRealReleasesE2eTest {
     Path snapshots = state.resolve("api/snapshots");
     if (!Files.isRegularFile(snapshots.resolve("nautilus_trader-1.219.0.json"))
         || !Files.isRegularFile(snapshots.resolve("nautilus_trader-1.220.0.json"))) {
-      CliRunner.Result r =
-          CliRunner.run(
-              Path.of("").toAbsolutePath(),
-              Map.of(),
-              "api-diff",
-              "--from",
-              "1.219.0",
-              "--to",
-              "1.220.0",
-              "--state-dir",
-              state.toString(),
-              "--no-introspect");
+      CliRunner.Result r = RealReleasesE2eTest.apiDiff();
       assertThat(r.exitCode()).as(r.err()).isZero();
     }
     repo = tmp.resolve("repo");
@@ -82,21 +71,19 @@ class CheckRealReleasesE2eTest {
         """);
   }
 
-  private JsonNode check(Path notes, String... extra) throws Exception {
+  /** {@code command} on the repo up to 1.220.0 with {@code notes}, then {@code extra}. */
+  private CliRunner.Result run(String command, Path notes, String... extra) {
     List<String> args =
         new ArrayList<>(
-            List.of(
-                "check",
-                "--repo",
-                ".",
-                "--to",
-                "1.220.0",
-                "--releases-md",
-                notes.toString(),
-                "--format",
-                "json"));
+            List.of(command, "--repo", ".", "--to", "1.220.0", "--releases-md", notes.toString()));
     args.addAll(List.of(extra));
-    CliRunner.Result r = CliRunner.run(repo, Map.of(), args.toArray(String[]::new));
+    return CliRunner.run(repo, Map.of(), args.toArray(String[]::new));
+  }
+
+  private JsonNode check(Path notes, String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--format", "json"));
+    args.addAll(List.of(extra));
+    CliRunner.Result r = run("check", notes, args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
     return Json.mapper().readTree(r.out());
   }
@@ -112,6 +99,21 @@ class CheckRealReleasesE2eTest {
     throw new AssertionError("no site on line " + line + ": " + json.toPrettyString());
   }
 
+  /**
+   * The ema import on line 1: certain, with the flat import as its fix, its change from {@code
+   * source}.
+   */
+  private static JsonNode flatEmaImport(JsonNode json, String source) {
+    JsonNode ema = siteOn(json, 1);
+    assertThat(ema.path("certainty").asText()).isEqualTo("certain");
+    assertThat(ema.path("fix").asText())
+        .isEqualTo("from nautilus_trader.indicators import ExponentialMovingAverage");
+    assertThat(
+            json.path("breaking_changes").get(ema.path("change").asInt()).path("source").asText())
+        .isEqualTo(source);
+    return ema;
+  }
+
   @Test
   void theRemovedIndicatorModulesAreCriticalWithTheFlatImportWithoutAMatchingNote()
       throws Exception {
@@ -121,13 +123,7 @@ class CheckRealReleasesE2eTest {
     assertThat(json.path("api_diff").path("used").asBoolean()).isTrue();
     assertThat(json.path("affected_files").get(0).path("severity").asText()).isEqualTo("CRITICAL");
 
-    JsonNode ema = siteOn(json, 1);
-    assertThat(ema.path("certainty").asText()).isEqualTo("certain");
-    assertThat(ema.path("fix").asText())
-        .isEqualTo("from nautilus_trader.indicators import ExponentialMovingAverage");
-    assertThat(
-            json.path("breaking_changes").get(ema.path("change").asInt()).path("source").asText())
-        .isEqualTo("api-diff");
+    JsonNode ema = flatEmaImport(json, "api-diff");
     assertThat(ema.path("evidence").asText())
         .contains("1.220.0")
         .contains("from nautilus_trader.indicators import ExponentialMovingAverage");
@@ -140,21 +136,7 @@ class CheckRealReleasesE2eTest {
     assertThat(json.path("affected_files").get(0).path("sites").findValues("line"))
         .noneMatch(l -> l.asInt() == 3);
 
-    CliRunner.Result fix =
-        CliRunner.run(
-            repo,
-            Map.of(),
-            "fix",
-            "--repo",
-            ".",
-            "--to",
-            "1.220.0",
-            "--releases-md",
-            notes.toString(),
-            "--offline",
-            "--dry-run",
-            "--format",
-            "diff");
+    CliRunner.Result fix = run("fix", notes, "--offline", "--dry-run", "--format", "diff");
     assertThat(fix.exitCode()).as(fix.err()).isZero();
     assertThat(fix.out())
         .contains("-from nautilus_trader.indicators.average.ema import ExponentialMovingAverage")
@@ -184,13 +166,7 @@ class CheckRealReleasesE2eTest {
         - Something else
         """);
     JsonNode json = check(notes, "--offline");
-    JsonNode ema = siteOn(json, 1);
-    assertThat(ema.path("certainty").asText()).isEqualTo("certain");
-    assertThat(ema.path("fix").asText())
-        .isEqualTo("from nautilus_trader.indicators import ExponentialMovingAverage");
-    assertThat(
-            json.path("breaking_changes").get(ema.path("change").asInt()).path("source").asText())
-        .isEqualTo("releases-md");
+    JsonNode ema = flatEmaImport(json, "releases-md");
     assertThat(ema.path("evidence").asText()).startsWith("the API diff agrees: ");
     // The sma module is not in that note: the diff reports it, as a break the notes left out.
     JsonNode sma = siteOn(json, 2);

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Finds every file and line of the repository that the breaking changes between the current"
-          + " nautilus_trader version and a target version reach, rates the upgrade and prints a"
-          + " report (also saved as JSON in state_dir).",
+          + " nautilus_trader version and a target version reach (from the release notes and the"
+          + " API diff of the two versions' wheels), rates the upgrade and prints a report (also"
+          + " saved as JSON in state_dir).",
       "Exit codes: 0 no update needed, 1 error, 2 update available (report printed)."
     })
 final class CheckCommand extends BaseCommand {

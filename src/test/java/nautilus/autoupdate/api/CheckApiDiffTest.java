@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.report.JsonSchemaCheck;
+import nautilus.autoupdate.report.ReportFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +157,11 @@ class CheckApiDiffTest {
       assertThat(json.path("breaking_changes").get(i).path("source").asText())
           .isEqualTo("api-diff");
     }
+
+    // The saved report keeps what the diff added, for fix --report and update --report.
+    ImpactReport saved = ReportFile.read(repo.resolve(".nautilus-autoupdate"));
+    assertThat(saved.apiDiff().notInNotes()).isEqualTo(notInNotes);
+    assertThat(saved.affectedFiles().get(0).sites()).allMatch(site -> site.evidence() != null);
 
     CliRunner.Result text =
         CliRunner.run(repo, Map.of(), "check", "--repo", ".", "--offline", "--no-color");

@@ -237,6 +237,20 @@ class CheckApiDiffTest {
   }
 
   @Test
+  void anIndexWithoutTheReleasesLeavesTheNotesAloneAndSaysWhy() throws Exception {
+    try (RangeServer server = new RangeServer()) {
+      Map<String, String> env =
+          Map.of("NAUTILUS_AUTOUPDATE_PACKAGE_INDEX_URL", server.url("/simple"));
+      CliRunner.Result r = CliRunner.run(repo, env, "check", "--repo", ".", "--format", "json");
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      JsonNode diff = Json.mapper().readTree(r.out()).path("api_diff");
+      assertThat(diff.path("used").asBoolean()).isFalse();
+      assertThat(diff.path("unavailable").asText()).contains(server.url("/simple"));
+      assertThat(r.err()).startsWith("warning: API diff skipped: ");
+    }
+  }
+
+  @Test
   void onlineTheDiffComesFromTheIndexAndFixAppliesIt() throws Exception {
     try (RangeServer server = new RangeServer()) {
       StringBuilder files = new StringBuilder();

@@ -5,10 +5,17 @@ import java.util.List;
 
 /**
  * The downstream code as the matcher sees it: every scanned file with its uses of {@code
- * packageName}, sorted by path, plus scan figures.
+ * packageName}, sorted by path, plus scan figures: files and bytes looked at, and those this scan
+ * parsed with tree-sitter (the rest came from the cache or held nothing of interest).
  */
 public record CodeBase(
-    Path root, String packageName, List<FileUses> files, int scannedFiles, long scannedBytes) {
+    Path root,
+    String packageName,
+    List<FileUses> files,
+    int scannedFiles,
+    long scannedBytes,
+    int parsedFiles,
+    long parsedBytes) {
   public CodeBase {
     files = List.copyOf(files);
   }

@@ -2,6 +2,7 @@ package nautilus.autoupdate.code;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +10,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,10 +42,26 @@ public final class CodeScanner {
   }
 
   /**
-   * Scans {@code sourceDirs} (relative to {@code repoRoot}) for uses of {@code packageName}. {@code
-   * cacheDir} may be null (no cache); else parsed facts are kept there by content hash.
+   * Scans everything: every file read, every use kept (see {@link #scan(Path, List, String, Path,
+   * Interest)}).
    */
   public CodeBase scan(Path repoRoot, List<String> sourceDirs, String packageName, Path cacheDir) {
+    return scan(repoRoot, sourceDirs, packageName, cacheDir, Interest.ALL);
+  }
+
+  /**
+   * Scans {@code sourceDirs} (relative to {@code repoRoot}) for uses of {@code packageName}. {@code
+   * cacheDir} may be null (no cache); else parsed facts are kept there by content hash, and an
+   * unchanged tree is answered from the last scan's result. With an {@link Interest}, only files
+   * that mention its words (or names bound to them) are read in full, our other modules only as far
+   * as name resolution reaches them, and only the uses those words can match are kept.
+   */
+  public CodeBase scan(
+      Path repoRoot,
+      List<String> sourceDirs,
+      String packageName,
+      Path cacheDir,
+      Interest interest) {
     Path root = repoRoot.toAbsolutePath().normalize();
     List<String> paths = new ArrayList<>(SourceFiles.list(root, sourceDirs));
     if (cacheDir != null) {
@@ -49,38 +69,90 @@ public final class CodeScanner {
       Path cacheAbs = cacheDir.toAbsolutePath().normalize();
       paths.removeIf(p -> root.resolve(p).normalize().startsWith(cacheAbs));
     }
-    FactsCache cache =
-        cacheDir == null ? FactsCache.empty(packageName) : FactsCache.load(cacheDir, packageName);
-    Map<String, FileFacts> facts = new ConcurrentHashMap<>();
-    List<String> toParse = new ArrayList<>();
+    Map<String, BasicFileAttributes> stats = new HashMap<>();
     long bytes = 0;
     for (String p : paths) {
-      Path file = root.resolve(p);
-      BasicFileAttributes attrs = attributes(file);
+      BasicFileAttributes attrs = attributes(root.resolve(p));
+      stats.put(p, attrs);
       bytes += attrs.size();
-      FileFacts hit = cache.byStat(p, attrs.size(), attrs.lastModifiedTime().toMillis());
-      if (hit != null) {
-        facts.put(p, hit);
-      } else {
-        toParse.add(p);
+    }
+    String treeKey = treeKey(sourceDirs, packageName, interest, paths, stats);
+    if (cacheDir != null) {
+      List<FileUses> memo = UsesMemo.read(cacheDir, packageName, treeKey);
+      if (memo != null) {
+        return new CodeBase(root, packageName, memo, paths.size(), bytes, 0, 0);
       }
     }
-    if (!toParse.isEmpty()) {
-      parseAll(root, toParse, packageName, cache, facts);
-    }
-    if (cacheDir != null && cache.dirty()) {
-      cache.retainPaths(paths);
-      cache.save(cacheDir);
-    }
-    Resolver resolver = new Resolver(packageName, sourceDirs, new TreeMap<>(facts));
+    FactsCache cache =
+        cacheDir == null ? FactsCache.empty(packageName) : FactsCache.load(cacheDir, packageName);
     List<FileUses> files = new ArrayList<>();
-    for (String p : paths) {
-      FileUses uses = resolver.uses(p);
-      if (!uses.uses().isEmpty() || uses.parseErrors()) {
-        files.add(uses);
+    int parsedFiles;
+    long parsedBytes;
+    try (Run run = new Run(root, packageName, cache, stats)) {
+      Set<String> selected = run.select(paths, interest);
+      List<String> python = paths.stream().filter(CodeScanner::isPython).toList();
+      Resolver resolver = new Resolver(packageName, sourceDirs, python, run::factsFor);
+      for (String p : paths) {
+        if (selected.contains(p)) {
+          FileUses uses = relevant(resolver.uses(p), interest);
+          if (!uses.uses().isEmpty() || uses.parseErrors()) {
+            files.add(uses);
+          }
+        }
+      }
+      parsedFiles = run.parsedFiles.get();
+      parsedBytes = run.parsedBytes.get();
+    }
+    if (cacheDir != null) {
+      if (cache.dirty()) {
+        cache.retainPaths(paths);
+        cache.save(cacheDir);
+      }
+      UsesMemo.write(cacheDir, packageName, treeKey, files);
+    }
+    return new CodeBase(root, packageName, files, paths.size(), bytes, parsedFiles, parsedBytes);
+  }
+
+  /**
+   * The uses a change with these words can match: imports and config strings (a moved module's
+   * path), and uses whose last name or a keyword is one of the words. The rest only cost memory.
+   */
+  static FileUses relevant(FileUses f, Interest interest) {
+    if (interest.all()) {
+      return f;
+    }
+    List<Use> kept = new ArrayList<>();
+    for (Use u : f.uses()) {
+      String t = u.target();
+      if (u.kind() == UseKind.IMPORT
+          || u.kind() == UseKind.CONFIG_STRING
+          || interest.words().contains(t.substring(t.lastIndexOf('.') + 1))
+          || u.kwargs().stream().anyMatch(k -> interest.words().contains(k.name()))) {
+        kept.add(u);
       }
     }
-    return new CodeBase(root, packageName, files, paths.size(), bytes);
+    return kept.size() == f.uses().size() ? f : new FileUses(f.path(), kept, f.parseErrors());
+  }
+
+  private static String treeKey(
+      List<String> sourceDirs,
+      String packageName,
+      Interest interest,
+      List<String> paths,
+      Map<String, BasicFileAttributes> stats) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(FactsCache.FORMAT).append('|').append(packageName).append('|');
+    sb.append(String.join(",", sourceDirs)).append('|').append(interest.fingerprint()).append('\n');
+    for (String p : paths) {
+      BasicFileAttributes a = stats.get(p);
+      sb.append(p).append('\0').append(a.size()).append('\0');
+      sb.append(a.lastModifiedTime().toMillis()).append('\n');
+    }
+    return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static boolean isPython(String path) {
+    return path.endsWith(".py") || path.endsWith(".pyi") || path.endsWith(".ipynb");
   }
 
   private static BasicFileAttributes attributes(Path file) {
@@ -91,64 +163,231 @@ public final class CodeScanner {
     }
   }
 
-  private void parseAll(
-      Path root,
-      List<String> toParse,
-      String packageName,
-      FactsCache cache,
-      Map<String, FileFacts> facts) {
-    List<PythonExtractor> extractors = new ArrayList<>();
-    ThreadLocal<PythonExtractor> local =
-        ThreadLocal.withInitial(
-            () -> {
-              PythonExtractor e = new PythonExtractor(packageName);
-              synchronized (extractors) {
-                extractors.add(e);
+  /**
+   * One scan's work: which files hold a word of interest (widened, round by round, by the names
+   * they bind to those words, since other files may import those names), and their facts.
+   */
+  private final class Run implements AutoCloseable {
+    private static final Set<String> STRUCTURAL = Set.of("global", "nonlocal");
+    private static final int MAX_ROUNDS = 8;
+
+    private final Path root;
+    private final String packageName;
+    private final FactsCache cache;
+    private final Map<String, BasicFileAttributes> stats;
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    private final Map<String, FileFacts> facts = new ConcurrentHashMap<>();
+    private final List<PythonExtractor> extractors = new ArrayList<>();
+    private final ThreadLocal<PythonExtractor> local;
+    private final java.util.concurrent.atomic.AtomicInteger parsedFiles =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong parsedBytes =
+        new java.util.concurrent.atomic.AtomicLong();
+    private WordScan scan;
+    private String wordsKey = "all";
+
+    Run(Path root, String packageName, FactsCache cache, Map<String, BasicFileAttributes> stats) {
+      this.root = root;
+      this.packageName = packageName;
+      this.cache = cache;
+      this.stats = stats;
+      this.local =
+          ThreadLocal.withInitial(
+              () -> {
+                PythonExtractor e = new PythonExtractor(packageName);
+                synchronized (extractors) {
+                  extractors.add(e);
+                }
+                return e;
+              });
+    }
+
+    Set<String> select(List<String> paths, Interest interest) {
+      if (interest.all()) {
+        parallel(paths, p -> facts.put(p, factsFor(p)));
+        return new HashSet<>(paths);
+      }
+      Set<String> words = new HashSet<>(interest.words());
+      Set<String> focus = new HashSet<>(interest.focusWords());
+      focus.addAll(STRUCTURAL);
+      Set<String> selected = ConcurrentHashMap.newKeySet();
+      for (int round = 0; ; round++) {
+        scan = new WordScan(words, focus);
+        wordsKey = Interest.of(words, focus).fingerprint();
+        facts.clear();
+        parallel(
+            paths,
+            p -> {
+              FactsCache.Verdict v = verdict(p);
+              if (v.interesting()) {
+                selected.add(p);
+                facts.put(p, factsFor(p));
               }
-              return e;
             });
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      int batch = Math.max(1, toParse.size() / (threads * 8));
-      for (int i = 0; i < toParse.size(); i += batch) {
-        List<String> slice = toParse.subList(i, Math.min(toParse.size(), i + batch));
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (String p : slice) {
-                    Path file = root.resolve(p);
-                    byte[] bytes = read(file);
-                    BasicFileAttributes attrs = attributes(file);
-                    String hash = sha256(bytes);
-                    FileFacts f = cache.byHash(hash);
-                    if (f == null) {
-                      f = extract(p, bytes, local.get(), packageName);
-                    }
-                    cache.put(p, attrs.size(), attrs.lastModifiedTime().toMillis(), hash, f);
-                    facts.put(p, f);
-                  }
-                }));
+        Set<String> more = boundNames(selected, words);
+        more.removeAll(words);
+        if (more.isEmpty() || round == MAX_ROUNDS) {
+          return selected;
+        }
+        words.addAll(more);
       }
-      for (Future<?> f : futures) {
-        f.get();
+    }
+
+    /**
+     * Names our files bind to something a word points at ({@code from upstream.moved import X as
+     * Y}: Y; a class deriving from such a name): where they are used, in this file or another that
+     * imports them, the word itself may not appear.
+     */
+    private Set<String> boundNames(Set<String> selected, Set<String> words) {
+      Set<String> names = new HashSet<>();
+      for (String p : selected) {
+        FileFacts f = facts.get(p);
+        if (f == null || !f.python()) {
+          continue;
+        }
+        for (ModuleFacts unit : f.units()) {
+          for (ModuleFacts.ImportFact i : unit.imports()) {
+            boolean hit =
+                words.contains(i.name())
+                    || Arrays.stream(i.module().split("\\.")).anyMatch(words::contains);
+            if (!hit || i.star()) {
+              continue;
+            }
+            if (i.alias() != null) {
+              names.add(i.alias());
+            } else if (i.name() != null) {
+              names.add(i.name());
+            }
+          }
+          for (ModuleFacts.ClassFact c : unit.classes()) {
+            if (c.bases().stream().flatMap(List::stream).anyMatch(words::contains)) {
+              names.add(c.name());
+            }
+          }
+        }
       }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
+      return names;
+    }
+
+    /** Whether the file holds a word of interest, and where, under the current words. */
+    private FactsCache.Verdict verdict(String p) {
+      String hash = knownHash(p);
+      if (hash != null) {
+        FactsCache.Verdict v = cache.verdict(hash + ":" + wordsKey);
+        if (v != null) {
+          return v;
+        }
       }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserError("interrupted while scanning " + root, e);
-    } finally {
-      pool.shutdownNow();
-      awaitQuietly(pool);
+      byte[] bytes = read(root.resolve(p));
+      hash = hashOf(p, bytes);
+      WordScan.Hits hits = scan.scan(bytes, substrings(p));
+      FactsCache.Verdict v =
+          new FactsCache.Verdict(hits.triggered(), hash + ":" + offsetsKey(hits.offsets()));
+      cache.putVerdict(hash + ":" + wordsKey, v);
+      return v;
+    }
+
+    /**
+     * The facts of one file under the current words, read once; the resolver calls this for the
+     * modules it reaches.
+     */
+    FileFacts factsFor(String p) {
+      FileFacts known = facts.get(p);
+      if (known != null) {
+        return known;
+      }
+      String key;
+      if (scan == null) {
+        String hash = knownHash(p);
+        key = hash == null ? null : hash + ":all";
+      } else {
+        key = verdict(p).factsKey();
+      }
+      FileFacts f = key == null ? null : cache.facts(key);
+      if (f == null) {
+        byte[] bytes = read(root.resolve(p));
+        String hash = hashOf(p, bytes);
+        WordScan.Hits hits = scan == null ? null : scan.scan(bytes, substrings(p));
+        key = hash + ":" + (hits == null ? "all" : offsetsKey(hits.offsets()));
+        f = cache.facts(key);
+        if (f == null) {
+          f = extract(p, bytes, local.get(), packageName, hits);
+          cache.putFacts(key, f);
+          parsedFiles.incrementAndGet();
+          parsedBytes.addAndGet(bytes.length);
+        }
+      }
+      facts.put(p, f);
+      return f;
+    }
+
+    private String knownHash(String p) {
+      String h = hashes.get(p);
+      if (h != null) {
+        return h;
+      }
+      BasicFileAttributes a = stats.get(p);
+      h = cache.hashByStat(p, a.size(), a.lastModifiedTime().toMillis());
+      if (h != null) {
+        hashes.put(p, h);
+      }
+      return h;
+    }
+
+    private String hashOf(String p, byte[] bytes) {
+      String hash = sha256(bytes);
+      hashes.put(p, hash);
+      BasicFileAttributes a = stats.get(p);
+      cache.putEntry(p, a.size(), a.lastModifiedTime().toMillis(), hash);
+      return hash;
+    }
+
+    private void parallel(List<String> items, java.util.function.Consumer<String> body) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        int batch = Math.max(1, items.size() / (threads * 8));
+        for (int i = 0; i < items.size(); i += batch) {
+          List<String> slice = items.subList(i, Math.min(items.size(), i + batch));
+          futures.add(pool.submit(() -> slice.forEach(body)));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserError("interrupted while scanning " + root, e);
+      } finally {
+        pool.shutdownNow();
+        awaitQuietly(pool);
+      }
+    }
+
+    @Override
+    public void close() {
       synchronized (extractors) {
         // Native parsers are freed here, on any thread: each is used by one thread at a time.
         extractors.forEach(PythonExtractor::close);
       }
     }
+  }
+
+  private static boolean substrings(String path) {
+    return path.endsWith(".ipynb") || path.endsWith(".json");
+  }
+
+  private static String offsetsKey(int[] offsets) {
+    if (offsets.length == 0) {
+      return "none";
+    }
+    ByteBuffer b = ByteBuffer.allocate(offsets.length * 4);
+    b.asIntBuffer().put(offsets);
+    return sha256(b.array()).substring(0, 16);
   }
 
   /** Waits for running parses to end, so no native parser is freed while in use. */
@@ -163,8 +402,14 @@ public final class CodeScanner {
   }
 
   static FileFacts extract(String path, byte[] bytes, PythonExtractor py, String packageName) {
+    return extract(path, bytes, py, packageName, null);
+  }
+
+  /** Facts of one file; {@code focus} (null: all) limits which function bodies are read. */
+  static FileFacts extract(
+      String path, byte[] bytes, PythonExtractor py, String packageName, WordScan.Hits focus) {
     if (path.endsWith(".py") || path.endsWith(".pyi")) {
-      return new FileFacts(true, List.of(py.extract(bytes)));
+      return new FileFacts(true, List.of(py.extract(bytes, focus)));
     }
     if (path.endsWith(".ipynb")) {
       return new FileFacts(true, Notebooks.extract(path, bytes, py));

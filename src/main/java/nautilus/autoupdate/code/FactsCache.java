@@ -1,6 +1,7 @@
 package nautilus.autoupdate.code;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,31 +18,46 @@ import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 
 /**
- * Parsed facts by content hash, plus the size and mtime each path had, so an unchanged file is
- * neither read nor parsed again. One file per package name; a cache that cannot be read (older
- * format, cut short) is rebuilt, since it only ever saves time.
+ * What earlier scans learnt, so an unchanged file is neither read nor parsed again: each path's
+ * size, mtime and content hash, and by content hash plus the words a scan looked for, whether the
+ * file holds one of them and the facts read from it (a focused read depends on those words). One
+ * file per package name; a cache that cannot be read (older format, cut short) is rebuilt, since it
+ * only ever saves time.
  */
 final class FactsCache {
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   record Entry(long size, long mtime, String hash) {}
 
+  /** Whether a file holds a word of interest, and the key its focused facts are kept under. */
+  record Verdict(boolean interesting, String factsKey) {}
+
   record Stored(
-      int format, String packageName, Map<String, Entry> entries, Map<String, FileFacts> facts) {}
+      int format,
+      String packageName,
+      Map<String, Entry> entries,
+      Map<String, Verdict> verdicts,
+      Map<String, FileFacts> facts) {}
 
   private final String packageName;
   private final Map<String, Entry> entries;
+  private final Map<String, Verdict> verdicts;
   private final Map<String, FileFacts> facts;
   private volatile boolean dirty;
 
-  private FactsCache(String packageName, Map<String, Entry> entries, Map<String, FileFacts> facts) {
+  private FactsCache(
+      String packageName,
+      Map<String, Entry> entries,
+      Map<String, Verdict> verdicts,
+      Map<String, FileFacts> facts) {
     this.packageName = packageName;
     this.entries = new ConcurrentHashMap<>(entries);
+    this.verdicts = new ConcurrentHashMap<>(verdicts);
     this.facts = new ConcurrentHashMap<>(facts);
   }
 
   static FactsCache empty(String packageName) {
-    return new FactsCache(packageName, Map.of(), Map.of());
+    return new FactsCache(packageName, Map.of(), Map.of(), Map.of());
   }
 
   static Path file(Path cacheDir, String packageName) {
@@ -53,9 +69,11 @@ final class FactsCache {
     try (InputStream in = Files.newInputStream(file)) {
       Stored s = Json.mapper().readValue(in, Stored.class);
       if (s.format() != FORMAT || !packageName.equals(s.packageName())) {
-        return empty(packageName);
+        FactsCache c = empty(packageName);
+        c.dirty = true;
+        return c;
       }
-      return new FactsCache(packageName, s.entries(), s.facts());
+      return new FactsCache(packageName, s.entries(), s.verdicts(), s.facts());
     } catch (NoSuchFileException e) {
       return empty(packageName);
     } catch (JsonProcessingException e) {
@@ -67,22 +85,37 @@ final class FactsCache {
     }
   }
 
-  FileFacts byStat(String path, long size, long mtime) {
+  /** The content hash a path had at this size and mtime, or null. */
+  String hashByStat(String path, long size, long mtime) {
     Entry e = entries.get(path);
-    if (e == null || e.size() != size || e.mtime() != mtime) {
-      return null;
+    return e == null || e.size() != size || e.mtime() != mtime ? null : e.hash();
+  }
+
+  Verdict verdict(String key) {
+    return verdicts.get(key);
+  }
+
+  FileFacts facts(String key) {
+    return facts.get(key);
+  }
+
+  void putEntry(String path, long size, long mtime, String hash) {
+    Entry e = new Entry(size, mtime, hash);
+    if (!e.equals(entries.put(path, e))) {
+      dirty = true;
     }
-    return facts.get(e.hash());
   }
 
-  FileFacts byHash(String hash) {
-    return facts.get(hash);
+  void putVerdict(String key, Verdict v) {
+    if (!v.equals(verdicts.put(key, v))) {
+      dirty = true;
+    }
   }
 
-  void put(String path, long size, long mtime, String hash, FileFacts f) {
-    entries.put(path, new Entry(size, mtime, hash));
-    facts.put(hash, f);
-    dirty = true;
+  void putFacts(String key, FileFacts f) {
+    if (facts.put(key, f) == null) {
+      dirty = true;
+    }
   }
 
   boolean dirty() {
@@ -92,10 +125,18 @@ final class FactsCache {
   /** Forgets files that are gone, so the cache does not grow without bound. */
   void retainPaths(List<String> paths) {
     Set<String> keep = new HashSet<>(paths);
-    entries.keySet().retainAll(keep);
+    if (entries.keySet().retainAll(keep)) {
+      dirty = true;
+    }
     Set<String> hashes = new HashSet<>();
     entries.values().forEach(e -> hashes.add(e.hash()));
-    facts.keySet().retainAll(hashes);
+    verdicts.keySet().removeIf(k -> !hashes.contains(hashOf(k)));
+    facts.keySet().removeIf(k -> !hashes.contains(hashOf(k)));
+  }
+
+  private static String hashOf(String key) {
+    int colon = key.indexOf(':');
+    return colon < 0 ? key : key.substring(0, colon);
   }
 
   void save(Path cacheDir) {
@@ -106,8 +147,8 @@ final class FactsCache {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         Json.mapper()
             .writer()
-            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-            .writeValue(out, new Stored(FORMAT, packageName, entries, facts));
+            .without(SerializationFeature.INDENT_OUTPUT)
+            .writeValue(out, new Stored(FORMAT, packageName, entries, verdicts, facts));
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       dirty = false;

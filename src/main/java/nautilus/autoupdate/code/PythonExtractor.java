@@ -17,7 +17,7 @@ import nautilus.autoupdate.code.ModuleFacts.ImportFact;
 import nautilus.autoupdate.code.ModuleFacts.MemberFact;
 import nautilus.autoupdate.code.ModuleFacts.RefFact;
 import nautilus.autoupdate.code.ModuleFacts.StringFact;
-import org.treesitter.TSNode;
+import nautilus.autoupdate.code.SyntaxTree.Node;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 import org.treesitter.TreeSitterPython;
@@ -29,18 +29,48 @@ import org.treesitter.TreeSitterPython;
 final class PythonExtractor implements AutoCloseable {
   static final String INSTANCE = "()";
   static final String UNKNOWN = "?";
+
+  /** Statements and clauses whose blocks may hold more statements. */
+  private static final Set<String> COMPOUND =
+      Set.of(
+          "block",
+          "if_statement",
+          "elif_clause",
+          "else_clause",
+          "for_statement",
+          "while_statement",
+          "try_statement",
+          "except_clause",
+          "except_group_clause",
+          "finally_clause",
+          "with_statement",
+          "match_statement",
+          "case_clause");
+
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
 
   private final TSParser parser = new TSParser();
+  private final SyntaxTree.Grammar grammar;
   private final Pattern upstreamPath;
 
   PythonExtractor(String packageName) {
-    parser.setLanguage(new TreeSitterPython());
+    TreeSitterPython python = new TreeSitterPython();
+    parser.setLanguage(python);
+    grammar = new SyntaxTree.Grammar(python);
     upstreamPath = ConfigText.upstreamPathPattern(packageName);
   }
 
   ModuleFacts extract(byte[] src) {
-    return extract(src, null, null);
+    return extract(src, null, null, null);
+  }
+
+  /**
+   * Extracts facts, reading in full only the function bodies that hold one of {@code focus}'s
+   * occurrences; the others give only what their class needs ({@code self.x = ...}). Null reads
+   * everything.
+   */
+  ModuleFacts extract(byte[] src, WordScan.Hits focus) {
+    return extract(src, null, null, focus);
   }
 
   /**
@@ -48,10 +78,15 @@ final class PythonExtractor implements AutoCloseable {
    * code cell) locations are given per cell.
    */
   ModuleFacts extract(byte[] src, int[] cellStartLines, int[] cellStartBytes) {
+    return extract(src, cellStartLines, cellStartBytes, null);
+  }
+
+  private ModuleFacts extract(
+      byte[] src, int[] cellStartLines, int[] cellStartBytes, WordScan.Hits focus) {
     TSTree tree = parser.parseString(null, new String(src, StandardCharsets.UTF_8));
     try {
-      TSNode root = tree.getRootNode();
-      Walk walk = new Walk(src, cellStartLines, cellStartBytes);
+      Node root = SyntaxTree.copy(tree, src, grammar, focus).root();
+      Walk walk = new Walk(src, cellStartLines, cellStartBytes, focus);
       walk.module(root);
       return walk.facts(root.hasError());
     } finally {
@@ -112,6 +147,7 @@ final class PythonExtractor implements AutoCloseable {
     private final byte[] src;
     private final int[] cellLines;
     private final int[] cellBytes;
+    private final WordScan.Hits focus;
     private final int[] lineStarts;
     private final List<ImportFact> imports = new ArrayList<>();
     private final Map<String, ClassBuilder> classes = new LinkedHashMap<>();
@@ -123,8 +159,9 @@ final class PythonExtractor implements AutoCloseable {
     private final Deque<ClassBuilder> classStack = new ArrayDeque<>();
     private Scope scope = new Scope(null, false, null, null);
 
-    Walk(byte[] src, int[] cellLines, int[] cellBytes) {
+    Walk(byte[] src, int[] cellLines, int[] cellBytes, WordScan.Hits focus) {
       this.src = src;
+      this.focus = focus;
       this.cellLines = cellLines;
       this.cellBytes = cellBytes;
       List<Integer> starts = new ArrayList<>();
@@ -182,12 +219,12 @@ final class PythonExtractor implements AutoCloseable {
           parseErrors);
     }
 
-    String text(TSNode n) {
+    String text(Node n) {
       return new String(
           src, n.getStartByte(), n.getEndByte() - n.getStartByte(), StandardCharsets.UTF_8);
     }
 
-    Location loc(TSNode n) {
+    Location loc(Node n) {
       int start = n.getStartByte();
       int line = lineOf(start);
       int lineStart = lineStarts[line];
@@ -219,18 +256,18 @@ final class PythonExtractor implements AutoCloseable {
       return LineStarts.indexOf(lineStarts, offset);
     }
 
-    void module(TSNode root) {
+    void module(Node root) {
       children(root);
     }
 
-    void children(TSNode n) {
+    void children(Node n) {
       int count = n.getNamedChildCount();
       for (int i = 0; i < count; i++) {
         visit(n.getNamedChild(i));
       }
     }
 
-    void visit(TSNode n) {
+    void visit(Node n) {
       switch (n.getType()) {
         case "comment":
           return;
@@ -266,7 +303,7 @@ final class PythonExtractor implements AutoCloseable {
           return;
         case "as_pattern":
           visit(n.getNamedChild(0));
-          TSNode alias = n.getChildByFieldName("alias");
+          Node alias = n.getChildByFieldName("alias");
           if (!alias.isNull()) {
             bindTargets(alias);
           }
@@ -290,7 +327,7 @@ final class PythonExtractor implements AutoCloseable {
           return;
         case "except_clause":
           for (int i = 0; i < n.getNamedChildCount(); i++) {
-            TSNode c = n.getNamedChild(i);
+            Node c = n.getNamedChild(i);
             if ("alias".equals(n.getFieldNameForNamedChild(i))) {
               bindTargets(c);
             } else {
@@ -316,15 +353,15 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void visitField(TSNode n, String field) {
-      TSNode c = n.getChildByFieldName(field);
+    void visitField(Node n, String field) {
+      Node c = n.getChildByFieldName(field);
       if (!c.isNull()) {
         visit(c);
       }
     }
 
     /** Visits the named children except the given fields. */
-    void visitRest(TSNode n, String... skip) {
+    void visitRest(Node n, String... skip) {
       Set<String> skipped = Set.of(skip);
       int count = n.getNamedChildCount();
       for (int i = 0; i < count; i++) {
@@ -335,13 +372,13 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void importStatement(TSNode n) {
+    void importStatement(Node n) {
       // One name per statement: the use spans the statement, so a fix can rewrite it whole.
       boolean single = n.getNamedChildCount() == 1;
       for (int i = 0; i < n.getNamedChildCount(); i++) {
-        TSNode c = n.getNamedChild(i);
+        Node c = n.getNamedChild(i);
         if (c.getType().equals("aliased_import")) {
-          TSNode name = c.getChildByFieldName("name");
+          Node name = c.getChildByFieldName("name");
           String alias = text(c.getChildByFieldName("alias"));
           imports.add(new ImportFact(text(name), null, alias, 0, loc(single ? n : name)));
           importedNames.add(alias);
@@ -353,8 +390,8 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void importFrom(TSNode n) {
-      TSNode moduleNode = n.getChildByFieldName("module_name");
+    void importFrom(Node n) {
+      Node moduleNode = n.getChildByFieldName("module_name");
       String module;
       int level = 0;
       if (moduleNode.getType().equals("relative_import")) {
@@ -381,8 +418,8 @@ final class PythonExtractor implements AutoCloseable {
           }
           continue;
         }
-        TSNode c = n.getNamedChild(i);
-        TSNode nameNode = c.getType().equals("aliased_import") ? c.getChildByFieldName("name") : c;
+        Node c = n.getNamedChild(i);
+        Node nameNode = c.getType().equals("aliased_import") ? c.getChildByFieldName("name") : c;
         String alias =
             c.getType().equals("aliased_import") ? text(c.getChildByFieldName("alias")) : null;
         String name = text(nameNode);
@@ -398,7 +435,7 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void classDefinition(TSNode n) {
+    void classDefinition(Node n) {
       String name = text(n.getChildByFieldName("name"));
       if (scope.function) {
         scope.locals.add(name);
@@ -406,11 +443,11 @@ final class PythonExtractor implements AutoCloseable {
         ownNames.add(name);
       }
       ClassBuilder b = classes.computeIfAbsent(name, ClassBuilder::new);
-      TSNode supers = n.getChildByFieldName("superclasses");
+      Node supers = n.getChildByFieldName("superclasses");
       if (!supers.isNull()) {
         for (int i = 0; i < supers.getNamedChildCount(); i++) {
-          TSNode s = supers.getNamedChild(i);
-          TSNode baseExpr = s.getType().equals("subscript") ? s.getChildByFieldName("value") : s;
+          Node s = supers.getNamedChild(i);
+          Node baseExpr = s.getType().equals("subscript") ? s.getChildByFieldName("value") : s;
           List<String> chain = chainOf(baseExpr);
           if (chain != null && !s.getType().equals("keyword_argument")) {
             b.bases.add(chain);
@@ -419,36 +456,36 @@ final class PythonExtractor implements AutoCloseable {
         }
       }
       classStack.push(b);
-      TSNode body = n.getChildByFieldName("body");
+      Node body = n.getChildByFieldName("body");
       for (int i = 0; i < body.getNamedChildCount(); i++) {
-        TSNode stmt = body.getNamedChild(i);
+        Node stmt = body.getNamedChild(i);
         classMember(b, stmt);
         visit(stmt);
       }
       classStack.pop();
     }
 
-    void classMember(ClassBuilder b, TSNode stmt) {
-      TSNode def = stmt;
+    void classMember(ClassBuilder b, Node stmt) {
+      Node def = stmt;
       if (def.getType().equals("decorated_definition")) {
         def = def.getChildByFieldName("definition");
       }
       if (def.getType().equals("function_definition")) {
-        TSNode name = def.getChildByFieldName("name");
+        Node name = def.getChildByFieldName("name");
         b.members.add(new MemberFact(text(name), loc(name)));
       } else if (stmt.getType().equals("expression_statement")
           && stmt.getNamedChildCount() > 0
           && stmt.getNamedChild(0).getType().equals("assignment")) {
-        TSNode left = stmt.getNamedChild(0).getChildByFieldName("left");
+        Node left = stmt.getNamedChild(0).getChildByFieldName("left");
         if (left.getType().equals("identifier")) {
           b.members.add(new MemberFact(text(left), loc(left)));
         }
       }
     }
 
-    void decorated(TSNode n) {
+    void decorated(Node n) {
       for (int i = 0; i < n.getNamedChildCount(); i++) {
-        TSNode c = n.getNamedChild(i);
+        Node c = n.getNamedChild(i);
         if (c.getType().equals("decorator")) {
           children(c);
         }
@@ -456,7 +493,7 @@ final class PythonExtractor implements AutoCloseable {
       visit(n.getChildByFieldName("definition"));
     }
 
-    void functionDefinition(TSNode n) {
+    void functionDefinition(Node n) {
       String name = text(n.getChildByFieldName("name"));
       if (scope.function) {
         scope.locals.add(name);
@@ -464,7 +501,7 @@ final class PythonExtractor implements AutoCloseable {
         ownNames.add(name);
       }
       ClassBuilder owner = directMethodOwner(n);
-      TSNode params = n.getChildByFieldName("parameters");
+      Node params = n.getChildByFieldName("parameters");
       String selfName = null;
       if (owner != null && params.getNamedChildCount() > 0) {
         selfName = parameterName(params.getNamedChild(0));
@@ -472,12 +509,12 @@ final class PythonExtractor implements AutoCloseable {
       Scope inner = new Scope(scope, true, selfName, owner == null ? null : owner.name);
       // Defaults and annotations are evaluated in the enclosing scope.
       for (int i = 0; i < params.getNamedChildCount(); i++) {
-        TSNode p = params.getNamedChild(i);
+        Node p = params.getNamedChild(i);
         String pname = parameterName(p);
         if (pname != null) {
           inner.locals.add(pname);
         }
-        TSNode type = p.getChildByFieldName("type");
+        Node type = p.getChildByFieldName("type");
         if (!type.isNull()) {
           visit(type);
           List<String> chain = annotationChain(type);
@@ -485,17 +522,68 @@ final class PythonExtractor implements AutoCloseable {
             inner.types.put(pname, withInstance(chain));
           }
         }
-        TSNode value = p.getChildByFieldName("value");
+        Node value = p.getChildByFieldName("value");
         if (!value.isNull()) {
           visit(value);
         }
       }
       visitField(n, "return_type");
+      if (focus != null && !focus.within(n.getStartByte(), n.getEndByte())) {
+        // No word of interest inside: nothing here can be a site, and its locals stay local.
+        if (owner != null && selfName != null) {
+          Scope outer = scope;
+          scope = inner;
+          selfAssignments(n.getChildByFieldName("body"));
+          scope = outer;
+        }
+        return;
+      }
       visitBodyIn(inner, n);
     }
 
+    /** Records {@code self.x = ...} in a method body without visiting anything else. */
+    void selfAssignments(Node block) {
+      if (block.isNull()) {
+        return;
+      }
+      for (int i = 0; i < block.getNamedChildCount(); i++) {
+        Node s = block.getNamedChild(i);
+        String type = s.getType();
+        if (type.equals("expression_statement")) {
+          if (s.getNamedChildCount() > 0 && s.getNamedChild(0).getType().equals("assignment")) {
+            selfAssignment(s.getNamedChild(0));
+          }
+        } else if (COMPOUND.contains(type)) {
+          selfAssignments(s);
+        }
+      }
+    }
+
+    void selfAssignment(Node n) {
+      Node left = n.getChildByFieldName("left");
+      Node right = n.getChildByFieldName("right");
+      if (!right.isNull() && right.getType().equals("assignment")) {
+        selfAssignment(right);
+      }
+      if (!left.getType().equals("attribute") || !isSelf(left.getChildByFieldName("object"))) {
+        return;
+      }
+      ClassBuilder cls = classes.get(scope.selfClass);
+      if (cls == null) {
+        return;
+      }
+      String attr = text(left.getChildByFieldName("attribute"));
+      cls.selfAssigned.add(attr);
+      Node type = n.getChildByFieldName("type");
+      List<String> t = type.isNull() ? null : annotationChain(type);
+      t = t != null ? withInstance(t) : right.isNull() ? null : valueType(right);
+      if (t != null) {
+        cls.attrTypes.put(attr, t);
+      }
+    }
+
     /** Visits a function's or lambda's body in its own scope, then settles that scope. */
-    void visitBodyIn(Scope inner, TSNode fn) {
+    void visitBodyIn(Scope inner, Node fn) {
       Scope outer = scope;
       scope = inner;
       visitField(fn, "body");
@@ -503,9 +591,9 @@ final class PythonExtractor implements AutoCloseable {
       closeScope(inner);
     }
 
-    void lambda(TSNode n) {
+    void lambda(Node n) {
       Scope inner = new Scope(scope, true, null, null);
-      TSNode params = n.getChildByFieldName("parameters");
+      Node params = n.getChildByFieldName("parameters");
       if (!params.isNull()) {
         for (int i = 0; i < params.getNamedChildCount(); i++) {
           String p = parameterName(params.getNamedChild(i));
@@ -518,28 +606,28 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     /** The class whose body directly holds this function, if any. */
-    ClassBuilder directMethodOwner(TSNode fn) {
-      TSNode parent = fn.getParent();
+    ClassBuilder directMethodOwner(Node fn) {
+      Node parent = fn.getParent();
       if (!parent.isNull() && parent.getType().equals("decorated_definition")) {
         parent = parent.getParent();
       }
       if (parent.isNull() || !parent.getType().equals("block")) {
         return null;
       }
-      TSNode cls = parent.getParent();
+      Node cls = parent.getParent();
       if (cls.isNull() || !cls.getType().equals("class_definition") || classStack.isEmpty()) {
         return null;
       }
       return classStack.peek();
     }
 
-    String parameterName(TSNode p) {
+    String parameterName(Node p) {
       switch (p.getType()) {
         case "identifier":
           return text(p);
         case "typed_parameter":
           for (int i = 0; i < p.getNamedChildCount(); i++) {
-            TSNode c = p.getNamedChild(i);
+            Node c = p.getNamedChild(i);
             if (c.getType().equals("identifier")) {
               return text(c);
             }
@@ -550,7 +638,7 @@ final class PythonExtractor implements AutoCloseable {
           return null;
         case "default_parameter":
         case "typed_default_parameter":
-          TSNode name = p.getChildByFieldName("name");
+          Node name = p.getChildByFieldName("name");
           return name.isNull() ? null : text(name);
         case "list_splat_pattern":
         case "dictionary_splat_pattern":
@@ -604,10 +692,10 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void assignment(TSNode n) {
-      TSNode left = n.getChildByFieldName("left");
-      TSNode right = n.getChildByFieldName("right");
-      TSNode type = n.getChildByFieldName("type");
+    void assignment(Node n) {
+      Node left = n.getChildByFieldName("left");
+      Node right = n.getChildByFieldName("right");
+      Node type = n.getChildByFieldName("type");
       List<String> rightType = null;
       if (type != null && !type.isNull()) {
         visit(type);
@@ -644,14 +732,14 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    boolean isSelf(TSNode n) {
+    boolean isSelf(Node n) {
       return n.getType().equals("identifier")
           && scope.selfName != null
           && text(n).equals(scope.selfName);
     }
 
     /** The chain of what a value is: an instance of a called class, or an alias of a name. */
-    List<String> valueType(TSNode value) {
+    List<String> valueType(Node value) {
       if (value.getType().equals("call")) {
         List<String> f = chainOf(value.getChildByFieldName("function"));
         if (f != null && capitalized(f.get(f.size() - 1))) {
@@ -677,8 +765,8 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     /** {@code Foo}, {@code mod.Foo}, {@code Optional[Foo]}, {@code Foo | None}. */
-    List<String> annotationChain(TSNode type) {
-      TSNode t =
+    List<String> annotationChain(Node type) {
+      Node t =
           type.getType().equals("type") && type.getNamedChildCount() > 0
               ? type.getNamedChild(0)
               : type;
@@ -693,10 +781,10 @@ final class PythonExtractor implements AutoCloseable {
               : annotationChain(t.getChildByFieldName("right"));
         case "generic_type":
         case "subscript":
-          TSNode head = t.getNamedChild(0);
+          Node head = t.getNamedChild(0);
           String h = text(head);
           if ((h.equals("Optional") || h.endsWith(".Optional")) && t.getNamedChildCount() > 1) {
-            TSNode arg = t.getNamedChild(1);
+            Node arg = t.getNamedChild(1);
             if (arg.getType().equals("type_parameter") && arg.getNamedChildCount() > 0) {
               arg = arg.getNamedChild(0);
             }
@@ -708,7 +796,7 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void bindTargets(TSNode n) {
+    void bindTargets(Node n) {
       switch (n.getType()) {
         case "identifier":
           String name = text(n);
@@ -730,7 +818,7 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     /** Names through attributes, with {@code ()} after a called class; null if not a chain. */
-    List<String> chainOf(TSNode n) {
+    List<String> chainOf(Node n) {
       switch (n.getType()) {
         case "identifier":
           return new ArrayList<>(List.of(text(n)));
@@ -742,7 +830,7 @@ final class PythonExtractor implements AutoCloseable {
           base.add(text(n.getChildByFieldName("attribute")));
           return base;
         case "call":
-          TSNode fn = n.getChildByFieldName("function");
+          Node fn = n.getChildByFieldName("function");
           if (fn.getType().equals("identifier")
               && text(fn).equals("super")
               && scope.selfName != null) {
@@ -761,8 +849,8 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void attribute(TSNode n, boolean call, TSNode args) {
-      TSNode attr = n.getChildByFieldName("attribute");
+    void attribute(Node n, boolean call, Node args) {
+      Node attr = n.getChildByFieldName("attribute");
       List<String> chain = chainOf(n);
       List<Kwarg> kwargs = new ArrayList<>();
       int positional = args == null ? 0 : arguments(args, kwargs);
@@ -775,7 +863,7 @@ final class PythonExtractor implements AutoCloseable {
               new RefFact(List.of(UNKNOWN, member), null, call, kwargs, positional, loc(attr)));
         }
       }
-      TSNode object = n.getChildByFieldName("object");
+      Node object = n.getChildByFieldName("object");
       if (object.getType().equals("call")) {
         call(object);
       } else if (!object.getType().equals("identifier") || chain == null) {
@@ -786,16 +874,16 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     /** Counts positional arguments (-1 if unknown) and collects keyword arguments. */
-    int arguments(TSNode args, List<Kwarg> kwargs) {
+    int arguments(Node args, List<Kwarg> kwargs) {
       int positional = 0;
       if (!args.getType().equals("argument_list")) {
         return 1;
       }
       for (int i = 0; i < args.getNamedChildCount(); i++) {
-        TSNode a = args.getNamedChild(i);
+        Node a = args.getNamedChild(i);
         switch (a.getType()) {
           case "keyword_argument":
-            TSNode name = a.getChildByFieldName("name");
+            Node name = a.getChildByFieldName("name");
             kwargs.add(new Kwarg(text(name), loc(name)));
             break;
           case "list_splat":
@@ -813,9 +901,9 @@ final class PythonExtractor implements AutoCloseable {
       return positional;
     }
 
-    void call(TSNode n) {
-      TSNode function = n.getChildByFieldName("function");
-      TSNode args = n.getChildByFieldName("arguments");
+    void call(Node n) {
+      Node function = n.getChildByFieldName("function");
+      Node args = n.getChildByFieldName("arguments");
       if (function.getType().equals("attribute")) {
         attribute(function, true, args);
       } else if (function.getType().equals("identifier")) {
@@ -830,7 +918,7 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void emit(List<String> chain, boolean call, List<Kwarg> kwargs, int positional, TSNode at) {
+    void emit(List<String> chain, boolean call, List<Kwarg> kwargs, int positional, Node at) {
       String root = chain.get(0);
       Location where = loc(at);
       for (Scope s = scope; s != null; s = s.parent) {
@@ -851,7 +939,7 @@ final class PythonExtractor implements AutoCloseable {
      * A string key of a dict literal ({@code config={"enable_buys": True}}); kept only in files
      * that also hold an upstream path string, where it may be a config field.
      */
-    void dictKey(TSNode key) {
+    void dictKey(Node key) {
       if (!key.isNull() && key.getType().equals("string") && key.getNamedChildCount() == 3) {
         String value = text(key.getNamedChild(1));
         if (value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -860,11 +948,11 @@ final class PythonExtractor implements AutoCloseable {
       }
     }
 
-    void string(TSNode n) {
+    void string(Node n) {
       StringBuilder content = new StringBuilder();
       boolean interpolated = false;
       for (int i = 0; i < n.getNamedChildCount(); i++) {
-        TSNode c = n.getNamedChild(i);
+        Node c = n.getNamedChild(i);
         if (c.getType().equals("string_content")) {
           content.append(text(c));
         } else if (c.getType().equals("interpolation")) {
@@ -872,7 +960,7 @@ final class PythonExtractor implements AutoCloseable {
           interpolated = true;
         }
       }
-      TSNode parent = n.getParent();
+      Node parent = n.getParent();
       if (interpolated || !parent.isNull() && parent.getType().equals("expression_statement")) {
         return; // f-strings, docstrings and bare string statements are not references
       }

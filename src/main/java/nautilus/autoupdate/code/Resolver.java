@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import nautilus.autoupdate.code.ModuleFacts.ClassFact;
 import nautilus.autoupdate.code.ModuleFacts.ImportFact;
 import nautilus.autoupdate.code.ModuleFacts.MemberFact;
@@ -43,6 +44,7 @@ final class Resolver {
     final List<String> stars = new ArrayList<>();
     final Map<String, ClassFact> classes = new LinkedHashMap<>();
     final Set<String> ownNames = new HashSet<>();
+    boolean bound;
 
     Module(String name, String path, boolean isPackage) {
       this.name = name;
@@ -54,17 +56,32 @@ final class Resolver {
   private final String pkg;
   private final Map<String, Module> modules = new HashMap<>();
   private final Map<String, Module> byPath = new HashMap<>();
-  private final Map<String, FileFacts> facts;
+  private final Function<String, FileFacts> load;
   private final Set<String> packages = new HashSet<>();
 
   Resolver(String packageName, List<String> sourceDirs, Map<String, FileFacts> facts) {
+    this(
+        packageName,
+        sourceDirs,
+        facts.entrySet().stream()
+            .filter(e -> e.getValue().python())
+            .map(Map.Entry::getKey)
+            .toList(),
+        facts::get);
+  }
+
+  /**
+   * A resolver over {@code pythonPaths} that reads a module's facts through {@code load} only when
+   * resolution first reaches that module, so a scan parses only the modules that matter.
+   */
+  Resolver(
+      String packageName,
+      List<String> sourceDirs,
+      List<String> pythonPaths,
+      Function<String, FileFacts> load) {
     this.pkg = packageName;
-    this.facts = facts;
-    for (Map.Entry<String, FileFacts> e : facts.entrySet()) {
-      String path = e.getKey();
-      if (!e.getValue().python()) {
-        continue;
-      }
+    this.load = load;
+    for (String path : pythonPaths) {
       for (String name : moduleNames(path, sourceDirs)) {
         Module m =
             modules.computeIfAbsent(name, n -> new Module(n, path, path.endsWith("__init__.py")));
@@ -79,21 +96,39 @@ final class Resolver {
         packages.add(p);
       }
     }
-    for (Module m : new HashSet<>(byPath.values())) {
-      for (ModuleFacts unit : facts.get(m.path).units()) {
+  }
+
+  /** One of our modules by name, its bindings read on first use; null if not ours. */
+  private Module module(String name) {
+    Module m = modules.get(name);
+    if (m != null) {
+      bound(m);
+    }
+    return m;
+  }
+
+  private Module bound(Module m) {
+    if (m.bound) {
+      return m;
+    }
+    m.bound = true;
+    Module first = byPath.get(m.path);
+    if (first != m) {
+      // Every module name of a file shares the first's bindings.
+      bound(first);
+      m.bindings.putAll(first.bindings);
+      m.stars.addAll(first.stars);
+      m.classes.putAll(first.classes);
+      m.ownNames.addAll(first.ownNames);
+      return m;
+    }
+    FileFacts ff = load.apply(m.path);
+    if (ff != null) {
+      for (ModuleFacts unit : ff.units()) {
         bind(m, unit);
       }
     }
-    // Every module name of a file shares the first's bindings.
-    for (Module m : modules.values()) {
-      Module first = byPath.get(m.path);
-      if (first != m) {
-        m.bindings.putAll(first.bindings);
-        m.stars.addAll(first.stars);
-        m.classes.putAll(first.classes);
-        m.ownNames.addAll(first.ownNames);
-      }
-    }
+    return m;
   }
 
   static List<String> moduleNames(String path, List<String> sourceDirs) {
@@ -174,9 +209,12 @@ final class Resolver {
 
   /** The uses of one file. */
   FileUses uses(String path) {
-    FileFacts ff = facts.get(path);
+    FileFacts ff = load.apply(path);
     List<Use> uses = new ArrayList<>();
     Module m = byPath.get(path);
+    if (m != null) {
+      bound(m);
+    }
     for (ModuleFacts unit : ff.units()) {
       if (m != null) {
         importUses(m, unit, uses);
@@ -329,14 +367,14 @@ final class Resolver {
   }
 
   private ClassFact classFact(Target cls) {
-    Module m = modules.get(cls.module());
+    Module m = module(cls.module());
     return m == null ? null : m.classes.get(cls.localClass());
   }
 
   /** The bases of one of our classes, resolved: our classes or upstream paths. */
   private List<Target> directBases(Target cls) {
     ClassFact f = classFact(cls);
-    Module m = modules.get(cls.module());
+    Module m = module(cls.module());
     List<Target> bases = new ArrayList<>();
     if (f == null || m == null) {
       return bases;
@@ -420,8 +458,8 @@ final class Resolver {
         if (Character.isUpperCase(name.charAt(0)) || name.contains("_")) {
           return Target.upstream(star + "." + name, false);
         }
-      } else if (modules.containsKey(star)) {
-        Target t = resolveName(modules.get(star), name, visiting);
+      } else if (module(star) != null) {
+        Target t = resolveName(module(star), name, visiting);
         if (t != null) {
           return t;
         }
@@ -437,7 +475,7 @@ final class Resolver {
     }
     String prefix = dotted;
     while (!prefix.isEmpty()) {
-      Module m = modules.get(prefix);
+      Module m = module(prefix);
       if (m != null) {
         if (prefix.equals(dotted)) {
           return new Target(dotted, true, null, null); // our module itself

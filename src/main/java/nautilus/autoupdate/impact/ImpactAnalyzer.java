@@ -139,7 +139,13 @@ public final class ImpactAnalyzer {
     Path stateDir = req.repoRoot().resolve(cfg.stateDir());
     // A dry run writes nothing anywhere, not even the parse cache.
     Path cache = cfg.dryRun() || !parseCache ? null : stateDir.resolve(PARSE_CACHE);
-    CodeBase code = scanner.scan(req.repoRoot(), cfg.sourceDirs(), cfg.packageName(), cache);
+    CodeBase code =
+        scanner.scan(
+            req.repoRoot(),
+            cfg.sourceDirs(),
+            cfg.packageName(),
+            cache,
+            ImpactMatcher.interest(changes, cfg.packageName()));
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
     ApiDiffSummary apiDiff = null;
     if (req.apiDiff() != null) {

@@ -2,12 +2,15 @@ package nautilus.autoupdate.impact;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.FileUses;
+import nautilus.autoupdate.code.Interest;
 import nautilus.autoupdate.code.Kwarg;
 import nautilus.autoupdate.code.Location;
 import nautilus.autoupdate.code.Use;
@@ -40,6 +43,37 @@ public final class ImpactMatcher {
 
   /** A site with the severity it carries (a file takes its worst). */
   private record Hit(Site site, Severity severity) {}
+
+  /**
+   * The words a scan must look for so that {@link #match} finds every site it would find on a full
+   * scan: a site always sits where the last segment of an old name occurs (the member, the moved
+   * module's last part, the keyword); an owner's name ({@code ExecTesterConfig} of a config field)
+   * only keeps the code around it in view.
+   */
+  public static Interest interest(List<BreakingChange> changes, String packageName) {
+    Set<String> words = new HashSet<>();
+    Set<String> focus = new HashSet<>();
+    for (BreakingChange c : changes) {
+      ChangeScope scope = c.scope() == null ? ChangeScope.UNKNOWN : c.scope();
+      if (scope == ChangeScope.RUST
+          || scope == ChangeScope.DATA
+          || c.kind() == ChangeKind.DATA_FORMAT
+          || c.kind() == ChangeKind.PLATFORM) {
+        continue;
+      }
+      for (String raw : c.old()) {
+        OldName old = OldName.parse(raw, packageName);
+        if (old == null) {
+          continue;
+        }
+        words.add(old.last());
+        if (!old.qualified() && !old.bare()) {
+          focus.addAll(old.owner());
+        }
+      }
+    }
+    return Interest.of(words, focus);
+  }
 
   public MatchResult match(List<BreakingChange> changes, CodeBase code) {
     String pkg = code.packageName();

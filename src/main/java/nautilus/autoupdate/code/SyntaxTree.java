@@ -1,0 +1,289 @@
+package nautilus.autoupdate.code;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSSymbolType;
+import org.treesitter.TSTree;
+
+/**
+ * A Java copy of the named nodes of a tree-sitter tree, read in one cursor walk. The binding's node
+ * API costs a few microseconds per call (every call marshals a node object through JNI), which made
+ * walking the native tree ten times slower than parsing it; the copy is then read at Java speed.
+ * Function bodies that hold no word of interest (and assign no attribute, which a class needs) are
+ * left out, as the extractor would not read them.
+ *
+ * <p>It extends {@link TSParser} only to reach the binding's protected static native functions,
+ * which skip the public API's extra null-check round trip per call; it is never instantiated.
+ */
+final class SyntaxTree extends TSParser {
+  /**
+   * The target side of {@code x.y = ...} or {@code x.y: T = ...}: it may type a class attribute.
+   */
+  private static final Pattern ATTRIBUTE_TARGET =
+      Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*\\s*(:[^=]*)?");
+
+  private static final VarHandle START_BYTE = startByteHandle();
+
+  /** Names, kinds and field names of one language, looked up once. */
+  static final class Grammar {
+    final String[] symbolNames;
+    final boolean[] named;
+
+    /** Where ERROR nodes go: their symbol lies outside the language's table. */
+    final int error;
+
+    final String[] fieldNames;
+    final int block;
+    final int functionDefinition;
+    final int bodyField;
+
+    Grammar(TSLanguage lang) {
+      int symbols = lang.symbolCount();
+      symbolNames = new String[symbols + 1];
+      named = new boolean[symbols + 1];
+      for (int s = 0; s < symbols; s++) {
+        symbolNames[s] = lang.symbolName(s);
+        named[s] = lang.symbolType(s) == TSSymbolType.TSSymbolTypeRegular;
+      }
+      error = symbols;
+      symbolNames[error] = "ERROR";
+      named[error] = true;
+      int fields = lang.fieldCount();
+      fieldNames = new String[fields + 1];
+      for (int f = 1; f <= fields; f++) {
+        fieldNames[f] = lang.fieldNameForId(f);
+      }
+      block = lang.symbolForName("block", true);
+      functionDefinition = lang.symbolForName("function_definition", true);
+      bodyField = lang.fieldIdForName("body");
+    }
+  }
+
+  final Grammar grammar;
+  final byte[] src;
+  int size;
+  int[] type = new int[256];
+  int[] field = new int[256];
+  int[] start = new int[256];
+  int[] end = new int[256];
+  int[] parent = new int[256];
+
+  /** Named children of node i: {@code children[childFrom[i] .. childFrom[i + 1])}. */
+  int[] childFrom;
+
+  int[] children;
+  boolean hasError;
+
+  private SyntaxTree(Grammar grammar, byte[] src) {
+    this.grammar = grammar;
+    this.src = src;
+  }
+
+  /** Copies {@code tree} (parsed from {@code src}); {@code focus} null keeps every body. */
+  static SyntaxTree copy(TSTree tree, byte[] src, Grammar grammar, WordScan.Hits focus) {
+    SyntaxTree t = new SyntaxTree(grammar, src);
+    TSNode root = tree.getRootNode();
+    t.hasError = root.hasError();
+    long cursor = ts_tree_cursor_new(root);
+    try {
+      t.walk(cursor, focus);
+    } finally {
+      ts_tree_cursor_delete(cursor);
+    }
+    t.index();
+    return t;
+  }
+
+  private void walk(long cursor, WordScan.Hits focus) {
+    // Per cursor depth, the copied index of the nearest named ancestor-or-self.
+    int[] namedAt = new int[64];
+    int depth = 0;
+    namedAt[0] = -1;
+    boolean descend = true;
+    while (true) {
+      if (descend) {
+        TSNode node = ts_tree_cursor_current_node(cursor);
+        int symbol = ts_node_symbol(node);
+        if (symbol < 0 || symbol >= grammar.error) {
+          symbol = grammar.error;
+        }
+        int owner = namedAt[depth];
+        int self = owner;
+        boolean skip = false;
+        // Anonymous tokens (keywords, punctuation) are passed over: nothing reads them.
+        if (grammar.named[symbol]) {
+          int from = startByte(node);
+          // Asked, not derived from the leaves: hidden tokens (a newline, an f-string format
+          // spec's text) belong to no visible leaf.
+          int to = ts_node_end_byte(node);
+          self = add(symbol, ts_tree_cursor_current_field_id(cursor), from, to, owner);
+          skip =
+              focus != null
+                  && symbol == grammar.block
+                  && owner >= 0
+                  && type[owner] == grammar.functionDefinition
+                  && field[self] == grammar.bodyField
+                  && !focus.within(start[owner], to)
+                  && !assignsAttributes(from, to);
+        }
+        if (!skip && ts_tree_cursor_goto_first_child(cursor)) {
+          depth++;
+          if (depth == namedAt.length) {
+            namedAt = Arrays.copyOf(namedAt, depth * 2);
+          }
+          namedAt[depth] = self;
+          continue;
+        }
+      }
+      if (ts_tree_cursor_goto_next_sibling(cursor)) {
+        descend = true;
+        continue;
+      }
+      if (!ts_tree_cursor_goto_parent(cursor)) {
+        break;
+      }
+      depth--;
+      descend = false;
+    }
+  }
+
+  /**
+   * Whether a line in {@code [from, to)} assigns to an attribute: {@code x.y = v}, {@code x.y: T =
+   * v}.
+   */
+  private boolean assignsAttributes(int from, int to) {
+    for (int k = from + 1; k < to - 1; k++) {
+      if (src[k] != '=' || src[k + 1] == '=' || "=!<>+-*/%&|^@:".indexOf(src[k - 1]) >= 0) {
+        continue;
+      }
+      int lineStart = k;
+      while (lineStart > from && src[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      String target = new String(src, lineStart, k - lineStart, StandardCharsets.ISO_8859_1);
+      if (ATTRIBUTE_TARGET.matcher(target).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int add(int symbol, int fieldId, int from, int to, int owner) {
+    if (size == type.length) {
+      int n = size * 2;
+      type = Arrays.copyOf(type, n);
+      field = Arrays.copyOf(field, n);
+      start = Arrays.copyOf(start, n);
+      end = Arrays.copyOf(end, n);
+      parent = Arrays.copyOf(parent, n);
+    }
+    type[size] = symbol;
+    field[size] = fieldId;
+    start[size] = from;
+    end[size] = to;
+    parent[size] = owner;
+    return size++;
+  }
+
+  /** Groups each node's named children (in source order, as copied). */
+  private void index() {
+    childFrom = new int[size + 2];
+    for (int i = 0; i < size; i++) {
+      if (parent[i] >= 0) {
+        childFrom[parent[i] + 2]++;
+      }
+    }
+    for (int i = 2; i < childFrom.length; i++) {
+      childFrom[i] += childFrom[i - 1];
+    }
+    children = new int[Math.max(0, size - 1)];
+    for (int i = 0; i < size; i++) {
+      if (parent[i] >= 0) {
+        children[childFrom[parent[i] + 1]++] = i;
+      }
+    }
+  }
+
+  Node root() {
+    return new Node(this, size == 0 ? -1 : 0);
+  }
+
+  private static int startByte(TSNode node) {
+    return START_BYTE != null ? (int) START_BYTE.get(node) : ts_node_start_byte(node);
+  }
+
+  /** A node's first context word is its start byte; read it without a JNI call when allowed. */
+  private static VarHandle startByteHandle() {
+    try {
+      return MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup())
+          .findVarHandle(TSNode.class, "context0", int.class);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A named node of the copy; index -1 is the null node. */
+  static final class Node {
+    private final SyntaxTree t;
+    private final int i;
+
+    Node(SyntaxTree t, int i) {
+      this.t = t;
+      this.i = i;
+    }
+
+    boolean isNull() {
+      return i < 0;
+    }
+
+    String getType() {
+      return t.grammar.symbolNames[t.type[i]];
+    }
+
+    int getStartByte() {
+      return t.start[i];
+    }
+
+    int getEndByte() {
+      return t.end[i];
+    }
+
+    boolean hasError() {
+      return t.hasError;
+    }
+
+    int getNamedChildCount() {
+      return t.childFrom[i + 1] - t.childFrom[i];
+    }
+
+    Node getNamedChild(int k) {
+      return new Node(t, t.children[t.childFrom[i] + k]);
+    }
+
+    String getFieldNameForNamedChild(int k) {
+      int f = t.field[t.children[t.childFrom[i] + k]];
+      return f == 0 ? null : t.grammar.fieldNames[f];
+    }
+
+    Node getChildByFieldName(String name) {
+      for (int k = t.childFrom[i]; k < t.childFrom[i + 1]; k++) {
+        int c = t.children[k];
+        int f = t.field[c];
+        if (f != 0 && t.grammar.fieldNames[f].equals(name)) {
+          return new Node(t, c);
+        }
+      }
+      return new Node(t, -1);
+    }
+
+    Node getParent() {
+      return new Node(t, i < 0 ? -1 : t.parent[i]);
+    }
+  }
+}

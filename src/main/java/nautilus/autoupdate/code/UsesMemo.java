@@ -1,0 +1,57 @@
+package nautilus.autoupdate.code;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.UserError;
+
+/**
+ * The resolved uses of the last scan, under a key made of every file's path, size and mtime and the
+ * words looked for: a re-run on an unchanged tree answers from here without reading a file. A memo
+ * that cannot be read is ignored, since it only ever saves time.
+ */
+final class UsesMemo {
+  private record Stored(int format, String key, List<FileUses> files) {}
+
+  private UsesMemo() {}
+
+  static Path file(Path cacheDir, String packageName) {
+    return cacheDir.resolve("uses-" + packageName + ".json");
+  }
+
+  /** The memo's files when it was written under {@code key}, else null. */
+  static List<FileUses> read(Path cacheDir, String packageName, String key) {
+    try (InputStream in = Files.newInputStream(file(cacheDir, packageName))) {
+      Stored s = Json.mapper().readValue(in, Stored.class);
+      return s.format() == FactsCache.FORMAT && key.equals(s.key()) ? s.files() : null;
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null; // unreadable: scan again and overwrite it
+    }
+  }
+
+  static void write(Path cacheDir, String packageName, String key, List<FileUses> files) {
+    Path file = file(cacheDir, packageName);
+    try {
+      Files.createDirectories(cacheDir);
+      Path tmp = Files.createTempFile(cacheDir, "uses-", ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        Json.mapper()
+            .writer()
+            .without(SerializationFeature.INDENT_OUTPUT)
+            .writeValue(out, new Stored(FactsCache.FORMAT, key, files));
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UserError("cannot write cache " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

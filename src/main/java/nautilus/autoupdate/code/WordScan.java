@@ -1,0 +1,166 @@
+package nautilus.autoupdate.code;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+
+/**
+ * Finds whole-identifier occurrences of a set of words in source bytes, in one pass and without
+ * allocating per identifier: the cheap test that decides which files and function bodies a scan
+ * must read with tree-sitter. Bytes of multi-byte UTF-8 characters count as identifier characters,
+ * as Python allows them in names.
+ */
+final class WordScan {
+  /** What a word is for: making a file interesting (wins), or only keeping a body in view. */
+  static final byte TRIGGER = 2;
+
+  static final byte FOCUS = 1;
+
+  private static final boolean[] IDENT = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      IDENT[c] = c >= 0x80 || c == '_' || Character.isLetterOrDigit((char) c) && c < 0x80;
+    }
+  }
+
+  private final byte[][] table;
+  private final byte[] roles;
+  private final int mask;
+  private final long lengths;
+
+  /** The occurrences in one source: sorted start offsets, and whether a trigger word was seen. */
+  record Hits(int[] offsets, boolean triggered) {
+    static final Hits NONE = new Hits(new int[0], false);
+
+    /** Whether any occurrence lies in {@code [start, end)}. */
+    boolean within(int start, int end) {
+      int i = Arrays.binarySearch(offsets, start);
+      if (i < 0) {
+        i = -i - 1;
+      }
+      return i < offsets.length && offsets[i] < end;
+    }
+  }
+
+  WordScan(Collection<String> triggers, Collection<String> focus) {
+    int n =
+        Math.max(4, Integer.highestOneBit(Math.max(1, (triggers.size() + focus.size()) * 4)) * 2);
+    table = new byte[n][];
+    roles = new byte[n];
+    mask = n - 1;
+    long lens = 0;
+    for (String w : focus) {
+      lens |= add(w, FOCUS);
+    }
+    for (String w : triggers) {
+      lens |= add(w, TRIGGER);
+    }
+    lengths = lens;
+  }
+
+  private long add(String word, byte role) {
+    byte[] b = word.getBytes(StandardCharsets.UTF_8);
+    int slot = hash(b, 0, b.length) & mask;
+    while (table[slot] != null && !Arrays.equals(table[slot], b)) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = b;
+    roles[slot] = (byte) Math.max(roles[slot], role);
+    return 1L << Math.min(63, b.length);
+  }
+
+  private static int hash(byte[] b, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    return h ^ (h >>> 16);
+  }
+
+  /**
+   * Occurrences as whole identifiers; with {@code substrings}, anywhere (for JSON notebooks, where
+   * an escaped newline runs into the next name).
+   */
+  Hits scan(byte[] src, boolean substrings) {
+    return substrings ? scanSubstrings(src) : scanIdentifiers(src);
+  }
+
+  private Hits scanIdentifiers(byte[] src) {
+    int[] found = new int[8];
+    int count = 0;
+    boolean triggered = false;
+    int i = 0;
+    int n = src.length;
+    while (i < n) {
+      if (!IDENT[src[i] & 0xff]) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && IDENT[src[i] & 0xff]) {
+        i++;
+      }
+      int len = i - start;
+      if ((lengths & (1L << Math.min(63, len))) == 0) {
+        continue;
+      }
+      byte role = lookup(src, start, i);
+      if (role != 0) {
+        if (count == found.length) {
+          found = Arrays.copyOf(found, count * 2);
+        }
+        found[count++] = start;
+        triggered |= role == TRIGGER;
+      }
+    }
+    return new Hits(Arrays.copyOf(found, count), triggered);
+  }
+
+  private byte lookup(byte[] src, int from, int to) {
+    int slot = hash(src, from, to) & mask;
+    while (table[slot] != null) {
+      byte[] w = table[slot];
+      if (w.length == to - from && Arrays.equals(w, 0, w.length, src, from, to)) {
+        return roles[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    return 0;
+  }
+
+  private Hits scanSubstrings(byte[] src) {
+    int[] found = new int[8];
+    int count = 0;
+    boolean triggered = false;
+    for (int slot = 0; slot < table.length; slot++) {
+      byte[] w = table[slot];
+      if (w == null || w.length == 0) {
+        continue;
+      }
+      for (int at = indexOf(src, w, 0); at >= 0; at = indexOf(src, w, at + 1)) {
+        if (count == found.length) {
+          found = Arrays.copyOf(found, count * 2);
+        }
+        found[count++] = at;
+        triggered |= roles[slot] == TRIGGER;
+      }
+    }
+    int[] sorted = Arrays.copyOf(found, count);
+    Arrays.sort(sorted);
+    return new Hits(sorted, triggered);
+  }
+
+  private static int indexOf(byte[] src, byte[] w, int from) {
+    outer:
+    for (int i = from; i <= src.length - w.length; i++) {
+      for (int j = 0; j < w.length; j++) {
+        if (src[i + j] != w[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

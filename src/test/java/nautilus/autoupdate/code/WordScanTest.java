@@ -1,0 +1,88 @@
+package nautilus.autoupdate.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class WordScanTest {
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void findsWholeIdentifiersOnly() {
+    WordScan scan = new WordScan(Set.of("managed", "Price"), Set.of());
+    String src = "unmanaged = managed_x\nx.managed(1)  # Price\nPrices = 1\n";
+    WordScan.Hits hits = scan.scan(utf8(src), false);
+    assertThat(hits.triggered()).isTrue();
+    assertThat(hits.offsets()).containsExactly(src.indexOf("managed("), src.indexOf("Price\n"));
+  }
+
+  @Test
+  void aTriggerWordThatIsAlsoAFocusWordStillTriggers() {
+    WordScan scan = new WordScan(Set.of("Price"), Set.of("Price", "Config"));
+    assertThat(scan.scan(utf8("Price(1)"), false).triggered()).isTrue();
+    assertThat(scan.scan(utf8("Config(1)"), false).triggered()).isFalse();
+    assertThat(scan.scan(utf8("Config(1)"), false).offsets()).containsExactly(0);
+  }
+
+  @Test
+  void nonAsciiLettersBelongToTheIdentifier() {
+    WordScan scan = new WordScan(Set.of("average"), Set.of());
+    // "é" is two bytes: the second "average" starts at byte 12.
+    assertThat(scan.scan(utf8("éaverage = average"), false).offsets()).containsExactly(12);
+  }
+
+  @Test
+  void substringModeFindsWordsRunTogetherByJsonEscapes() {
+    WordScan scan = new WordScan(Set.of("import"), Set.of());
+    byte[] json = utf8("\"source\": [\"x = 1\\nimport os\"]");
+    assertThat(scan.scan(json, false).triggered()).isFalse();
+    assertThat(scan.scan(json, true).triggered()).isTrue();
+  }
+
+  @Test
+  void withinTellsWhetherARangeHoldsAnOccurrence() {
+    WordScan.Hits hits = new WordScan.Hits(new int[] {10, 20}, true);
+    assertThat(hits.within(0, 10)).isFalse();
+    assertThat(hits.within(0, 11)).isTrue();
+    assertThat(hits.within(11, 20)).isFalse();
+    assertThat(hits.within(15, 25)).isTrue();
+    assertThat(hits.within(21, 99)).isFalse();
+  }
+
+  /** The scan agrees with a plain tokenizer on any text and any word set. */
+  @Property(tries = 500)
+  void agreesWithANaiveTokenizer(
+      @ForAll @StringLength(max = 200) String text, @ForAll("words") List<String> words) {
+    String src = text.replaceAll("[^a-zA-Z0-9_ .()\\n]", " ");
+    WordScan scan = new WordScan(Set.copyOf(words), Set.of());
+    List<Integer> expected = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9_]+").matcher(src);
+    while (m.find()) {
+      if (words.contains(m.group())) {
+        expected.add(m.start());
+      }
+    }
+    int[] found = scan.scan(utf8(src), false).offsets();
+    assertThat(found).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<List<String>> words() {
+    return net.jqwik.api.Arbitraries.strings()
+        .withChars("abAB_1")
+        .ofMinLength(1)
+        .ofMaxLength(3)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(6);
+  }
+}

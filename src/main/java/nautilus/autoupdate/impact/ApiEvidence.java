@@ -31,20 +31,22 @@ final class ApiEvidence {
   record Merged(
       List<BreakingChange> changes, ImpactMatcher.MatchResult found, ApiDiffSummary summary) {}
 
+  /**
+   * The diff's findings linked to the notes ({@code linked}), those the matcher can read ({@code
+   * usable}) and their matchable form ({@code matchable}, aligned with {@code usable}); the scan's
+   * interest must include {@code matchable}, or files only the diff reaches are not read.
+   */
+  record Findings(
+      ApiDiffSource.Found diff,
+      List<ApiChange> linked,
+      List<ApiChange> usable,
+      List<BreakingChange> matchable) {}
+
   private ApiEvidence() {}
 
-  static Merged merge(
-      List<BreakingChange> notes,
-      ImpactMatcher.MatchResult noteHits,
-      ApiDiffSource.Found diff,
-      List<NoteItem> items,
-      CodeBase code,
-      ImpactMatcher matcher) {
+  static Findings findings(ApiDiffSource.Found diff, List<NoteItem> items) {
     if (!diff.available()) {
-      return new Merged(
-          notes,
-          noteHits,
-          new ApiDiffSummary(false, 0, 0, List.of(), diff.skipped(), diff.unavailable()));
+      return new Findings(diff, List.of(), List.of(), List.of());
     }
     List<ApiChange> linked = NotesLinker.link(diff.changes(), items);
     List<ApiChange> usable = new ArrayList<>();
@@ -56,6 +58,25 @@ final class ApiEvidence {
         matchable.add(m);
       }
     }
+    return new Findings(diff, linked, usable, matchable);
+  }
+
+  static Merged merge(
+      List<BreakingChange> notes,
+      ImpactMatcher.MatchResult noteHits,
+      Findings findings,
+      CodeBase code,
+      ImpactMatcher matcher) {
+    ApiDiffSource.Found diff = findings.diff();
+    if (!diff.available()) {
+      return new Merged(
+          notes,
+          noteHits,
+          new ApiDiffSummary(false, 0, 0, List.of(), diff.skipped(), diff.unavailable()));
+    }
+    List<ApiChange> linked = findings.linked();
+    List<ApiChange> usable = findings.usable();
+    List<BreakingChange> matchable = findings.matchable();
     ImpactMatcher.MatchResult diffHits = matcher.match(matchable, code);
 
     Map<String, List<Site>> byFile = new TreeMap<>();

@@ -139,24 +139,27 @@ public final class ImpactAnalyzer {
     Path stateDir = req.repoRoot().resolve(cfg.stateDir());
     // A dry run writes nothing anywhere, not even the parse cache.
     Path cache = cfg.dryRun() || !parseCache ? null : stateDir.resolve(PARSE_CACHE);
+    ApiEvidence.Findings findings =
+        req.apiDiff() == null
+            ? null
+            : ApiEvidence.findings(
+                req.apiDiff().diff(cfg.packageName(), current, target), noteItems(releases, range));
+    // The scan reads the files that the notes' or the diff's identifiers can reach.
+    List<BreakingChange> wanted = new ArrayList<>(changes);
+    if (findings != null) {
+      wanted.addAll(findings.matchable());
+    }
     CodeBase code =
         scanner.scan(
             req.repoRoot(),
             cfg.sourceDirs(),
             cfg.packageName(),
             cache,
-            ImpactMatcher.interest(changes, cfg.packageName()));
+            ImpactMatcher.interest(wanted, cfg.packageName()));
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
     ApiDiffSummary apiDiff = null;
-    if (req.apiDiff() != null) {
-      ApiEvidence.Merged merged =
-          ApiEvidence.merge(
-              changes,
-              found,
-              req.apiDiff().diff(cfg.packageName(), current, target),
-              noteItems(releases, range),
-              code,
-              matcher);
+    if (findings != null) {
+      ApiEvidence.Merged merged = ApiEvidence.merge(changes, found, findings, code, matcher);
       changes = merged.changes();
       found = merged.found();
       apiDiff = merged.summary();

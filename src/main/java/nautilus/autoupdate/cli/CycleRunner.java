@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.detect.ImpactCheck;
 import nautilus.autoupdate.detect.RunCycle;
@@ -41,7 +42,14 @@ final class CycleRunner {
               up.detector(),
               up.state(),
               up.notes(),
-              new ImpactCheck(analyzer(dryRun), up.repoRoot(), up.config()),
+              new ImpactCheck(
+                  analyzer(dryRun),
+                  up.repoRoot(),
+                  up.config(),
+                  // A dry run writes nothing, not even the API cache.
+                  dryRun
+                      ? ApiDiffSource.off("run --dry-run makes no API diff")
+                      : Analysis.apiDiff(ctx, up.repoRoot(), up.config(), false, false)),
               null,
               Clock.systemUTC(),
               DetectSupport.crashHook());

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +49,10 @@ public final class CommandRunner {
     try {
       out = Files.createTempFile("nautilus-autoupdate-out", ".log");
       err = Files.createTempFile("nautilus-autoupdate-err", ".log");
-      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+      ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
       pb.environment().putAll(extraEnv);
       pb.environment().putAll(env);
+      pb.command().set(0, onPath(command.get(0), pb.environment().get("PATH")));
       pb.redirectOutput(out.toFile()).redirectError(err.toFile());
       if (stdin != null) {
         // A file, like the output: no pipe a slow reader could block on.
@@ -89,6 +91,23 @@ public final class CommandRunner {
       deleteQuietly(err);
       deleteQuietly(in);
     }
+  }
+
+  /**
+   * The program as found on {@code path}: Java looks a bare name up on its own PATH, not on the one
+   * given to the child, so a venv or a tool put first on the child's PATH would be missed.
+   */
+  public static String onPath(String program, String path) {
+    if (program.contains(File.separator) || path == null) {
+      return program;
+    }
+    for (String d : path.split(File.pathSeparator)) {
+      Path p = d.isEmpty() ? null : Path.of(d, program);
+      if (p != null && Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return p.toString();
+      }
+    }
+    return program;
   }
 
   private static boolean waitFor(Process p, Duration timeout) throws InterruptedException {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -20,21 +21,50 @@ import java.util.stream.Stream;
 public final class GitRepos {
   public final Path remote;
   public final Path user;
+  private final Path seed;
 
-  private GitRepos(Path remote, Path user) {
+  private GitRepos(Path remote, Path user, Path seed) {
     this.remote = remote;
     this.user = user;
+    this.seed = seed;
+  }
+
+  /** Another developer commits {@code path} to main and pushes; the user's clone pulls it. */
+  public void pushFile(String path, String text) {
+    write(seed.resolve(path), text);
+    git(seed, "add", "-A");
+    git(seed, "commit", "-qm", "add " + path);
+    git(seed, "push", "-q", "origin", "main");
+    git(user, "pull", "-q");
   }
 
   /** A bare remote under {@code dir/acme/strategies.git} and a clone at {@code dir/user}. */
   public static GitRepos create(Path dir, String pyproject) {
+    return create(
+        dir,
+        seed -> {
+          write(seed.resolve("pyproject.toml"), pyproject);
+          write(seed.resolve("README.md"), "demo\n");
+        });
+  }
+
+  /** As {@link #create(Path, String)}, with the files of {@code tree} as the first commit. */
+  public static GitRepos fromTree(Path dir, Path tree) {
+    return create(dir, seed -> copyTree(tree, seed));
+  }
+
+  private static GitRepos create(Path dir, Consumer<Path> fill) {
     Path remote = dir.resolve("acme/strategies.git");
     Path seed = dir.resolve("seed");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     git(dir, "init", "--quiet", "--bare", "-b", "main", remote.toString());
     git(dir, "init", "--quiet", "-b", "main", seed.toString());
     identity(seed);
-    write(seed.resolve("pyproject.toml"), pyproject);
-    write(seed.resolve("README.md"), "demo\n");
+    fill.accept(seed);
     git(seed, "add", "-A");
     git(seed, "commit", "--quiet", "-m", "initial");
     git(seed, "remote", "add", "origin", remote.toString());
@@ -42,7 +72,7 @@ public final class GitRepos {
     Path user = dir.resolve("user");
     git(dir, "clone", "--quiet", remote.toString(), user.toString());
     identity(user);
-    return new GitRepos(remote, user);
+    return new GitRepos(remote, user, seed);
   }
 
   private static void identity(Path repo) {
@@ -64,6 +94,21 @@ public final class GitRepos {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Copies the files of {@code from} (without Python caches) into {@code to}. */
+  public static void copyTree(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        if (!p.toString().contains("__pycache__")) {
+          Path target = to.resolve(from.relativize(p).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,7 +1,9 @@
 package nautilus.autoupdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,28 @@ public final class PythonEnvs {
     pip.addAll(List.of(packages));
     check(run(CACHE, "", pip.toArray(String[]::new)));
     return py;
+  }
+
+  /**
+   * The folder of a uv executable: uv's own on PATH, else a cached venv where {@code pip install
+   * uv} put it. Skips the test (an assumption, with the reason) when neither works.
+   */
+  public static Path uvBinDir() throws Exception {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "uv"))) {
+        return Path.of(dir);
+      }
+    }
+    Path venv = CACHE.resolve("uv-venv");
+    Path bin = venv.resolve("bin");
+    if (!Files.isExecutable(bin.resolve("uv"))) {
+      Files.createDirectories(CACHE);
+      if (run(CACHE, "", "python3", "-m", "venv", venv.toString()).exitCode() != 0
+          || run(CACHE, "", bin.resolve("pip").toString(), "install", "-q", "uv").exitCode() != 0) {
+        abort("uv is not installed and `pip install uv` failed (no network?): skipping real uv");
+      }
+    }
+    return bin;
   }
 
   /** Runs a command (an argument list, no shell) in {@code dir} with {@code stdin}. */

@@ -1,31 +1,41 @@
 package nautilus.autoupdate.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.detect.BranchUpdate;
 import nautilus.autoupdate.detect.ImpactCheck;
 import nautilus.autoupdate.detect.RunCycle;
 import nautilus.autoupdate.detect.Upstream;
+import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.state.RunLock;
+import nautilus.autoupdate.update.UpdateOptions;
+import nautilus.autoupdate.update.UpdaterFactory;
 import nautilus.autoupdate.version.Version;
 
 /** One {@code run} cycle under the run lock, shared by the run and watch commands. */
 final class CycleRunner {
   private final CliContext ctx;
   private final boolean color;
+  private final UpdateOptions options;
 
-  CycleRunner(CliContext ctx, boolean color) {
+  CycleRunner(CliContext ctx, boolean color, UpdateOptions options) {
     this.ctx = ctx;
     this.color = color;
+    this.options = options;
   }
 
   /** Runs one cycle; returns an exit code (0 also when another run holds the lock). */
   int runOnce(AutoUpdateConfig config, boolean dryRun, boolean writeChangelog) {
-    java.nio.file.Path stateDir = ctx.workingDir().resolve(config.stateDir());
+    Path stateDir = ctx.workingDir().resolve(config.stateDir());
     Optional<RunLock> lock = dryRun ? Optional.empty() : RunLock.tryAcquire(stateDir);
     if (!dryRun && lock.isEmpty()) {
       ctx.out()
@@ -35,8 +45,9 @@ final class CycleRunner {
                   + " is held); nothing to do this time");
       return ExitCodes.OK;
     }
-    try (Upstream up =
-        Upstream.open(config, ctx.workingDir(), ctx.env(), Clock.systemUTC(), dryRun)) {
+    Clock clock = Clock.systemUTC();
+    try (Upstream up = Upstream.open(config, ctx.workingDir(), ctx.env(), clock, dryRun)) {
+      List<String> warnings = new ArrayList<>();
       RunCycle cycle =
           new RunCycle(
               up.detector(),
@@ -50,12 +61,14 @@ final class CycleRunner {
                   dryRun
                       ? ApiDiffSource.off("run --dry-run makes no API diff")
                       : Analysis.apiDiff(ctx, up.repoRoot(), up.config(), false, false)),
-              null,
-              Clock.systemUTC(),
+              updateStep(up.config(), up.repoRoot(), warnings::add),
+              clock,
+              Duration.ofHours(config.delayedMergeHours()),
               DetectSupport.crashHook());
-      RunCycle.Result r = cycle.run(config.channel(), pinned(up), dryRun);
-      List<String> warnings = new ArrayList<>(r.detection().warnings());
-      DetectSupport.pinnedAndWarn(up, r.detection(), warnings::add);
+      Optional<Version> current = DetectSupport.pinned(up);
+      RunCycle.Result r = cycle.run(config.channel(), current, dryRun);
+      warnings.addAll(r.detection().warnings());
+      DetectSupport.warnVanishedPin(up, current, r.detection(), warnings::add);
       warnings.forEach(w -> ctx.err().println("warning: " + w));
       r.detection()
           .newVersions()
@@ -80,13 +93,34 @@ final class CycleRunner {
     }
   }
 
+  /**
+   * The update stage, as {@code update} builds it; none outside a git repository (the cycle then
+   * records the report as {@code reported}).
+   */
+  private RunCycle.UpdateStep updateStep(
+      AutoUpdateConfig config, Path repoRoot, Consumer<String> warn) {
+    if (!new Git(repoRoot).tryRun("rev-parse", "--show-toplevel").ok()) {
+      warn.accept(
+          repoRoot + " is not in a git repository: run checks and records, but cannot update");
+      return null;
+    }
+    var crash = DetectSupport.crashHook();
+    return new BranchUpdate(
+        new UpdaterFactory(
+            config,
+            repoRoot,
+            ctx.env(),
+            options,
+            line -> {
+              ctx.out().println("→ " + line);
+              ctx.out().flush();
+            },
+            step -> crash.accept("update:" + step.name().toLowerCase(Locale.ROOT)),
+            Clock.systemUTC()));
+  }
+
   private static ImpactAnalyzer analyzer(boolean dryRun) {
     ImpactAnalyzer a = ImpactAnalyzer.standard(Clock.systemUTC());
     return dryRun ? a.withoutParseCache() : a;
-  }
-
-  private Optional<Version> pinned(Upstream up) {
-    return nautilus.autoupdate.detect.PinnedVersion.read(
-        up.repoRoot().resolve(up.config().pyprojectPath()), up.config().packageName());
   }
 }

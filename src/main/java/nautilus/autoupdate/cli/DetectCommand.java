@@ -34,7 +34,7 @@ final class DetectCommand extends BaseCommand {
         Upstream.open(config, context().workingDir(), context().env(), Clock.systemUTC(), false)) {
       Detector.Result r = up.detector().detect(ch, true);
       List<String> warnings = new java.util.ArrayList<>(r.warnings());
-      DetectSupport.pinnedAndWarn(up, r, warnings::add);
+      DetectSupport.warnVanishedPin(up, DetectSupport.pinned(up), r, warnings::add);
       List<DetectedVersion> fresh =
           r.newVersions().stream().filter(d -> ch.accepts(d.version())).toList();
       if (format.json()) {

@@ -5,16 +5,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.config.ConfigLoader;
+import nautilus.autoupdate.deps.CurrentVersion;
+import nautilus.autoupdate.deps.Pins;
 import nautilus.autoupdate.detect.Detector;
 import nautilus.autoupdate.detect.NautechIndexSource;
-import nautilus.autoupdate.detect.PinnedVersion;
 import nautilus.autoupdate.detect.Upstream;
 import nautilus.autoupdate.version.Version;
 
@@ -29,30 +29,12 @@ final class DetectSupport {
   private DetectSupport() {}
 
   /**
-   * The configuration: defaults, then {@code NAUTILUS_AUTOUPDATE_<KEY>} variables, then flags
-   * (config key to value; null means not given).
+   * The configuration of the repository in the working directory, as every command loads it: flags
+   * (config key to value; null means not given), then {@code NAUTILUS_AUTOUPDATE_<KEY>} variables,
+   * then the file ({@code pyproject.toml} or {@code nautilus-autoupdate.toml}), then the defaults.
    */
   static AutoUpdateConfig config(CliContext ctx, Map<String, Object> flags) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> values =
-        Json.mapper().convertValue(AutoUpdateConfig.defaults(), LinkedHashMap.class);
-    for (String key : List.copyOf(values.keySet())) {
-      String env = ctx.env().get("NAUTILUS_AUTOUPDATE_" + key.toUpperCase(Locale.ROOT));
-      if (env != null) {
-        values.put(key, env);
-      }
-    }
-    flags.forEach(
-        (k, v) -> {
-          if (v != null) {
-            values.put(k, v);
-          }
-        });
-    try {
-      return Json.mapper().convertValue(values, AutoUpdateConfig.class);
-    } catch (IllegalArgumentException e) {
-      throw new nautilus.autoupdate.UserError("invalid configuration: " + e.getMessage(), e);
-    }
+    return ConfigLoader.load(ctx.workingDir(), ctx.env(), flags).config();
   }
 
   static Map<String, Object> flags(Object... keysAndValues) {
@@ -72,18 +54,21 @@ final class DetectSupport {
     };
   }
 
-  /** The pinned version, and a warning when that pre-release vanished from the nightly index. */
-  static Optional<Version> pinnedAndWarn(
-      Upstream up, Detector.Result result, Consumer<String> warn) {
-    AutoUpdateConfig c = up.config();
-    Optional<Version> pin =
-        PinnedVersion.read(up.repoRoot().resolve(c.pyprojectPath()), c.packageName());
+  /**
+   * The version the downstream project is on (lock, exact pin or range floor), as check reads it.
+   */
+  static Optional<Version> pinned(Upstream up) {
+    return Pins.current(up.repoRoot(), up.config()).map(CurrentVersion::version);
+  }
+
+  /** Warns when the pinned pre-release has vanished from the nightly index. */
+  static void warnVanishedPin(
+      Upstream up, Optional<Version> pin, Detector.Result result, Consumer<String> warn) {
     boolean indexRead = result.warnings().stream().noneMatch(w -> w.startsWith("nautech:"));
     if (pin.isPresent() && indexRead) {
       NautechIndexSource.vanishedPin(pin.get(), result.available(), up.nautech().projectUrl())
           .ifPresent(warn);
     }
-    return pin;
   }
 
   static String time(Instant t) {

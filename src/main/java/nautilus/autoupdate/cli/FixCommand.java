@@ -9,9 +9,9 @@ import nautilus.autoupdate.fix.FixEngine;
 import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.fix.FixRun;
 import nautilus.autoupdate.fix.ReplanRecheck;
-import nautilus.autoupdate.fix.ReportFile;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.report.ReportFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,7 +132,7 @@ final class FixCommand extends BaseCommand {
   /** The report of --report, else the analysis as check runs it; empty when already current. */
   private Optional<ImpactReport> report(Path root) {
     if (source.report != null) {
-      return Optional.of(ReportFile.read(context().workingDir().resolve(source.report)));
+      return Optional.of(ReportFile.readFile(context().workingDir().resolve(source.report)));
     }
     AutoUpdateConfig cfg =
         repo.load(context(), RepoOptions.flags("api_diff", apiDiff.value())).config();

@@ -11,16 +11,24 @@ import picocli.CommandLine.Option;
     description = {
       "One full cycle for cron or CI: detect new versions, then for the newest version the channel"
           + " follows and no run has handled yet: check, decide, update when the recommendation"
-          + " allows, and record the outcome in the state database.",
+          + " allows (auto or delayed: branch, tests, commit, push, pull request, as 'update'"
+          + " does), and record the outcome in the state database.",
+      "An updated pull request is then let merge by itself: at once for auto, after"
+          + " delayed_merge_hours for delayed (GitHub auto-merge, which waits for required"
+          + " checks). Outside a git repository the update step is left out.",
       "Safe to rerun: a run that crashed continues where it stopped. A second run started while"
           + " one is working exits 0 at once."
     })
 final class RunCommand extends BaseCommand {
   @Mixin ChannelOption channel;
 
+  @Mixin UpdateFlags update;
+
   @Option(
       names = "--dry-run",
-      description = "Detect, check and decide, but change nothing: no state, no branch, no files.")
+      description =
+          "Detect, check and decide, and print the update's steps, but change nothing: no state,"
+              + " no branch, no files, no pull request.")
   boolean dryRun;
 
   @Option(
@@ -31,6 +39,7 @@ final class RunCommand extends BaseCommand {
   @Override
   public Integer call() {
     var config = DetectSupport.config(context(), channel.flags());
-    return new CycleRunner(context(), color()).runOnce(config, dryRun, changelog);
+    return new CycleRunner(context(), color(), update.options(false))
+        .runOnce(config, dryRun, changelog);
   }
 }

@@ -1,43 +1,22 @@
 package nautilus.autoupdate.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
-import nautilus.autoupdate.deps.UvLockRefresher;
-import nautilus.autoupdate.fix.FixEngine;
-import nautilus.autoupdate.fix.ReplanRecheck;
 import nautilus.autoupdate.git.Git;
-import nautilus.autoupdate.git.Worktrees;
-import nautilus.autoupdate.github.GitHubClient;
-import nautilus.autoupdate.github.GitHubRepo;
-import nautilus.autoupdate.github.GitHubToken;
-import nautilus.autoupdate.github.PullRequests;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
-import nautilus.autoupdate.update.FixStep;
-import nautilus.autoupdate.update.LockStep;
-import nautilus.autoupdate.update.NotesExcerpt;
-import nautilus.autoupdate.update.PinStep;
+import nautilus.autoupdate.report.ReportFile;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
-import nautilus.autoupdate.update.WorkspaceStep;
-import nautilus.autoupdate.verify.BaselineCache;
-import nautilus.autoupdate.verify.TestEnvironment;
-import nautilus.autoupdate.verify.TestRunner;
+import nautilus.autoupdate.update.UpdaterFactory;
 import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,6 +36,10 @@ import picocli.CommandLine.Option;
           + " blocked; --force overrides)."
     })
 final class UpdateCommand extends BaseCommand {
+  /** Test hook (see {@link #pauseHook}): the step to wait before, and the line announcing it. */
+  static final String PAUSE_PROPERTY = "nautilus.autoupdate.pauseBefore";
+
+  static final String PAUSED = "paused before ";
 
   @Mixin RepoOptions repo;
 
@@ -98,12 +81,7 @@ final class UpdateCommand extends BaseCommand {
               + " analysis as check does.")
   Path report;
 
-  @Option(
-      names = "--no-fix",
-      description =
-          "Do not rewrite code for the breaking changes (no 'fix: adapt to ...' commit); only"
-              + " the pin and the lock move.")
-  boolean noFix;
+  @Mixin UpdateFlags flags;
 
   @Option(names = "--offline", description = "No network: no fetch, no push, no pull request.")
   boolean offline;
@@ -120,12 +98,6 @@ final class UpdateCommand extends BaseCommand {
       description =
           "Print every step (files and diffs, commands, API calls) and change nothing anywhere.")
   boolean dryRun;
-
-  @Option(names = "--no-push", description = "Commit on the local branch only; no push, no PR.")
-  boolean noPush;
-
-  @Option(names = "--skip-tests", description = "Do not run the tests (base or update).")
-  boolean skipTests;
 
   @Option(
       names = "--format",
@@ -147,7 +119,6 @@ final class UpdateCommand extends BaseCommand {
     PrintWriter steps = json ? context().err() : out;
     Path root = repo.repoRoot(context());
     Git git = new Git(root);
-    Path top = Path.of(git.run("rev-parse", "--show-toplevel"));
     AutoUpdateConfig loaded = repo.load(context(), RepoOptions.flags()).config();
     // The analysis caches parsed files in state_dir: keep it in the git dir, off the working tree.
     AutoUpdateConfig config =
@@ -155,7 +126,7 @@ final class UpdateCommand extends BaseCommand {
                 context(),
                 RepoOptions.flags(
                     "state_dir",
-                    stateDir(git, loaded),
+                    UpdaterFactory.stateDir(git, loaded),
                     "dry_run",
                     dryRun ? Boolean.TRUE : null,
                     "api_diff",
@@ -182,63 +153,59 @@ final class UpdateCommand extends BaseCommand {
       print(
           out,
           json,
-          new UpdateResult(false, version.toString(), branch, null, null, why, Instant.now()));
+          new UpdateResult(
+              false, version.toString(), branch, null, null, null, why, Instant.now()));
       return ExitCodes.REFUSED;
     }
 
     try (StepPrinter printer = new StepPrinter(steps, context().terminal() && !json, color())) {
-      Path project = top.relativize(root.toRealPath());
-      return update(config, git, top, project, impact, version, branch, printer, json);
-    } catch (IOException e) {
-      throw new UserError("cannot resolve " + root + ": " + e.getMessage(), e);
+      UpdaterFactory factory =
+          new UpdaterFactory(
+              config,
+              root,
+              context().env(),
+              flags.options(offline),
+              printer::line,
+              pauseHook(),
+              Clock.systemUTC());
+      Updater updater = factory.updater(version, impact);
+      Updater.Request req = factory.request(version, impact, notesExcerpt(version));
+      if (dryRun) {
+        printer.line("dry run: nothing is changed anywhere");
+        updater.preview(req, factory.checkout()).forEach(printer::line);
+        if (json) {
+          print(
+              out,
+              true,
+              new UpdateResult(
+                  true, version.toString(), branch, null, null, null, null, Instant.now()));
+        }
+        return ExitCodes.OK;
+      }
+      UpdateResult result = updater.run(req);
+      print(out, json, result);
+      return result.success() ? ExitCodes.OK : ExitCodes.ERROR;
     }
   }
 
-  private int update(
-      AutoUpdateConfig config,
-      Git git,
-      Path top,
-      Path project,
-      ImpactReport impact,
-      Version version,
-      String branch,
-      StepPrinter printer,
-      boolean json) {
-    PrintWriter out = context().out();
-    CommandRunner runner = new CommandRunner();
-    TestEnvironment env = TestEnvironment.detect(runner, top);
-    TestRunner tests = new TestRunner(runner, env, Duration.ofSeconds(config.testTimeoutSeconds()));
-    Worktrees worktrees = new Worktrees(git, Worktrees.defaultRoot(git));
-    boolean publish = !offline && !noPush;
-    Updater updater =
-        new Updater(
-            config,
-            git,
-            worktrees,
-            tests,
-            new BaselineCache(stateDir(git, config).resolve("baselines")),
-            workspaceSteps(config, version, impact, project),
-            publish ? pullRequests(git, config, top) : null,
-            printer::line,
-            s -> {},
-            Clock.systemUTC());
-    Updater.Request req =
-        new Updater.Request(version, impact, notesExcerpt(version), offline, !noPush, !skipTests);
-
-    if (dryRun) {
-      printer.line("dry run: nothing is changed anywhere");
-      updater.preview(req, top).forEach(printer::line);
-      if (json) {
-        print(
-            out,
-            true,
-            new UpdateResult(true, version.toString(), branch, null, null, null, Instant.now()));
+  /**
+   * With {@code -Dnautilus.autoupdate.pauseBefore=STEP} (tests only) the run announces the step on
+   * stderr and waits there to be killed, so a test can kill the real process at each step in turn.
+   */
+  private Updater.StepHook pauseHook() {
+    String at = System.getProperty(PAUSE_PROPERTY);
+    return step -> {
+      if (step.name().equals(at)) {
+        context().err().println(PAUSED + step);
+        context().err().flush();
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while paused before " + step, e);
+        }
       }
-      return ExitCodes.OK;
-    }
-    UpdateResult result = updater.run(req);
-    print(out, json, result);
-    return result.success() ? ExitCodes.OK : ExitCodes.ERROR;
+    };
   }
 
   /** The report of --report, else the analysis as check runs it; empty when already current. */
@@ -261,78 +228,15 @@ final class UpdateCommand extends BaseCommand {
       }
       return outcome.report();
     }
-    Path file = context().workingDir().resolve(report);
-    try {
-      return Optional.of(Json.mapper().readValue(file.toFile(), ImpactReport.class));
-    } catch (JsonProcessingException e) {
-      throw new UserError(
-          file
-              + ":"
-              + (e.getLocation() == null ? 0 : e.getLocation().getLineNr())
-              + ": not an impact report ("
-              + e.getOriginalMessage()
-              + ")",
-          e);
-    } catch (IOException e) {
-      throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return Optional.of(ReportFile.readFile(context().workingDir().resolve(report)));
   }
 
   private String notesExcerpt(Version version) {
-    if (source == null || source.releasesMd == null) {
-      return null;
-    }
-    Path file = context().workingDir().resolve(source.releasesMd);
-    try {
-      return NotesExcerpt.fromReleasesMd(Files.readString(file), version);
-    } catch (IOException e) {
-      throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The edits of the update: the pin, the lock, and (unless --no-fix) the code fixes. */
-  private List<WorkspaceStep> workspaceSteps(
-      AutoUpdateConfig config, Version version, ImpactReport impact, Path project) {
-    List<WorkspaceStep> steps = new ArrayList<>();
-    steps.add(new PinStep(config, version, project));
-    steps.add(
-        new LockStep(
-            config,
-            new UvLockRefresher(context().env(), Duration.ofSeconds(config.testTimeoutSeconds())),
-            project));
-    if (!noFix) {
-      steps.add(
-          new FixStep(
-              new FixEngine(new ReplanRecheck()), impact, config.packageName(), version, project));
-    }
-    return steps;
-  }
-
-  /**
-   * The state directory: as configured when absolute, else inside the repository's git dir, so
-   * nothing is written into the user's working tree.
-   */
-  static Path stateDir(Git git, AutoUpdateConfig config) {
-    Path configured = Path.of(config.stateDir());
-    if (configured.isAbsolute()) {
-      return configured;
-    }
-    Path gitDir = Path.of(git.run("rev-parse", "--path-format=absolute", "--git-common-dir"));
-    return gitDir.resolve("nautilus-autoupdate").resolve(configured);
-  }
-
-  private PullRequests pullRequests(Git git, AutoUpdateConfig config, Path top) {
-    Optional<String> token = GitHubToken.resolve(context().env(), new CommandRunner(), top);
-    if (token.isEmpty()) {
-      return null;
-    }
-    GitHubRepo gh = GitHubRepo.parse(git.run("remote", "get-url", config.remote()));
-    return new PullRequests(
-        GitHubClient.create(
-            URI.create(config.githubApiUrl()),
-            token.get(),
-            Duration.ofSeconds(config.httpTimeoutSeconds())),
-        gh);
+    Path file =
+        source == null || source.releasesMd == null
+            ? null
+            : context().workingDir().resolve(source.releasesMd);
+    return UpdaterFactory.notesExcerpt(file, version);
   }
 
   private void print(PrintWriter out, boolean json, UpdateResult r) {

@@ -33,6 +33,8 @@ final class WatchCommand extends BaseCommand {
 
   @Mixin ChannelOption channel;
 
+  @Mixin UpdateFlags update;
+
   @Option(
       names = "--changelog",
       description = "Also write changelog_path and its .md companion every cycle.")
@@ -71,7 +73,7 @@ final class WatchCommand extends BaseCommand {
   public Integer call() {
     Duration every = parseInterval(interval);
     var config = DetectSupport.config(context(), channel.flags());
-    CycleRunner runner = new CycleRunner(context(), color());
+    CycleRunner runner = new CycleRunner(context(), color(), update.options(false));
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(

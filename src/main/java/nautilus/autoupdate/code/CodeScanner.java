@@ -420,10 +420,20 @@ public final class CodeScanner {
 
   private static byte[] read(Path file) {
     try {
-      return Files.readAllBytes(file);
+      return withoutBom(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The text without a UTF-8 byte-order mark: tree-sitter skips it without counting it, so offsets
+   * into the bytes would be three off.
+   */
+  static byte[] withoutBom(byte[] b) {
+    return b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF
+        ? Arrays.copyOfRange(b, 3, b.length)
+        : b;
   }
 
   static String sha256(byte[] bytes) {

@@ -83,6 +83,7 @@ final class PythonExtractor implements AutoCloseable {
 
   private ModuleFacts extract(
       byte[] src, int[] cellStartLines, int[] cellStartBytes, WordScan.Hits focus) {
+    src = CodeScanner.withoutBom(src);
     TSTree tree = parser.parseString(null, new String(src, StandardCharsets.UTF_8));
     try {
       Node root = SyntaxTree.copy(tree, src, grammar, focus).root();
@@ -502,6 +503,9 @@ final class PythonExtractor implements AutoCloseable {
       }
       ClassBuilder owner = directMethodOwner(n);
       Node params = n.getChildByFieldName("parameters");
+      if (params.isNull()) {
+        return; // a function with nothing of interest: only its name was kept
+      }
       String selfName = null;
       if (owner != null && params.getNamedChildCount() > 0) {
         selfName = parameterName(params.getNamedChild(0));

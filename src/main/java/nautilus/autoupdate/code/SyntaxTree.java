@@ -14,9 +14,9 @@ import org.treesitter.TSTree;
 /**
  * A Java copy of the named nodes of a tree-sitter tree, read in one cursor walk. The binding's node
  * API costs a few microseconds per call (every call marshals a node object through JNI), which made
- * walking the native tree ten times slower than parsing it; the copy is then read at Java speed.
- * Function bodies that hold no word of interest (and assign no attribute, which a class needs) are
- * left out, as the extractor would not read them.
+ * walking the native tree ten times slower than parsing it; the copy is then read at Java speed. Of
+ * a function that holds no word of interest (and assigns no attribute, which a class needs) only
+ * the name is copied, as the extractor reads no more of it.
  *
  * <p>It extends {@link TSParser} only to reach the binding's protected static native functions,
  * which skip the public API's extra null-check round trip per call; it is never instantiated.
@@ -39,9 +39,9 @@ final class SyntaxTree extends TSParser {
     final int error;
 
     final String[] fieldNames;
-    final int block;
+    final int identifier;
     final int functionDefinition;
-    final int bodyField;
+    final int nameField;
 
     Grammar(TSLanguage lang) {
       int symbols = lang.symbolCount();
@@ -59,9 +59,9 @@ final class SyntaxTree extends TSParser {
       for (int f = 1; f <= fields; f++) {
         fieldNames[f] = lang.fieldNameForId(f);
       }
-      block = lang.symbolForName("block", true);
+      identifier = lang.symbolForName("identifier", true);
       functionDefinition = lang.symbolForName("function_definition", true);
-      bodyField = lang.fieldIdForName("body");
+      nameField = lang.fieldIdForName("name");
     }
   }
 
@@ -106,6 +106,7 @@ final class SyntaxTree extends TSParser {
     int depth = 0;
     namedAt[0] = -1;
     boolean descend = true;
+    int quietFunction = -1;
     while (true) {
       if (descend) {
         TSNode node = ts_tree_cursor_current_node(cursor);
@@ -116,21 +117,31 @@ final class SyntaxTree extends TSParser {
         int owner = namedAt[depth];
         int self = owner;
         boolean skip = false;
+        if (quietFunction >= 0 && owner != quietFunction && !inside(owner, quietFunction)) {
+          quietFunction = -1;
+        }
         // Anonymous tokens (keywords, punctuation) are passed over: nothing reads them.
         if (grammar.named[symbol]) {
-          int from = startByte(node);
-          // Asked, not derived from the leaves: hidden tokens (a newline, an f-string format
-          // spec's text) belong to no visible leaf.
-          int to = ts_node_end_byte(node);
-          self = add(symbol, ts_tree_cursor_current_field_id(cursor), from, to, owner);
-          skip =
-              focus != null
-                  && symbol == grammar.block
-                  && owner >= 0
-                  && type[owner] == grammar.functionDefinition
-                  && field[self] == grammar.bodyField
-                  && !focus.within(start[owner], to)
-                  && !assignsAttributes(from, to);
+          int fieldId = ts_tree_cursor_current_field_id(cursor);
+          if (quietFunction >= 0 && owner == quietFunction && fieldId != grammar.nameField) {
+            skip = true; // a quiet function's parameters, return type and body
+          } else {
+            int from = startByte(node);
+            // An identifier ends where its characters do; anything else is asked, since hidden
+            // tokens (a newline, an f-string format spec's text) belong to no visible leaf.
+            int to =
+                symbol == grammar.identifier && !hasError
+                    ? identifierEnd(from)
+                    : ts_node_end_byte(node);
+            self = add(symbol, fieldId, from, to, owner);
+            if (focus != null
+                && symbol == grammar.functionDefinition
+                && !focus.within(from, to)
+                && !assignsAttributes(from, to)) {
+              // Nothing here can be a site or type a class attribute: only its name matters.
+              quietFunction = self;
+            }
+          }
         }
         if (!skip && ts_tree_cursor_goto_first_child(cursor)) {
           depth++;
@@ -157,6 +168,23 @@ final class SyntaxTree extends TSParser {
    * Whether a line in {@code [from, to)} assigns to an attribute: {@code x.y = v}, {@code x.y: T =
    * v}.
    */
+  private boolean inside(int node, int ancestor) {
+    for (int i = node; i >= 0; i = parent[i]) {
+      if (i == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int identifierEnd(int from) {
+    int i = from;
+    while (i < src.length && (src[i] < 0 || src[i] == '_' || Character.isLetterOrDigit(src[i]))) {
+      i++;
+    }
+    return i;
+  }
+
   private boolean assignsAttributes(int from, int to) {
     for (int k = from + 1; k < to - 1; k++) {
       if (src[k] != '=' || src[k + 1] == '=' || "=!<>+-*/%&|^@:".indexOf(src[k - 1]) >= 0) {

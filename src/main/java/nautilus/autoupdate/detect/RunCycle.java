@@ -3,10 +3,13 @@ package nautilus.autoupdate.detect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.Channel;
@@ -22,6 +25,8 @@ import nautilus.autoupdate.version.Version;
  * yet handled): check, decide, update when the recommendation allows, record. Each step's result is
  * stored before the next starts, so a rerun after a crash continues where it stopped instead of
  * repeating work; the update step itself must tolerate being started twice (branch already there).
+ * Updated pull requests are then let merge by themselves once their recommendation allows: {@code
+ * auto} at once, {@code delayed} after the merge delay, on whichever run comes after it.
  */
 public final class RunCycle {
 
@@ -32,16 +37,33 @@ public final class RunCycle {
 
   /** Performs the update on a branch and opens the PR (the {@code update} stage). */
   public interface UpdateStep {
-    Outcome update(DetectedVersion target, ImpactReport report);
+    Outcome update(DetectedVersion target, ImpactReport report, Optional<Path> releaseNotes);
+
+    /**
+     * Lets the pull request of an earlier update merge by itself; returns what happened, or empty
+     * when no pull request is open for its branch any more (closed, merged or superseded).
+     */
+    Optional<String> merge(UpdateRecord update);
+
+    /** What {@link #update} would do, as lines for a dry run; reads only. */
+    List<String> preview(DetectedVersion target, ImpactReport report, Optional<Path> releaseNotes);
   }
 
-  /** What the update step left behind. */
+  /**
+   * What the update step left behind. {@code success}: the branch (and PR) is in place and the
+   * update introduced no test failure.
+   */
   public record Outcome(
-      String branch, String commitSha, String prUrl, String tests, String message) {}
+      boolean success,
+      String branch,
+      String commitSha,
+      String prUrl,
+      String tests,
+      String message) {}
 
   /** The steps after which a run's progress is stored; a crash after any of them resumes there. */
   public static final List<String> STEPS =
-      List.of("detected", "targeted", "checked", "updating", "recorded");
+      List.of("detected", "targeted", "checked", "updating", "recorded", "merged");
 
   /** What one cycle did, for the command's output. */
   public record Result(
@@ -57,12 +79,15 @@ public final class RunCycle {
   private final AnalyzeStep analyze;
   private final UpdateStep update;
   private final Clock clock;
+  private final Duration mergeDelay;
   private final Consumer<String> checkpoint;
 
   /**
    * @param analyze null when this build has no check stage: versions are then only detected
    * @param update null when this build has no update stage: versions are then analyzed and recorded
    *     as {@code reported}
+   * @param mergeDelay how long a {@code delayed} update's pull request waits before it may merge by
+   *     itself ({@code delayed_merge_hours})
    * @param checkpoint called with each name in {@link #STEPS} once that step's result is stored
    */
   public RunCycle(
@@ -72,6 +97,7 @@ public final class RunCycle {
       AnalyzeStep analyze,
       UpdateStep update,
       Clock clock,
+      Duration mergeDelay,
       Consumer<String> checkpoint) {
     this.detector = detector;
     this.state = state;
@@ -79,6 +105,7 @@ public final class RunCycle {
     this.analyze = analyze;
     this.update = update;
     this.clock = clock;
+    this.mergeDelay = mergeDelay;
     this.checkpoint = checkpoint;
   }
 
@@ -90,6 +117,20 @@ public final class RunCycle {
     List<String> messages = new ArrayList<>();
     Detector.Result detection = detector.detect(channel, !dryRun);
     step("detected", dryRun);
+    Result r = handle(channel, current, dryRun, detection, messages);
+    if (!dryRun && update != null) {
+      // Also after a version was handled before: a delayed merge comes due on a later run.
+      mergeDue(messages);
+    }
+    return r;
+  }
+
+  private Result handle(
+      Channel channel,
+      Optional<Version> current,
+      boolean dryRun,
+      Detector.Result detection,
+      List<String> messages) {
     Optional<DetectedVersion> target = detection.target();
     if (target.isEmpty()) {
       messages.add("no " + channel.id() + " version is listed by any source");
@@ -126,8 +167,10 @@ public final class RunCycle {
       messages.add(t.version() + ": detected; this build has no check stage, so it stops here");
       return new Result(detection, target, Optional.of(rec.status()), Optional.empty(), messages);
     }
+    // Fetched at most once per run: the check reads the notes and the PR quotes them.
+    Supplier<Optional<Path>> releaseNotes = once(() -> notes.notesFor(t));
     if (report == null) {
-      report = analyze.analyze(t, notes.notesFor(t));
+      report = analyze.analyze(t, releaseNotes.get());
       if (!dryRun) {
         state.saveImpactReport(t.version(), report.recommendation().id(), toJson(report));
         rec = rec.with(UpdateStatus.CHECKED, "analyzed", clock.instant());
@@ -147,6 +190,9 @@ public final class RunCycle {
           "dry run: would "
               + (!allowed ? "hand it to a person" : update == null ? "record the report" : "update")
               + "; nothing was changed");
+      if (allowed && update != null) {
+        messages.addAll(update.preview(t, report, releaseNotes.get()));
+      }
       return new Result(
           detection, target, Optional.of(rec.status()), Optional.of(recommendation), messages);
     }
@@ -155,34 +201,95 @@ public final class RunCycle {
           rec.with(
               UpdateStatus.NEEDS_PERSON, "recommendation " + recommendation.id(), clock.instant());
     } else if (update == null) {
-      rec = rec.with(UpdateStatus.REPORTED, "no update stage in this build", clock.instant());
+      rec = rec.with(UpdateStatus.REPORTED, "no update stage in this run", clock.instant());
     } else {
       rec = rec.with(UpdateStatus.UPDATING, "update started", clock.instant());
       save(rec, false);
       step("updating", false);
+      Outcome o;
       try {
-        Outcome o = update.update(t, report);
-        rec =
-            new UpdateRecord(
-                t.version(),
-                UpdateStatus.UPDATED,
-                o.branch(),
-                o.commitSha(),
-                o.prUrl(),
-                o.tests(),
-                o.message(),
-                clock.instant());
+        o = update.update(t, report, releaseNotes.get());
       } catch (UserError e) {
         save(rec.with(UpdateStatus.FAILED, e.getMessage(), clock.instant()), false);
         throw e;
       }
+      rec =
+          new UpdateRecord(
+              t.version(),
+              o.success() ? UpdateStatus.UPDATED : UpdateStatus.FAILED,
+              o.branch(),
+              o.commitSha(),
+              o.prUrl(),
+              o.tests(),
+              o.message(),
+              clock.instant());
     }
     save(rec, false);
     step("recorded", false);
     messages.add(
-        t.version() + ": " + rec.status().id() + (rec.prUrl() == null ? "" : " " + rec.prUrl()));
+        t.version()
+            + ": "
+            + rec.status().id()
+            + (rec.prUrl() == null ? "" : " " + rec.prUrl())
+            + (rec.status() == UpdateStatus.FAILED && rec.message() != null
+                ? " (" + rec.message() + ")"
+                : ""));
     return new Result(
         detection, target, Optional.of(rec.status()), Optional.of(recommendation), messages);
+  }
+
+  /**
+   * Lets each updated PR whose merge is due merge by itself: {@code auto} at once, {@code delayed}
+   * once {@link #mergeDelay} has passed since the PR was opened. Each is done once: the record
+   * leaves {@code updated} when it is.
+   */
+  private void mergeDue(List<String> messages) {
+    for (UpdateRecord u : state.updates()) {
+      if (u.status() != UpdateStatus.UPDATED || u.prUrl() == null) {
+        continue;
+      }
+      Optional<Recommendation> rec = recommendationOf(u.version());
+      if (rec.isEmpty()
+          || !(rec.get() == Recommendation.AUTO || rec.get() == Recommendation.DELAYED)) {
+        continue;
+      }
+      Instant due =
+          rec.get() == Recommendation.DELAYED ? u.updatedAt().plus(mergeDelay) : u.updatedAt();
+      if (clock.instant().isBefore(due)) {
+        messages.add(u.version() + ": " + u.prUrl() + " may merge by itself after " + due);
+        continue;
+      }
+      UpdateRecord next;
+      try {
+        next =
+            update
+                .merge(u)
+                .map(m -> u.with(UpdateStatus.AUTO_MERGE, m, clock.instant()))
+                .orElseGet(
+                    () ->
+                        u.with(
+                            UpdateStatus.PR_CLOSED,
+                            "no open pull request for " + u.branch() + " any more",
+                            clock.instant()));
+      } catch (UserError e) {
+        next =
+            u.with(
+                UpdateStatus.NEEDS_PERSON, "auto-merge failed: " + e.getMessage(), clock.instant());
+      }
+      save(next, false);
+      step("merged", false);
+      messages.add(u.version() + ": " + next.status().id() + ": " + next.message());
+    }
+  }
+
+  private static <T> Supplier<T> once(Supplier<T> s) {
+    List<T> memo = new ArrayList<>(1);
+    return () -> {
+      if (memo.isEmpty()) {
+        memo.add(s.get());
+      }
+      return memo.get(0);
+    };
   }
 
   private Optional<ImpactReport> storedReport(Version v) {

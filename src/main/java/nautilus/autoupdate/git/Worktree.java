@@ -1,14 +1,10 @@
 package nautilus.autoupdate.git;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.UserError;
 
 /**
@@ -120,20 +116,7 @@ public final class Worktree implements AutoCloseable {
 
   private void remove() {
     repo.tryRun("worktree", "remove", "--force", dir.toString());
-    deleteTree(dir);
+    Trees.delete(dir);
     repo.tryRun("worktree", "prune");
-  }
-
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.verify.Digests;
 
@@ -54,7 +55,7 @@ public final class Worktrees {
     List<Path> stale = ours();
     for (Path p : stale) {
       repo.tryRun("worktree", "remove", "--force", p.toString());
-      Worktree.deleteTree(p);
+      Trees.delete(p);
     }
     repo.run("worktree", "prune");
     return stale.size();

@@ -2,6 +2,8 @@ package nautilus.autoupdate.github;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Site;
@@ -23,9 +25,15 @@ public final class PrBody {
 
   private PrBody() {}
 
-  public static String render(ImpactReport report, TestResult tests, String notesExcerpt) {
+  /**
+   * @param sections what the update's steps report (e.g. {@link #fixes}), between the impact and
+   *     the tests; blank ones are left out
+   */
+  public static String render(
+      ImpactReport report, List<String> sections, TestResult tests, String notesExcerpt) {
     StringBuilder b = new StringBuilder();
     b.append(impact(report)).append('\n');
+    sections.stream().filter(s -> !s.isBlank()).forEach(s -> b.append(s).append('\n'));
     b.append(tests(tests)).append('\n');
     if (notesExcerpt != null && !notesExcerpt.isBlank()) {
       b.append("## Release notes\n\n").append(fence(notesExcerpt)).append('\n');
@@ -54,9 +62,7 @@ public final class PrBody {
       b.append("- `").append(f.path()).append("` (").append(f.severity()).append(")\n");
       for (Site s : f.sites()) {
         b.append("  - line ").append(s.line()).append(": `").append(oneLine(s.code())).append('`');
-        if (s.change() >= 0 && s.change() < changes.size()) {
-          b.append(" — ").append(oneLine(changes.get(s.change()).text()));
-        }
+        b.append(note(changes, s.change()));
         b.append('\n');
       }
     }
@@ -65,6 +71,51 @@ public final class PrBody {
       r.actions().forEach(a -> b.append("- ").append(oneLine(a.text())).append('\n'));
     }
     return b.toString();
+  }
+
+  /**
+   * The automatic fixes: every fixed site (file:line, before → after, the note behind it) and every
+   * site left for the agent or a person, with the reason. Empty when the fixes found nothing.
+   */
+  public static String fixes(FixResult r, ImpactReport report) {
+    if (r.applied().isEmpty() && r.skipped().isEmpty()) {
+      return "";
+    }
+    List<BreakingChange> changes = report.breakingChanges();
+    StringBuilder b = new StringBuilder("## Automatic fixes\n\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%d site(s) fixed in %d file(s), %d left.\n",
+            r.applied().size(),
+            r.filesChanged(),
+            r.skipped().size()));
+    if (!r.applied().isEmpty()) {
+      b.append('\n');
+    }
+    for (FixResult.Applied a : r.applied()) {
+      b.append("- `").append(where(a.path(), a.cell(), a.line())).append("`: ");
+      b.append('`').append(oneLine(a.before())).append("` → `").append(oneLine(a.after()));
+      b.append('`').append(note(changes, a.change())).append('\n');
+    }
+    if (!r.skipped().isEmpty()) {
+      b.append("\n**Left for the agent or a person:**\n");
+      for (FixResult.Skipped s : r.skipped()) {
+        b.append("- `").append(where(s.path(), s.cell(), s.line())).append("`: ");
+        b.append(oneLine(s.reason())).append(note(changes, s.change())).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  private static String where(String path, Integer cell, int line) {
+    return path + (cell == null ? "" : "[cell " + cell + "]") + ":" + line;
+  }
+
+  private static String note(List<BreakingChange> changes, int change) {
+    return change >= 0 && change < changes.size()
+        ? " — " + oneLine(changes.get(change).text())
+        : "";
   }
 
   static String tests(TestResult t) {
@@ -90,18 +141,26 @@ public final class PrBody {
             t.newFailures().size(),
             t.skippedTests(),
             t.durationSeconds()));
-    list(b, "New failures (caused by this update)", t.newFailures());
-    list(b, "Already failing on the base branch", t.existingFailures());
-    list(b, "Fixed by this update", t.fixedTests());
+    list(b, "New failures (caused by this update)", t.newFailures(), t.failureMessages());
+    list(b, "Already failing on the base branch", t.existingFailures(), t.failureMessages());
+    list(b, "Fixed by this update", t.fixedTests(), Map.of());
     return b.toString();
   }
 
-  private static void list(StringBuilder b, String title, List<String> names) {
+  private static void list(
+      StringBuilder b, String title, List<String> names, Map<String, String> why) {
     if (names.isEmpty()) {
       return;
     }
     b.append("\n**").append(title).append(":**\n");
-    names.forEach(n -> b.append("- `").append(oneLine(n)).append("`\n"));
+    for (String n : names) {
+      b.append("- `").append(oneLine(n)).append('`');
+      if (why.containsKey(n)) {
+        // Test output can quote anything: a code span keeps markdown and mentions inert.
+        b.append(": `").append(oneLine(why.get(n))).append('`');
+      }
+      b.append('\n');
+    }
   }
 
   /** A fence longer than any backtick run in the text, so the text cannot close it. */

@@ -1,7 +1,11 @@
 package nautilus.autoupdate.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.Json;
@@ -14,6 +18,9 @@ import nautilus.autoupdate.impact.ImpactReport;
  */
 public final class ReportFile {
   public static final String NAME = "impact-report.json";
+
+  private static final String EXPECTED =
+      "not an impact report (expected an impact report as 'check --format json' writes it)";
 
   private ReportFile() {}
 
@@ -29,24 +36,37 @@ public final class ReportFile {
     return target;
   }
 
-  /** Reads a saved report; a missing or malformed file is a one-line error naming it. */
+  /**
+   * Reads the report saved in {@code stateDir}; a missing or malformed file is a one-line error.
+   */
   public static ImpactReport read(Path stateDir) {
     Path file = stateDir.resolve(NAME);
     if (!Files.isRegularFile(file)) {
       throw new UserError(
           file + ": no saved impact report (run 'nautilus-autoupdate check' first)");
     }
+    return readFile(file);
+  }
+
+  /**
+   * Reads a report written by {@code check --format json} (enum values in any case); a missing or
+   * malformed file is a one-line error naming it and the line.
+   */
+  @SuppressWarnings("deprecation") // the builder equivalent needs a new mapper; one flag is enough
+  public static ImpactReport readFile(Path file) {
+    ObjectMapper mapper =
+        Json.mapper().copy().configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
     try {
-      return Json.mapper().readValue(file.toFile(), ImpactReport.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UserError(
-          file
-              + ":"
-              + e.getLocation().getLineNr()
-              + ": not an impact report ("
-              + e.getOriginalMessage()
-              + ")",
-          e);
+      ImpactReport report = mapper.readValue(Files.readString(file), ImpactReport.class);
+      if (report == null || report.breakingChanges() == null) {
+        throw new UserError(file + ": " + EXPECTED);
+      }
+      return report;
+    } catch (NoSuchFileException e) {
+      throw new UserError(file + ": no such file", e);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+      throw new UserError(file + where + ": " + EXPECTED + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
     }

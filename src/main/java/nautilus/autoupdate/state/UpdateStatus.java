@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The steps of one run for a target version, in order. A run resumes after the last one recorded;
- * the last four end the handling of a version.
+ * from {@code updated} on, each ends the handling of a version ({@code updated} may still move on
+ * to {@code auto-merge} or {@code pr-closed} when its merge comes due).
  */
 public enum UpdateStatus {
   /** Picked as the target; nothing analyzed yet. */
@@ -17,10 +18,17 @@ public enum UpdateStatus {
   UPDATED,
   /** The recommendation asks a person to do it (manual or blocked); nothing changed. */
   NEEDS_PERSON,
-  /** The update step failed; rerun with --retry after fixing the cause. */
+  /**
+   * The update step failed (the message says why); runs leave it to a person, {@code update}
+   * retries.
+   */
   FAILED,
   /** Analyzed but no update step is available in this build; recorded as handled. */
-  REPORTED;
+  REPORTED,
+  /** The updated PR's merge came due: GitHub merges it once its checks pass (or merged it). */
+  AUTO_MERGE,
+  /** The merge came due but the PR was no longer open (closed, merged by a person, superseded). */
+  PR_CLOSED;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -32,6 +40,6 @@ public enum UpdateStatus {
 
   /** Whether the run loop is done with a version in this state. */
   public boolean isFinal() {
-    return this == UPDATED || this == NEEDS_PERSON || this == FAILED || this == REPORTED;
+    return this != DETECTED && this != CHECKED && this != UPDATING;
   }
 }

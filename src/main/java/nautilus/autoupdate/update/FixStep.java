@@ -1,11 +1,21 @@
 package nautilus.autoupdate.update;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.fix.FileChange;
 import nautilus.autoupdate.fix.FixEngine;
+import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.fix.FixRun;
+import nautilus.autoupdate.git.Git;
+import nautilus.autoupdate.github.PrBody;
+import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.version.Version;
 
@@ -18,6 +28,7 @@ public final class FixStep implements WorkspaceStep {
   private final ImpactReport report;
   private final String subject;
   private final Path project;
+  private FixResult applied;
 
   /**
    * @param project the project folder relative to the repository top
@@ -46,10 +57,48 @@ public final class FixStep implements WorkspaceStep {
     Path dir = checkout.resolve(project);
     FixRun run = engine.plan(dir, report);
     FixEngine.write(dir, run);
+    applied = run.changes().isEmpty() ? earlierFixes(checkout).orElse(run.result()) : run.result();
     return run.changes().stream()
         .map(FileChange::path)
         .map(p -> PinStep.repoPath(project, p))
         .toList();
+  }
+
+  /**
+   * On a branch reused from an earlier (maybe killed) run the fixes are already committed, so this
+   * run's plan finds nothing: what they were, planned again on the files as they were before that
+   * commit, so the PR keeps listing them.
+   */
+  private Optional<FixResult> earlierFixes(Path checkout) {
+    Git git = new Git(checkout);
+    String commit = git.run("log", "-1", "--format=%H", "--fixed-strings", "--grep=" + subject);
+    if (commit.isEmpty()) {
+      return Optional.empty();
+    }
+    Path before = null;
+    try {
+      before = Files.createTempDirectory("nautilus-autoupdate-fixed");
+      for (AffectedFile f : report.affectedFiles()) {
+        CommandResult shown =
+            git.tryRun("show", commit + "^:" + PinStep.repoPath(project, f.path()));
+        if (shown.ok()) {
+          Path file = before.resolve(f.path());
+          Files.createDirectories(file.getParent());
+          Files.writeString(file, shown.stdout(), StandardCharsets.UTF_8);
+        }
+      }
+      return Optional.of(engine.plan(before, report).result());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      Trees.delete(before);
+    }
+  }
+
+  /** Each fix of the last apply with its note, and what was left, for the PR body. */
+  @Override
+  public String prSection() {
+    return applied == null ? "" : PrBody.fixes(applied, report);
   }
 
   @Override

@@ -142,6 +142,8 @@ public final class Updater {
                 () -> changed.addAll(paths));
       }
 
+      List<String> sections = edits.stream().map(WorkspaceStep::prSection).toList();
+
       hook.before(Step.TESTS);
       TestResult result = candidateTests(req, wt.dir(), baseline);
 
@@ -167,13 +169,14 @@ public final class Updater {
         log.accept(pushed ? "pushed " + branch + " to " + remote : remote + " is up to date");
 
         hook.before(Step.PULL_REQUEST);
-        prUrl = pullRequest(req, branch, base, result);
+        prUrl = pullRequest(req, branch, base, sections, result);
       }
       boolean testsOk = passedOrSkipped(result);
       return new UpdateResult(
           testsOk,
           req.version().toString(),
           branch,
+          wt.head(),
           prUrl,
           result,
           testsOk ? null : testProblem(result),
@@ -283,7 +286,8 @@ public final class Updater {
     return r;
   }
 
-  private String pullRequest(Request req, String branch, String base, TestResult result) {
+  private String pullRequest(
+      Request req, String branch, String base, List<String> sections, TestResult result) {
     if (pulls == null) {
       log.accept("pull request skipped: no GitHub token (set GITHUB_TOKEN or run 'gh auth login')");
       return null;
@@ -296,7 +300,7 @@ public final class Updater {
             branch,
             base,
             "Update " + config.packageName() + " to " + req.version(),
-            PrBody.render(report, result, req.notesExcerpt()),
+            PrBody.render(report, sections, result, req.notesExcerpt()),
             draft,
             List.of(LABEL, CONFIDENCE_LABEL + level),
             List.of(CONFIDENCE_LABEL));
@@ -321,7 +325,8 @@ public final class Updater {
         .orElse(false);
   }
 
-  static String summary(TestResult r) {
+  /** One line for a test result: counts, or the status and why there is no verdict. */
+  public static String summary(TestResult r) {
     if (!r.hasVerdict()) {
       return r.status().id().replace('_', ' ') + (r.detail() == null ? "" : ": " + r.detail());
     }

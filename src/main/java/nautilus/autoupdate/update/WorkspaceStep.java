@@ -28,4 +28,11 @@ public interface WorkspaceStep {
   default Optional<String> ownCommit() {
     return Optional.empty();
   }
+
+  /**
+   * Markdown for the pull request about what the last {@link #apply} did (the default: nothing).
+   */
+  default String prSection() {
+    return "";
+  }
 }

@@ -4,26 +4,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nautilus.autoupdate.UserError;
-import org.tomlj.Toml;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 
 /**
- * A virtualenv beside the checkout (never inside it, so it cannot end up in a commit), filled with
- * {@code pip install -e .} for a package (else its {@code project.dependencies}), the {@code
- * dev}/{@code test} dependency groups and extras, and every {@code requirements*.txt}. A configured
- * {@code uv run X} runs as {@code X} from the venv, so the default test command works without uv.
+ * A virtualenv from the {@link EnvCache} (outside the checkout, so it cannot end up in a commit,
+ * and kept between runs for the same dependencies), filled with {@code pip install -e .} for a
+ * package (else its {@code project.dependencies}), the {@code dev}/{@code test} dependency groups
+ * and extras, and every {@code requirements*.txt}. A configured {@code uv run X} runs as {@code X}
+ * from the venv, so the default test command works without uv.
  */
 public final class PipEnvironment implements TestEnvironment {
   private final String python;
+  private final EnvCache cache;
 
-  public PipEnvironment(String python) {
+  public PipEnvironment(String python, EnvCache cache) {
     this.python = python;
+    this.cache = cache;
   }
 
   @Override
@@ -31,12 +35,19 @@ public final class PipEnvironment implements TestEnvironment {
     return "pip";
   }
 
-  /** The venv of a checkout: a sibling directory named after it. */
-  public static Path venv(Path dir) {
-    return dir.toAbsolutePath().resolveSibling(dir.getFileName() + "-venv");
+  /** The venv of a checkout: the cached one for its dependencies. */
+  public Path venv(Path dir) {
+    return cache.dir("pip-" + python, dir);
   }
 
-  private static Path bin(Path dir, String program) {
+  @Override
+  public CommandResult sync(Path dir, CommandRunner runner, Duration timeout) {
+    // The commands are computed inside: a half-built venv is deleted first and needs creating.
+    return cache.prepare(
+        venv(dir), () -> TestEnvironment.runAll(syncCommands(dir), dir, runner, timeout, env(dir)));
+  }
+
+  private Path bin(Path dir, String program) {
     return venv(dir).resolve("bin").resolve(program);
   }
 
@@ -85,17 +96,7 @@ public final class PipEnvironment implements TestEnvironment {
   }
 
   private static TomlParseResult parse(Path pyproject) {
-    try {
-      TomlParseResult toml = Toml.parse(pyproject);
-      if (toml.hasErrors()) {
-        var e = toml.errors().get(0);
-        throw new UserError(
-            pyproject + ":" + e.position().line() + ": not valid TOML (" + e.getMessage() + ")");
-      }
-      return toml;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EnvCache.parse(pyproject);
   }
 
   private static List<String> strings(TomlArray array) {
@@ -144,11 +145,6 @@ public final class PipEnvironment implements TestEnvironment {
 
   @Override
   public Map<String, String> env(Path dir) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    return Map.of(
-        "VIRTUAL_ENV",
-        venv(dir).toString(),
-        "PATH",
-        venv(dir).resolve("bin") + java.io.File.pathSeparator + path);
+    return cache.activation(venv(dir));
   }
 }

@@ -21,9 +21,19 @@ public interface TestEnvironment {
 
   /** Runs the sync commands in order; returns the first that failed, else the last (or null). */
   default CommandResult sync(Path dir, CommandRunner runner, Duration timeout) {
+    return runAll(syncCommands(dir), dir, runner, timeout, env(dir));
+  }
+
+  /** Runs {@code commands} in order; returns the first that failed, else the last (or null). */
+  static CommandResult runAll(
+      List<List<String>> commands,
+      Path dir,
+      CommandRunner runner,
+      Duration timeout,
+      Map<String, String> env) {
     CommandResult last = null;
-    for (List<String> cmd : syncCommands(dir)) {
-      last = runner.run(cmd, dir, timeout, env(dir));
+    for (List<String> cmd : commands) {
+      last = runner.run(cmd, dir, timeout, env);
       if (!last.ok()) {
         return last;
       }
@@ -41,9 +51,12 @@ public interface TestEnvironment {
     return Map.of();
   }
 
-  /** uv when it runs on this machine, else pip with {@code python3}. */
-  static TestEnvironment detect(CommandRunner runner, Path dir) {
+  /**
+   * uv when it runs on this machine (on the runner's PATH), else pip with {@code python3}; either
+   * keeps its environments in {@code cache}.
+   */
+  static TestEnvironment detect(CommandRunner runner, Path dir, EnvCache cache) {
     CommandResult uv = runner.run(List.of("uv", "--version"), dir, Duration.ofSeconds(20));
-    return uv.ok() ? new UvEnvironment() : new PipEnvironment("python3");
+    return uv.ok() ? new UvEnvironment(cache) : new PipEnvironment("python3", cache);
   }
 }

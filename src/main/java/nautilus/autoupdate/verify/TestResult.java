@@ -2,8 +2,11 @@ package nautilus.autoupdate.verify;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +26,8 @@ import java.util.Set;
   "existing_failures",
   "fixed_tests",
   "duration_seconds",
-  "detail"
+  "detail",
+  "failure_messages"
 })
 public record TestResult(
     TestStatus status,
@@ -36,18 +40,37 @@ public record TestResult(
     List<String> existingFailures,
     List<String> fixedTests,
     double durationSeconds,
-    String detail) {
+    String detail,
+    Map<String, String> failureMessages) {
 
+  /**
+   * {@code failureMessages}: the one-line reason per failed test, when the report gave one (absent
+   * from results cached by older versions).
+   */
   public TestResult {
     failedTestNames = List.copyOf(failedTestNames);
     newFailures = List.copyOf(newFailures);
     existingFailures = List.copyOf(existingFailures);
     fixedTests = List.copyOf(fixedTests);
+    failureMessages =
+        failureMessages == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(failureMessages));
   }
 
   /** A finished run, not yet compared with a baseline (every failure counts as new). */
   public static TestResult finished(
       int total, List<String> failedNames, int skipped, double seconds) {
+    return finished(total, failedNames, Map.of(), skipped, seconds);
+  }
+
+  /** As {@link #finished(int, List, int, double)}, with the reason of each failure. */
+  public static TestResult finished(
+      int total,
+      List<String> failedNames,
+      Map<String, String> messages,
+      int skipped,
+      double seconds) {
     boolean ok = failedNames.isEmpty();
     return new TestResult(
         ok ? TestStatus.PASSED : TestStatus.FAILED,
@@ -60,13 +83,15 @@ public record TestResult(
         List.of(),
         List.of(),
         seconds,
-        null);
+        null,
+        messages);
   }
 
   /** A run that produced no verdict: it did not start, timed out, or was skipped on request. */
   public static TestResult without(TestStatus status, String detail, double seconds) {
     return new TestResult(
-        status, false, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), seconds, detail);
+        status, false, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), seconds, detail,
+        Map.of());
   }
 
   /** Whether the run produced per-test results that can be compared. */
@@ -102,6 +127,7 @@ public record TestResult(
         existing,
         fixed,
         durationSeconds,
-        detail);
+        detail,
+        failureMessages);
   }
 }

@@ -170,6 +170,7 @@ class DetectCommandsTest {
     w.interval = "1h";
     w.channel = new ChannelOption();
     w.count = 0;
+    w.update = new UpdateFlags();
     stopper.start();
     long t0 = System.nanoTime();
     assertThat(w.call()).isZero();

@@ -1,5 +1,6 @@
 package nautilus.autoupdate.cli;
 
+import static nautilus.autoupdate.GitRepos.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.detect.FakeUpstream;
+import nautilus.autoupdate.github.GitHubStub;
 import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.version.Version;
 import org.junit.jupiter.api.AfterEach;
@@ -178,5 +181,114 @@ class DetectScenarioTest {
     assertThat(stable.exitCode()).as("a nightly is nothing new for stable").isEqualTo(ExitCodes.OK);
     CliRunner.Result dry = cli("run", "--dry-run");
     assertThat(dry.exitCode()).isZero();
+  }
+
+  // ---- run reaches the update step: a real git repository, a bare remote, GitHub on WireMock
+
+  static final String BRANCH = "update/v1.222.0";
+
+  /** A downstream clone pinned to 1.221.0 with its bare remote acme/strategies. */
+  GitRepos downstream() throws java.io.IOException {
+    return GitRepos.create(
+        Files.createDirectories(repo.resolve("git")),
+        "[project]\nname = \"strategies\"\ndependencies = [\"nautilus_trader==1.221.0\"]\n");
+  }
+
+  CliRunner.Result runIn(GitRepos repos, String... args) {
+    Map<String, String> e = new java.util.LinkedHashMap<>(up.env(repo.resolve("state"), "stable"));
+    e.put("GITHUB_TOKEN", "test-token");
+    List<String> all = new java.util.ArrayList<>(List.of("run", "--skip-tests"));
+    all.addAll(List.of(args));
+    return CliRunner.run(repos.user, e, all.toArray(String[]::new));
+  }
+
+  /** The downstream repository, 1.221.0 and 1.222.0 (this old) upstream, GitHub for its PRs. */
+  GitRepos published(Duration age222) throws java.io.IOException {
+    GitRepos repos = downstream();
+    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(40)));
+    up.publishStable("1.222.0", Instant.now().minus(age222));
+    GitHubStub.pullsFor(up.server, "/api", BRANCH);
+    return repos;
+  }
+
+  @Test
+  void anAutoUpdateBranchesCommitsPushesOpensOnePrAndLetsItMergeOnce() throws Exception {
+    GitRepos repos = published(Duration.ofDays(20));
+    String checkout = repos.userCheckoutHash();
+
+    CliRunner.Result dry = runIn(repos, "--dry-run");
+    assertThat(dry.exitCode()).as(dry.out() + dry.err()).isZero();
+    assertThat(dry.out())
+        .contains("1.222.0: recommendation auto")
+        .contains("create branch " + BRANCH)
+        .contains("+dependencies = [\"nautilus_trader==1.222.0\"]")
+        .contains("POST pulls");
+    assertThat(repos.remoteBranches()).containsExactly("main");
+    assertThat(repo.resolve("state")).doesNotExist();
+    assertThat(up.pullRequestsCreated()).isZero();
+
+    CliRunner.Result r = runIn(repos);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("new 1.222.0")
+        .contains("→ pushed " + BRANCH)
+        .contains("opened https://github.com/acme/strategies/pull/7")
+        .contains("1.222.0: updated https://github.com/acme/strategies/pull/7")
+        .contains(
+            "1.222.0: auto-merge: auto-merge enabled on https://github.com/acme/strategies/pull/7");
+    assertThat(repos.remoteBranches()).containsExactlyInAnyOrder("main", BRANCH);
+    assertThat(git(repos.remote, "show", BRANCH + ":pyproject.toml"))
+        .contains("nautilus_trader==1.222.0");
+    assertThat(git(repos.remote, "log", "--format=%s", "main.." + BRANCH))
+        .isEqualTo("chore(deps): update nautilus_trader to 1.222.0");
+    assertThat(repos.userCheckoutHash()).as("the user's checkout is only read").isEqualTo(checkout);
+
+    JsonNode row = row(statusIn(repos), "1.222.0");
+    assertThat(row.path("state").asText()).isEqualTo("auto-merge");
+    assertThat(row.path("branch").asText()).isEqualTo(BRANCH);
+    assertThat(row.path("pr_url").asText()).isEqualTo("https://github.com/acme/strategies/pull/7");
+    assertThat(row.path("tests").asText()).startsWith("skipped");
+    try (StateDb db = StateDb.open(repo.resolve("state"), Clock.systemUTC())) {
+      assertThat(db.updateFor(Version.parse("1.222.0")).orElseThrow().commitSha())
+          .isEqualTo(git(repos.remote, "rev-parse", BRANCH));
+    }
+    assertThat(up.pullRequestsCreated()).isEqualTo(1);
+    assertThat(up.autoMergesRequested()).isEqualTo(1);
+
+    String head = git(repos.remote, "rev-parse", BRANCH);
+    CliRunner.Result again = runIn(repos);
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("1.222.0 was handled before (auto-merge)");
+    assertThat(git(repos.remote, "rev-parse", BRANCH)).isEqualTo(head);
+    assertThat(up.pullRequestsCreated()).isEqualTo(1);
+    assertThat(up.autoMergesRequested()).isEqualTo(1);
+  }
+
+  @Test
+  void aDelayedUpdateOpensThePrButDoesNotLetItMergeInsideTheWindow() throws Exception {
+    // Seven minutes old: the release-age penalty makes the score delayed, not auto.
+    GitRepos repos = published(Duration.ofMinutes(7));
+
+    CliRunner.Result r = runIn(repos);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("1.222.0: recommendation delayed")
+        .contains("1.222.0: updated https://github.com/acme/strategies/pull/7")
+        .contains("may merge by itself after");
+    assertThat(repos.remoteBranches()).contains(BRANCH);
+    assertThat(row(statusIn(repos), "1.222.0").path("state").asText()).isEqualTo("updated");
+    assertThat(up.pullRequestsCreated()).isEqualTo(1);
+    assertThat(up.autoMergesRequested()).isZero();
+    runIn(repos);
+    assertThat(up.pullRequestsCreated()).isEqualTo(1);
+    assertThat(up.autoMergesRequested()).isZero();
+  }
+
+  JsonNode statusIn(GitRepos repos) throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            repos.user, up.env(repo.resolve("state"), "stable"), "status", "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return Json.mapper().readTree(r.out());
   }
 }

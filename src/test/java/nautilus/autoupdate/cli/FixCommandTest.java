@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Examples;
+import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
@@ -139,6 +140,36 @@ class FixCommandTest {
     assertThat(json.get("applied").get(0).get("after").asText())
         .isEqualTo("from nautilus_trader.analysis import WinRate");
     assertThat(json.get("skipped").get(0).get("line").asInt()).isEqualTo(6);
+  }
+
+  /** The fenced diff under "## 1.221.0" in the demo's EXPECTED.md. */
+  static String expectedDemoDiff() throws Exception {
+    String doc = Files.readString(Examples.DIR.resolve("demo-strategy/EXPECTED.md"));
+    String section = doc.substring(doc.indexOf("## 1.221.0"));
+    int start = section.indexOf("```diff\n") + "```diff\n".length();
+    return section.substring(start, section.indexOf("```\n", start));
+  }
+
+  @Test
+  void dryRunOnTheDemoPrintsTheExpectedDiffAndApplyingItGivesWhatFixWrites() throws Exception {
+    Path demo = Examples.copyTo(repo.resolve("dry")).resolve("demo-strategy");
+    String performance = Files.readString(demo.resolve("demo/analysis/performance.py"));
+    CliRunner.Result r =
+        CliRunner.run(demo, "fix", "--to", "1.221.0", "--offline", "--dry-run", "--format", "diff");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).isEqualTo(expectedDemoDiff());
+    assertThat(Files.readString(demo.resolve("demo/analysis/performance.py")))
+        .isEqualTo(performance);
+
+    Path fixed = Examples.copyTo(repo.resolve("fixed")).resolve("demo-strategy");
+    assertThat(CliRunner.run(fixed, "fix", "--to", "1.221.0", "--offline").exitCode()).isZero();
+    Files.writeString(repo.resolve("demo.diff"), r.out());
+    GitRepos.git(demo, "apply", repo.resolve("demo.diff").toString());
+    for (String f : List.of("demo/analysis/performance.py", "notebooks/research.ipynb")) {
+      assertThat(Files.readString(demo.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readString(fixed.resolve(f)));
+    }
   }
 
   @Test

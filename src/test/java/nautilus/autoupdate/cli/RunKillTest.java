@@ -1,5 +1,6 @@
 package nautilus.autoupdate.cli;
 
+import static nautilus.autoupdate.GitRepos.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,22 +9,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.detect.FakeUpstream;
+import nautilus.autoupdate.detect.RunCycle;
+import nautilus.autoupdate.github.GitHubStub;
 import nautilus.autoupdate.state.RunLock;
+import nautilus.autoupdate.update.Updater;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run} in a real child JVM, killed (halted, no cleanup) right after each step this build's
- * CLI reaches; a rerun ends in the same state as an uninterrupted run. Also: a run started while
- * another process holds the lock exits 0 at once.
+ * {@code run} in a real child JVM on a real git repository (bare remote, GitHub on WireMock),
+ * killed (halted, no cleanup) after each step of the cycle and before each step of the update; a
+ * rerun ends in the same state as an uninterrupted run: one branch with the same commits, one pull
+ * request created, one auto-merge. Also: a run started while another process holds the lock exits 0
+ * at once.
  */
 class RunKillTest {
   @TempDir Path tmp;
@@ -32,13 +41,31 @@ class RunKillTest {
   @BeforeEach
   void start() {
     up = new FakeUpstream();
-    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(20)));
-    up.publishStable("1.222.0", Instant.now().minus(Duration.ofMinutes(3)));
+    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(40)));
+    // Old enough for an auto recommendation, so the run goes all the way to the merge.
+    up.publishStable("1.222.0", Instant.now().minus(Duration.ofDays(20)));
+    GitHubStub.pullsFor(up.server, "/api", BRANCH);
   }
 
   @AfterEach
   void stop() {
     up.close();
+  }
+
+  static final String BRANCH = "update/v1.222.0";
+
+  /** Every point a run can be killed at: after each cycle step, before each update step. */
+  static List<String> killPoints() {
+    List<String> points = new ArrayList<>();
+    for (String step : RunCycle.STEPS) {
+      points.add(step);
+      if (step.equals("updating")) {
+        for (Updater.Step u : Updater.Step.values()) {
+          points.add("update:" + u.name().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return points;
   }
 
   record Child(int exitCode, String out) {}
@@ -53,6 +80,7 @@ class RunKillTest {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
     cmd.add("run");
+    cmd.add("--skip-tests");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env(repo));
     Process p = pb.start();
@@ -61,15 +89,40 @@ class RunKillTest {
     return new Child(p.exitValue(), out);
   }
 
+  /** The state lives beside the clone, so the user's checkout stays untouched. */
   Map<String, String> env(Path repo) {
-    return up.env(repo.resolve(".state"), "stable");
+    Map<String, String> env =
+        new LinkedHashMap<>(up.env(repo.resolveSibling(repo.getFileName() + ".state"), "stable"));
+    env.put("GITHUB_TOKEN", "test-token");
+    return env;
   }
 
-  Path repo(String name) throws IOException {
-    Path r = Files.createDirectories(tmp.resolve(name));
-    Files.writeString(
-        r.resolve("pyproject.toml"), "[project]\ndependencies = [\"nautilus-trader==1.221.0\"]\n");
-    return r;
+  GitRepos repos(String name) throws IOException {
+    return GitRepos.create(
+        Files.createDirectories(tmp.resolve(name)),
+        "[project]\nname = \"strategies\"\ndependencies = [\"nautilus-trader==1.221.0\"]\n");
+  }
+
+  CliRunner.Result rerun(Path repo) {
+    return CliRunner.run(repo, env(repo), "run", "--skip-tests");
+  }
+
+  /**
+   * What an interrupted run must end in like an uninterrupted one: the history, the update branch's
+   * commits on the remote, the pull requests created and the auto-merges asked for.
+   */
+  String everything(GitRepos repos) throws IOException {
+    return finalState(repos.user)
+        + "remote: "
+        + repos.remoteBranches()
+        + " "
+        + git(repos.remote, "log", "--format=%s|%an|%T", "main.." + BRANCH)
+        + "\nPRs created: "
+        + up.pullRequestsCreated()
+        + ", auto-merges: "
+        + up.autoMergesRequested()
+        + "\nworktrees: "
+        + git(repos.user, "worktree", "list").lines().count();
   }
 
   /** status --format json without the times (they differ between runs). */
@@ -86,35 +139,53 @@ class RunKillTest {
                 .append(n.path("sources"))
                 .append(' ')
                 .append(n.path("recommendation").asText())
+                .append(' ')
+                .append(n.path("branch").asText())
+                .append(' ')
+                .append(n.path("pr_url").asText())
+                .append(' ')
+                .append(n.path("tests").asText())
                 .append('\n'));
     return sb.toString();
   }
 
   @Test
-  void killedAfterEachStepThenRerunEndsInTheSameState() throws Exception {
-    Path clean = repo("clean");
-    assertThat(CliRunner.run(clean, env(clean), "run").exitCode()).isZero();
-    String expected = finalState(clean);
-    assertThat(expected).contains("1.222.0 reported");
+  void killedAtEachStepIncludingInsideTheUpdateThenRerunEndsInTheSameState() throws Exception {
+    GitRepos clean = repos("clean");
+    CliRunner.Result uninterrupted = rerun(clean.user);
+    assertThat(uninterrupted.exitCode()).as(uninterrupted.out() + uninterrupted.err()).isZero();
+    String expected = everything(clean);
+    assertThat(expected)
+        .contains("1.222.0 auto-merge [\"github\",\"pypi\"] auto " + BRANCH)
+        .contains("https://github.com/acme/strategies/pull/7")
+        .contains("chore(deps): update nautilus_trader to 1.222.0")
+        .contains("PRs created: 1, auto-merges: 1")
+        .contains("worktrees: 1");
 
-    for (String step : List.of("detected", "targeted", "checked", "recorded")) {
-      Path repo = repo("kill-" + step);
-      Child killed = child(repo, step);
-      assertThat(killed.exitCode()).as(killed.out()).isEqualTo(137);
-      assertThat(CliRunner.run(repo, env(repo), "run").exitCode()).isZero();
-      assertThat(finalState(repo)).as("after a kill at " + step).isEqualTo(expected);
+    for (String point : killPoints()) {
+      up.server.resetRequests();
+      up.server.resetScenarios();
+      GitRepos repos = repos("kill-" + point.replace(':', '-'));
+      String checkout = repos.userCheckoutHash();
+      Child killed = child(repos.user, point);
+      assertThat(killed.exitCode()).as(point + ": " + killed.out()).isEqualTo(137);
+      CliRunner.Result again = rerun(repos.user);
+      assertThat(again.exitCode()).as(point + ": " + again.out() + again.err()).isZero();
+      assertThat(everything(repos)).as("after a kill at " + point).isEqualTo(expected);
+      assertThat(repos.userCheckoutHash()).as(point).isEqualTo(checkout);
     }
   }
 
   @Test
   void aSecondRunWhileTheLockIsHeldExitsZeroWithAMessage() throws Exception {
-    Path repo = repo("locked");
-    try (RunLock held = RunLock.tryAcquire(repo.resolve(".state")).orElseThrow()) {
+    Path repo = repos("locked").user;
+    Path stateDir = Path.of(env(repo).get("NAUTILUS_AUTOUPDATE_STATE_DIR"));
+    try (RunLock held = RunLock.tryAcquire(stateDir).orElseThrow()) {
       Child second = child(repo, null);
       assertThat(second.exitCode()).as(second.out()).isZero();
       assertThat(second.out()).contains("another run is working");
     }
-    assertThat(repo.resolve(".state/state.db")).doesNotExist();
+    assertThat(stateDir.resolve("state.db")).doesNotExist();
     Child after = child(repo, null);
     assertThat(after.out()).contains("new 1.222.0");
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.CliRunner;
@@ -178,29 +177,14 @@ class UpdateCommandTest {
 
   /** A repository whose code imports a subpackage 1.221.0 removed. */
   private void commitStatisticsImport() {
-    Path seed = dir.resolve("seed");
-    GitRepos.write(
-        seed.resolve("strategies/stats.py"),
+    repos.pushFile(
+        "strategies/stats.py",
         "from nautilus_trader.analysis.statistics.win_rate import WinRate\n\nSTATS = [WinRate()]\n");
-    git(seed, "add", "-A");
-    git(seed, "commit", "-qm", "stats");
-    git(seed, "push", "-q", "origin", "main");
-    git(repos.user, "pull", "-q");
   }
 
   /** {@code update} in the user's clone, analyzing with examples/RELEASES.md up to {@code to}. */
   private CliRunner.Result updateWithNotes(String to, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "update",
-                "--releases-md",
-                Examples.DIR.resolve("RELEASES.md").toString(),
-                "--to",
-                to,
-                "--no-api-diff"));
-    args.addAll(List.of(options));
-    return CliRunner.run(repos.user, ENV, args.toArray(String[]::new));
+    return CliRunner.run(repos.user, ENV, Examples.updateArgs(to, options));
   }
 
   @Test

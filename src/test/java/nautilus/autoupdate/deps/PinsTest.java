@@ -92,6 +92,26 @@ class PinsTest {
     assertThat(v.file()).isEqualTo("requirements/prod.txt");
   }
 
+  /** The spellings detect's own pin reader (now merged into this one) accepted. */
+  @Test
+  void exactPinsInTheirCommonSpellingsIncludingPreReleases() throws IOException {
+    String[][] cases = {
+      {"\"nautilus_trader==1.221.0\"", "1.221.0"},
+      {"\n  'nautilus-trader[ib] == 1.222.0a20251229',\n", "1.222.0a20251229"},
+      {"\"Nautilus.Trader===1.208.0.dev20241212+7001\"", "1.208.0.dev20241212+7001"},
+    };
+    for (String[] c : cases) {
+      write("pyproject.toml", "[project]\nname = \"x\"\ndependencies = [" + c[0] + "]\n");
+      assertThat(Pins.current(repo, cfg()).orElseThrow().version())
+          .as(c[0])
+          .isEqualTo(Version.parse(c[1]));
+    }
+    write(
+        "pyproject.toml",
+        "[project]\nname = \"x\"\ndependencies = [\"nautilus_trader_extras==1.0\"]\n");
+    assertThat(Pins.current(repo, cfg())).as("another package").isEmpty();
+  }
+
   @Test
   void unpinnedOrAbsentGivesNothing() throws IOException {
     assertThat(Pins.current(repo, cfg())).isEmpty();

@@ -2,7 +2,6 @@ package nautilus.autoupdate.deps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nautilus.autoupdate.PythonEnvs;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.ConfigLoader;
 import nautilus.autoupdate.version.Version;
@@ -21,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real uv on a tiny local project (a path dependency, no index needed). */
 class UvLockRefresherTest {
-  private static final Path CACHE =
-      Path.of(System.getProperty("user.home"), ".cache", "nautilus-autoupdate-test", "uv-venv");
-
   @TempDir Path project;
 
   private AutoUpdateConfig cfg(String lockCommand, String pkg) {
@@ -37,23 +34,8 @@ class UvLockRefresherTest {
     return env;
   }
 
-  /** uv from PATH, else from a cached venv where it is pip-installed once. */
-  private static String uvBinDir() throws IOException, InterruptedException {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "uv"))) {
-        return dir;
-      }
-    }
-    Path bin = CACHE.resolve("bin");
-    if (!Files.isExecutable(bin.resolve("uv"))) {
-      Files.createDirectories(CACHE.getParent());
-      if (run(List.of("python3", "-m", "venv", CACHE.toString())) != 0
-          || run(List.of(bin.resolve("pip").toString(), "install", "-q", "uv")) != 0) {
-        abort(
-            "uv is not installed and `pip install uv` failed (no network?): skipping real uv test");
-      }
-    }
-    return bin.toString();
+  private static String uvBinDir() throws Exception {
+    return PythonEnvs.uvBinDir().toString();
   }
 
   private static int run(List<String> cmd) throws IOException, InterruptedException {

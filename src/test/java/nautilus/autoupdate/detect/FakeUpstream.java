@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,6 +212,28 @@ public final class FakeUpstream implements AutoCloseable {
                     .withHeader("Content-Type", type)
                     .withHeader("ETag", etag)
                     .withBody(body)));
+  }
+
+  /** Requests received with this method, URL prefix and (when not null) body text. */
+  public int requests(RequestMethod method, String urlPrefix, String bodyContains) {
+    return (int)
+        server.getAllServeEvents().stream()
+            .filter(e -> e.getRequest().getMethod().equals(method))
+            .filter(e -> e.getRequest().getUrl().startsWith(urlPrefix))
+            .filter(
+                e ->
+                    bodyContains == null || e.getRequest().getBodyAsString().contains(bodyContains))
+            .count();
+  }
+
+  /** Pull requests created in the downstream repository acme/strategies (GitHubStub). */
+  public int pullRequestsCreated() {
+    return requests(RequestMethod.POST, "/api/repos/acme/strategies/pulls", null);
+  }
+
+  /** Auto-merges asked for through GraphQL. */
+  public int autoMergesRequested() {
+    return requests(RequestMethod.POST, "/api/graphql", "enablePullRequestAutoMerge");
   }
 
   @Override

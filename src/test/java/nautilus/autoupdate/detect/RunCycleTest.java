@@ -40,6 +40,64 @@ class RunCycleTest {
   FakeUpstream up;
   final List<String> analyzed = new ArrayList<>();
   final List<String> updated = new ArrayList<>();
+  final List<String> merged = new ArrayList<>();
+
+  /** Moved forward by tests to let a delayed merge come due. */
+  Instant now = Instant.now();
+
+  final Clock clock =
+      new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+          return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+
+  /** The update stage as the cycle sees it: records what it was asked to do. */
+  final class Stage implements RunCycle.UpdateStep {
+    final java.util.function.BiFunction<DetectedVersion, ImpactReport, RunCycle.Outcome> update;
+
+    Stage(java.util.function.BiFunction<DetectedVersion, ImpactReport, RunCycle.Outcome> update) {
+      this.update = update;
+    }
+
+    @Override
+    public RunCycle.Outcome update(DetectedVersion t, ImpactReport r, Optional<Path> notes) {
+      return update.apply(t, r);
+    }
+
+    @Override
+    public Optional<String> merge(nautilus.autoupdate.state.UpdateRecord u) {
+      merged.add(u.version() + " " + u.branch());
+      return Optional.of("auto-merge enabled on " + u.prUrl());
+    }
+
+    @Override
+    public List<String> preview(DetectedVersion t, ImpactReport r, Optional<Path> notes) {
+      return List.of("would create branch update/v" + t.version());
+    }
+  }
+
+  RunCycle.Outcome opened(DetectedVersion t) {
+    updated.add(t.version().toString());
+    return new RunCycle.Outcome(
+        true,
+        "update/v" + t.version(),
+        "abc123",
+        "https://example.test/pr/7",
+        "41 passed",
+        "opened");
+  }
 
   /** Stands in for a crash: thrown by the checkpoint hook. */
   static final class Crash extends RuntimeException {
@@ -90,15 +148,7 @@ class RunCycleTest {
           analyzed.add(t.version() + (notes.isPresent() ? "+notes" : ""));
           return report(t, rec);
         },
-        (t, r) -> {
-          updated.add(t.version().toString());
-          return new RunCycle.Outcome(
-              "update/v" + t.version(),
-              "abc123",
-              "https://example.test/pr/7",
-              "41 passed",
-              "opened");
-        },
+        new Stage((t, r) -> opened(t)),
         step -> {
           if (step.equals(crashAfter)) {
             throw new Crash();
@@ -113,9 +163,16 @@ class RunCycleTest {
       RunCycle.UpdateStep update,
       java.util.function.Consumer<String> checkpoint,
       boolean dryRun) {
-    try (Upstream u = Upstream.open(config(stateDir), repo, Map.of(), Clock.systemUTC(), dryRun)) {
+    try (Upstream u = Upstream.open(config(stateDir), repo, Map.of(), clock, dryRun)) {
       return new RunCycle(
-              u.detector(), u.state(), u.notes(), analyze, update, Clock.systemUTC(), checkpoint)
+              u.detector(),
+              u.state(),
+              u.notes(),
+              analyze,
+              update,
+              clock,
+              Duration.ofHours(24),
+              checkpoint)
           .run(Channel.STABLE, Optional.of(PIN), dryRun);
     }
   }
@@ -150,12 +207,15 @@ class RunCycleTest {
     assertThat(r.status()).contains(UpdateStatus.UPDATED);
     assertThat(analyzed).containsExactly("1.222.0+notes");
     assertThat(updated).containsExactly("1.222.0");
+    // auto: the PR is let merge by itself in the same run.
+    assertThat(merged).containsExactly("1.222.0 update/v1.222.0");
     assertThat(finalState(state))
-        .contains("1.222.0 UPDATED update/v1.222.0 https://example.test/pr/7 41 passed");
+        .contains("1.222.0 AUTO_MERGE update/v1.222.0 https://example.test/pr/7 41 passed");
     RunCycle.Result again = run(state, Recommendation.AUTO, null, false);
-    assertThat(again.messages()).anyMatch(m -> m.contains("handled before (updated)"));
+    assertThat(again.messages()).anyMatch(m -> m.contains("handled before (auto-merge)"));
     assertThat(analyzed).hasSize(1);
     assertThat(updated).hasSize(1);
+    assertThat(merged).hasSize(1);
   }
 
   @Test
@@ -174,13 +234,15 @@ class RunCycleTest {
                 runWith(
                     state,
                     (t, n) -> report(t, Recommendation.AUTO),
-                    (t, r) -> {
-                      throw new UserError("tests failed on update/v1.222.0");
-                    },
+                    new Stage(
+                        (t, r) -> {
+                          throw new UserError("git push failed on update/v1.222.0");
+                        }),
                     step -> {},
                     false))
-        .hasMessageContaining("tests failed");
+        .hasMessageContaining("git push failed");
     assertThat(finalState(state)).contains("1.222.0 FAILED");
+    assertThat(merged).isEmpty();
   }
 
   @Test
@@ -188,19 +250,69 @@ class RunCycleTest {
     Path state = repo.resolve("s");
     RunCycle.Result r = run(state, Recommendation.AUTO, null, true);
     assertThat(r.messages()).anyMatch(m -> m.contains("dry run: would update"));
+    assertThat(r.messages()).contains("would create branch update/v1.222.0");
     assertThat(updated).isEmpty();
     assertThat(state).as("a dry run creates nothing in state_dir").doesNotExist();
     assertThat(analyzed).containsExactly("1.222.0+notes");
   }
 
+  @Test
+  void aDelayedUpdateOpensThePrAndLetsItMergeOnlyOnARunAfterTheWindow() {
+    Path state = repo.resolve("s");
+    RunCycle.Result first = run(state, Recommendation.DELAYED, null, false);
+    assertThat(first.status()).contains(UpdateStatus.UPDATED);
+    assertThat(updated).containsExactly("1.222.0");
+    assertThat(first.messages()).anyMatch(m -> m.contains("may merge by itself after"));
+    assertThat(merged).isEmpty();
+
+    now = now.plus(Duration.ofHours(23));
+    run(state, Recommendation.DELAYED, null, false);
+    assertThat(merged).as("23 h into a 24 h window").isEmpty();
+
+    now = now.plus(Duration.ofHours(2));
+    RunCycle.Result due = run(state, Recommendation.DELAYED, null, false);
+    assertThat(merged).containsExactly("1.222.0 update/v1.222.0");
+    assertThat(due.messages()).anyMatch(m -> m.contains("1.222.0: auto-merge: auto-merge enabled"));
+    assertThat(finalState(state)).contains("1.222.0 AUTO_MERGE");
+    run(state, Recommendation.DELAYED, null, false);
+    assertThat(merged).hasSize(1);
+    assertThat(updated).hasSize(1);
+  }
+
+  @Test
+  void anUpdateThatBreaksTestsIsFailedWithItsBranchAndPrAndNeverMerged() {
+    Path state = repo.resolve("s");
+    RunCycle.Result r =
+        runWith(
+            state,
+            (t, n) -> report(t, Recommendation.AUTO),
+            new Stage(
+                (t, rep) ->
+                    new RunCycle.Outcome(
+                        false,
+                        "update/v" + t.version(),
+                        "def456",
+                        "https://example.test/pr/8",
+                        "3 tests, 1 failed (1 new)",
+                        "the update introduces 1 failing test(s): test_x")),
+            step -> {},
+            false);
+    assertThat(r.status()).contains(UpdateStatus.FAILED);
+    assertThat(r.messages()).anyMatch(m -> m.contains("failing test(s): test_x"));
+    assertThat(finalState(state))
+        .contains("1.222.0 FAILED update/v1.222.0 https://example.test/pr/8 3 tests, 1 failed");
+    assertThat(merged).isEmpty();
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"detected", "targeted", "checked", "updating", "recorded"})
+  @ValueSource(strings = {"detected", "targeted", "checked", "updating", "recorded", "merged"})
   void aCrashAfterAnyStepThenARerunEndsLikeAnUninterruptedRun(String step) {
     Path clean = repo.resolve("clean");
     run(clean, Recommendation.AUTO, null, false);
     String expected = finalState(clean);
     analyzed.clear();
     updated.clear();
+    merged.clear();
 
     Path crashed = repo.resolve("crashed");
     assertThatThrownBy(() -> run(crashed, Recommendation.AUTO, step, false))
@@ -210,6 +322,7 @@ class RunCycleTest {
     // Finished steps are not repeated.
     assertThat(analyzed).hasSize(1);
     assertThat(updated).hasSize(1);
+    assertThat(merged).hasSize(1);
   }
 
   @Test
@@ -220,10 +333,11 @@ class RunCycleTest {
                 runWith(
                     state,
                     (t, n) -> report(t, Recommendation.AUTO),
-                    (t, r) -> {
-                      updated.add("half");
-                      throw new Crash();
-                    },
+                    new Stage(
+                        (t, r) -> {
+                          updated.add("half");
+                          throw new Crash();
+                        }),
                     step -> {},
                     false))
         .isInstanceOf(Crash.class);
@@ -231,12 +345,12 @@ class RunCycleTest {
     run(state, Recommendation.AUTO, null, false);
     assertThat(updated).containsExactly("half", "1.222.0");
     assertThat(analyzed).as("the stored report is reused").isEmpty();
-    assertThat(finalState(state)).contains("1.222.0 UPDATED");
+    assertThat(finalState(state)).contains("1.222.0 AUTO_MERGE");
   }
 
   @Test
   void everyStepIsCovered() {
     assertThat(RunCycle.STEPS)
-        .containsExactly("detected", "targeted", "checked", "updating", "recorded");
+        .containsExactly("detected", "targeted", "checked", "updating", "recorded", "merged");
   }
 }

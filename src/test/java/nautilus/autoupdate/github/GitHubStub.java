@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -45,26 +46,35 @@ public final class GitHubStub {
 
   /** The update PR #7 of {@code branch}, created on the first POST. */
   public static void pullsFor(WireMockExtension gh, String branch) {
+    pullsFor(gh, "", branch);
+  }
+
+  /**
+   * The same, under {@code prefix} (the path of {@code github_api_url}, e.g. {@code /api} when one
+   * server fakes GitHub for upstream and for our repository).
+   */
+  public static void pullsFor(Stubbing gh, String prefix, String branch) {
     String s = "pulls";
+    String repo = prefix + REPO;
     gh.stubFor(
-        get(urlPathEqualTo(REPO + "/pulls"))
+        get(urlPathEqualTo(repo + "/pulls"))
             .inScenario(s)
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(okJson("[]")));
     gh.stubFor(
-        post(urlEqualTo(REPO + "/pulls"))
+        post(urlEqualTo(repo + "/pulls"))
             .inScenario(s)
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(aResponse().withStatus(201).withBody(pr(7, branch, "")))
             .willSetStateTo(OPEN));
     gh.stubFor(
-        post(urlEqualTo(REPO + "/pulls"))
+        post(urlEqualTo(repo + "/pulls"))
             .inScenario(s)
             .whenScenarioStateIs(OPEN)
             .willReturn(
                 validationFailed("A pull request already exists for acme:" + branch + ".")));
     gh.stubFor(
-        get(urlPathEqualTo(REPO + "/pulls"))
+        get(urlPathEqualTo(repo + "/pulls"))
             .inScenario(s)
             .whenScenarioStateIs(OPEN)
             .willReturn(
@@ -77,15 +87,15 @@ public final class GitHubStub {
                         + pr(4, "feature/x", "")
                         + "]")));
     gh.stubFor(
-        patch(urlMatching(REPO + "/pulls/\\d+"))
+        patch(urlMatching(repo + "/pulls/\\d+"))
             .willReturn(okJson(pr(7, branch, "new", "nautilus-update", "confidence:low"))));
-    gh.stubFor(post(urlMatching(REPO + "/issues/\\d+/labels")).willReturn(okJson("[]")));
+    gh.stubFor(post(urlMatching(repo + "/issues/\\d+/labels")).willReturn(okJson("[]")));
     gh.stubFor(
-        post(urlEqualTo("/graphql"))
+        post(urlEqualTo(prefix + "/graphql"))
             .willReturn(okJson("{\"data\":{\"convertPullRequestToDraft\":{}}}")));
-    gh.stubFor(delete(urlMatching(REPO + "/issues/\\d+/labels/.*")).willReturn(okJson("[]")));
+    gh.stubFor(delete(urlMatching(repo + "/issues/\\d+/labels/.*")).willReturn(okJson("[]")));
     gh.stubFor(
-        post(urlMatching(REPO + "/issues/\\d+/comments"))
+        post(urlMatching(repo + "/issues/\\d+/comments"))
             .willReturn(aResponse().withStatus(201).withBody("{}")));
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
@@ -65,7 +67,8 @@ class PrBodyTest {
     TestResult t =
         TestResult.finished(10, List.of("t::old", "t::new"), 1, 3.2)
             .comparedWith(TestResult.finished(10, List.of("t::old", "t::fixed"), 0, 3));
-    String body = PrBody.render(report(), t, "### Breaking Changes\n- Renamed @alice <b>x</b>");
+    String body =
+        PrBody.render(report(), List.of(), t, "### Breaking Changes\n- Renamed @alice <b>x</b>");
     assertThat(body)
         .contains("## Impact")
         .contains("1.220.0 → 1.221.0")
@@ -80,10 +83,49 @@ class PrBodyTest {
   }
 
   @Test
+  void newFailuresShowTheirReasonAndEachFixIsListedWithItsNote() {
+    TestResult t =
+        TestResult.finished(
+                3,
+                List.of("tests.test_perf", "t::old"),
+                Map.of("tests.test_perf", "ModuleNotFoundError: No module named `a.b`"),
+                0,
+                1)
+            .comparedWith(TestResult.finished(3, List.of("t::old"), 0, 1));
+    FixResult fixes =
+        new FixResult(
+            List.of(
+                new FixResult.Applied(
+                    "strategies/ema.py",
+                    12,
+                    null,
+                    "from x import OrderBookDelta",
+                    "from y import" + " OrderBookDeltas",
+                    0),
+                new FixResult.Applied("nb.ipynb", 3, 1, "import x", "import y", 0)),
+            List.of(new FixResult.Skipped("strategies/b.py", 4, null, "possible site", 0)),
+            2);
+    String body = PrBody.render(report(), List.of(PrBody.fixes(fixes, report()), " "), t, null);
+    assertThat(body)
+        .contains(
+            "- `tests.test_perf`: `ModuleNotFoundError: No module named 'a.b'`",
+            "2 site(s) fixed in 2 file(s), 1 left.",
+            "- `strategies/ema.py:12`: `from x import OrderBookDelta` → `from y import"
+                + " OrderBookDeltas` — Renamed 'OrderBookDelta' to 'OrderBookDeltas'",
+            "- `nb.ipynb[cell 1]:3`: `import x` → `import y`",
+            "**Left for the agent or a person:**\n- `strategies/b.py:4`: possible site — Renamed");
+    assertThat(body.indexOf("## Impact")).isLessThan(body.indexOf("## Automatic fixes"));
+    assertThat(body.indexOf("## Automatic fixes")).isLessThan(body.indexOf("## Tests"));
+    assertThat(body).doesNotContain("- `t::old`:");
+    assertThat(PrBody.fixes(new FixResult(List.of(), List.of(), 0), report())).isEmpty();
+  }
+
+  @Test
   void aRunThatDidNotStartIsSaidPlainly() {
     String body =
         PrBody.render(
             report(),
+            List.of(),
             TestResult.without(TestStatus.NOT_STARTED, "No module named pytest", 0),
             null);
     assertThat(body)
@@ -100,7 +142,7 @@ class PrBodyTest {
   @Test
   void longBodiesAreCutToGithubsLimitWithANote() {
     String notes = "x".repeat(100_000);
-    String body = PrBody.render(report(), null, notes);
+    String body = PrBody.render(report(), List.of(), null, notes);
     assertThat(body.length()).isLessThanOrEqualTo(PrBody.LIMIT);
     assertThat(body).endsWith("for the full report.*\n").contains("cut to GitHub's 65,536");
     assertThat(body.lines().filter(l -> l.startsWith("```")).count() % 2).isZero();

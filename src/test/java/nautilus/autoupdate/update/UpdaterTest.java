@@ -142,6 +142,7 @@ class UpdaterTest {
         false,
         d.apiDiff(),
         d.stateDir(),
+        d.envCacheDir(),
         d.packageIndexUrl(),
         d.nightlyIndexUrl(),
         gh.baseUrl(),

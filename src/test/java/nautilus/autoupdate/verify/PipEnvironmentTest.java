@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.UserError;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PipEnvironmentTest {
   @TempDir Path dir;
+
+  private PipEnvironment pip() {
+    return new PipEnvironment("python3", new EnvCache(dir.resolve("envs"), System.getenv()));
+  }
 
   @Test
   void aProjectThatIsNotAPackageGetsItsDependenciesAndDevGroupInstalled() {
@@ -24,9 +29,8 @@ class PipEnvironmentTest {
             + "[project.optional-dependencies]\ntest = [\"hypothesis\"]\n"
             + "[dependency-groups]\ndev = [\"pytest>=8\", {include-group = \"lint\"}]\n"
             + "lint = [\"ruff\"]\n");
-    List<List<String>> cmds = new PipEnvironment("python3").syncCommands(p);
-    assertThat(cmds.get(0))
-        .containsExactly("python3", "-m", "venv", PipEnvironment.venv(p).toString());
+    List<List<String>> cmds = pip().syncCommands(p);
+    assertThat(cmds.get(0)).containsExactly("python3", "-m", "venv", pip().venv(p).toString());
     assertThat(cmds.get(1))
         .endsWith("install", "-q", "nautilus_trader==1.220.0", "pytest>=8", "hypothesis");
   }
@@ -37,14 +41,14 @@ class PipEnvironmentTest {
     write(
         p.resolve("pyproject.toml"),
         "[build-system]\nrequires = [\"hatchling\"]\n[project]\nname = \"pkg\"\n");
-    assertThat(new PipEnvironment("python3").syncCommands(p).get(1)).endsWith("-e", ".");
+    assertThat(pip().syncCommands(p).get(1)).endsWith("-e", ".");
   }
 
   @Test
   void brokenTomlNamesFileAndLine() {
     Path p = dir.resolve("bad");
     write(p.resolve("pyproject.toml"), "[project]\nname = \n");
-    assertThatThrownBy(() -> new PipEnvironment("python3").syncCommands(p))
+    assertThatThrownBy(() -> pip().syncCommands(p))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("pyproject.toml:2: not valid TOML");
   }
@@ -53,6 +57,7 @@ class PipEnvironmentTest {
   void detectPicksUvOnlyWhenItRuns() {
     CommandRunner runner = new CommandRunner();
     boolean uv = runner.run(List.of("uv", "--version"), dir, Duration.ofSeconds(20)).ok();
-    assertThat(TestEnvironment.detect(runner, dir).name()).isEqualTo(uv ? "uv" : "pip");
+    assertThat(TestEnvironment.detect(runner, dir, new EnvCache(dir, Map.of())).name())
+        .isEqualTo(uv ? "uv" : "pip");
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.PythonVenv;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,9 +106,12 @@ class TestRunnerTest {
     assertThat(gone(pid)).as("grandchild sleep process").isTrue();
   }
 
-  private static TestRunner pipRunner() {
-    return new TestRunner(
-        new CommandRunner(), new PipEnvironment("python3"), Duration.ofMinutes(5));
+  private PipEnvironment pip() {
+    return new PipEnvironment("python3", new EnvCache(dir.resolve("envs"), System.getenv()));
+  }
+
+  private TestRunner pipRunner() {
+    return new TestRunner(new CommandRunner(), pip(), Duration.ofMinutes(5));
   }
 
   /** Dead or a zombie (killed, not yet reaped by init) within a few seconds. */
@@ -124,22 +128,24 @@ class TestRunnerTest {
   }
 
   @Test
-  void pipEnvironmentInstallsRequirementsIntoAVenvBesideTheCheckoutAndRunsUvRunPytest() {
+  void pipEnvironmentInstallsRequirementsIntoACachedVenvOutsideTheCheckoutAndRunsUvRunPytest() {
     Path p = project();
     write(p.resolve("requirements-dev.txt"), "pytest\n");
     TestRunner t = pipRunner();
     TestResult r = t.run(p, "uv run pytest");
     assertThat(r.status()).isEqualTo(TestStatus.FAILED);
     assertThat(r.failedTestNames()).containsExactly("tests.test_a::test_bad");
-    assertThat(PipEnvironment.venv(p)).exists();
+    assertThat(pip().venv(p)).exists().startsWith(dir.resolve("envs"));
+    assertThat(pip().venv(p).resolve(EnvCache.READY)).exists();
     assertThat(p.resolve(".venv")).doesNotExist();
     assertThat(t.command(p, "uv run pytest -x", Path.of("r.xml")))
         .containsExactly(
-            PipEnvironment.venv(p).resolve("bin/python").toString(),
+            pip().venv(p).resolve("bin/python").toString(),
             "-m",
             "pytest",
             "-x",
-            "--junitxml=" + Path.of("r.xml").toAbsolutePath());
+            "--junitxml=" + Path.of("r.xml").toAbsolutePath(),
+            "--continue-on-collection-errors");
   }
 
   @Test
@@ -165,9 +171,11 @@ class TestRunnerTest {
   @Test
   void uvSyncIsTheUvEnvironmentsStep() {
     Path p = project();
-    assertThat(new UvEnvironment().syncCommands(p)).isEmpty();
+    assertThat(new UvEnvironment(new EnvCache(dir.resolve("envs"), Map.of())).syncCommands(p))
+        .isEmpty();
     write(p.resolve("pyproject.toml"), "[project]\nname='x'\n");
-    assertThat(new UvEnvironment().syncCommands(p)).containsExactly(List.of("uv", "sync"));
+    assertThat(new UvEnvironment(new EnvCache(dir.resolve("envs"), Map.of())).syncCommands(p))
+        .containsExactly(List.of("uv", "sync"));
     assertThat(TestRunner.isPytest(List.of("uv", "run", "pytest"))).isTrue();
     assertThat(TestRunner.isPytest(List.of("make", "test"))).isFalse();
   }

@@ -11,12 +11,17 @@ import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.CodeScanner;
 import nautilus.autoupdate.impact.ImpactMatcher;
 import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.ChangeSelector;
+import nautilus.autoupdate.notes.NotesParser;
+import nautilus.autoupdate.release.ReleasesMdSource;
+import nautilus.autoupdate.version.ReleaseRange;
+import nautilus.autoupdate.version.Version;
 
 /**
  * Times a cold scan+match of a tree and a second run on the unchanged tree (with the cache), and
  * prints files/s, MB/s and peak heap. Run by bench/check-speed.sh; not a unit test.
  *
- * <p>Arguments: tree, cache dir, changes.json.
+ * <p>Arguments: tree, cache dir, then changes.json or RELEASES.md with the from and to versions.
  */
 public final class ScanBenchmark {
   private ScanBenchmark() {}
@@ -24,9 +29,26 @@ public final class ScanBenchmark {
   public static void main(String[] args) throws Exception {
     Path tree = Path.of(args[0]);
     Path cache = Path.of(args[1]);
-    List<BreakingChange> changes =
-        Json.mapper()
-            .readValue(Path.of(args[2]).toFile(), new TypeReference<List<BreakingChange>>() {});
+    List<BreakingChange> changes;
+    if (args[2].endsWith(".md")) {
+      // Real notes: every change between two releases, as `check` would select them.
+      changes =
+          new ChangeSelector(new NotesParser())
+              .select(
+                  new ReleasesMdSource(Path.of(args[2])).releases(),
+                  new ReleaseRange(Version.parse(args[3]), Version.parse(args[4])),
+                  false);
+      System.out.printf(
+          "changes: %d from %s, %s to %s%n", changes.size(), args[2], args[3], args[4]);
+    } else {
+      changes =
+          Json.mapper()
+              .readValue(Path.of(args[2]).toFile(), new TypeReference<List<BreakingChange>>() {});
+      System.out.printf("changes: %d from %s%n", changes.size(), args[2]);
+    }
+    System.out.printf(
+        "words looked for: %d%n",
+        ImpactMatcher.interest(changes, "nautilus_trader").words().size());
     run("cold", tree, cache, changes);
     run("unchanged", tree, cache, changes);
   }

@@ -1,0 +1,186 @@
+package nautilus.autoupdate.update;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import nautilus.autoupdate.CommandRunner;
+import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.deps.UvLockRefresher;
+import nautilus.autoupdate.fix.FixEngine;
+import nautilus.autoupdate.fix.ReplanRecheck;
+import nautilus.autoupdate.git.Git;
+import nautilus.autoupdate.git.Worktrees;
+import nautilus.autoupdate.github.GitHubClient;
+import nautilus.autoupdate.github.GitHubRepo;
+import nautilus.autoupdate.github.GitHubToken;
+import nautilus.autoupdate.github.PullRequests;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.verify.BaselineCache;
+import nautilus.autoupdate.verify.EnvCache;
+import nautilus.autoupdate.verify.TestEnvironment;
+import nautilus.autoupdate.verify.TestRunner;
+import nautilus.autoupdate.version.Version;
+
+/**
+ * Builds the {@link Updater} of one downstream repository the same way for the {@code update} and
+ * {@code run} commands: git and its worktrees, the tests (uv or pip), the baseline cache in the
+ * state directory, the workspace steps (pin, lock, fix) and, when pushing with a token, the pull
+ * requests of the repository behind the remote.
+ */
+public final class UpdaterFactory {
+  private final AutoUpdateConfig config;
+  private final Map<String, String> env;
+  private final UpdateOptions options;
+  private final Consumer<String> log;
+  private final Updater.StepHook hook;
+  private final Clock clock;
+  private final Git git;
+  private final Path top;
+  private final Path project;
+
+  /**
+   * @param repoRoot the downstream project; may be a subfolder of its git repository
+   * @param env the process environment ({@code GITHUB_TOKEN}; never printed)
+   * @param log receives one line per step
+   * @param hook called before each updater step (fault injection in tests; else a no-op)
+   */
+  public UpdaterFactory(
+      AutoUpdateConfig config,
+      Path repoRoot,
+      Map<String, String> env,
+      UpdateOptions options,
+      Consumer<String> log,
+      Updater.StepHook hook,
+      Clock clock) {
+    this.config = config;
+    this.env = env;
+    this.options = options;
+    this.log = log;
+    this.hook = hook;
+    this.clock = clock;
+    this.git = new Git(repoRoot);
+    this.top = Path.of(git.run("rev-parse", "--show-toplevel"));
+    try {
+      this.project = top.toRealPath().relativize(repoRoot.toRealPath());
+    } catch (IOException e) {
+      throw new UserError("cannot resolve " + repoRoot + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The top of the git repository (the checkout the updater reads, never writes). */
+  public Path checkout() {
+    return top;
+  }
+
+  public UpdateOptions options() {
+    return options;
+  }
+
+  /** The updater for {@code version}, its workspace steps built from {@code impact}. */
+  public Updater updater(Version version, ImpactReport impact) {
+    CommandRunner runner = new CommandRunner(env);
+    TestEnvironment testEnv = TestEnvironment.detect(runner, top, envCache());
+    TestRunner tests =
+        new TestRunner(runner, testEnv, Duration.ofSeconds(config.testTimeoutSeconds()));
+    boolean publish = !options.offline() && options.push();
+    return new Updater(
+        config,
+        git,
+        new Worktrees(git, Worktrees.defaultRoot(git)),
+        tests,
+        new BaselineCache(stateDir(git, config).resolve("baselines")),
+        workspaceSteps(version, impact),
+        publish ? pullRequests().orElse(null) : null,
+        log,
+        hook,
+        clock);
+  }
+
+  /**
+   * Where test environments are kept: env_cache_dir (relative: in the state dir), else ~/.cache.
+   */
+  private EnvCache envCache() {
+    String configured = config.envCacheDir();
+    Path root =
+        configured == null || configured.isBlank()
+            ? EnvCache.defaultRoot(env)
+            : stateDir(git, config).resolve(configured);
+    return new EnvCache(root, env);
+  }
+
+  /** What the updater is asked to do; {@code notesExcerpt} (upstream text) may be null. */
+  public Updater.Request request(Version version, ImpactReport impact, String notesExcerpt) {
+    return new Updater.Request(
+        version, impact, notesExcerpt, options.offline(), options.push(), options.runTests());
+  }
+
+  /**
+   * The pull requests of the repository behind {@code remote}; empty without a GitHub token ({@code
+   * GITHUB_TOKEN}, else {@code gh auth token}).
+   */
+  public Optional<PullRequests> pullRequests() {
+    Optional<String> token = GitHubToken.resolve(env, new CommandRunner(), top);
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    GitHubRepo gh = GitHubRepo.parse(git.run("remote", "get-url", config.remote()));
+    return Optional.of(
+        new PullRequests(
+            GitHubClient.create(
+                URI.create(config.githubApiUrl()),
+                token.get(),
+                Duration.ofSeconds(config.httpTimeoutSeconds())),
+            gh));
+  }
+
+  /** The excerpt of {@code releasesMd} for {@code version}, quoted in the PR; null without one. */
+  public static String notesExcerpt(Path releasesMd, Version version) {
+    if (releasesMd == null) {
+      return null;
+    }
+    try {
+      return NotesExcerpt.fromReleasesMd(Files.readString(releasesMd), version);
+    } catch (IOException e) {
+      throw new UserError("cannot read " + releasesMd + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The edits of the update: the pin, the lock, and (unless disabled) the code fixes. */
+  private List<WorkspaceStep> workspaceSteps(Version version, ImpactReport impact) {
+    List<WorkspaceStep> steps = new ArrayList<>();
+    steps.add(new PinStep(config, version, project));
+    steps.add(
+        new LockStep(
+            config,
+            new UvLockRefresher(env, Duration.ofSeconds(config.testTimeoutSeconds())),
+            project));
+    if (options.fix()) {
+      steps.add(
+          new FixStep(
+              new FixEngine(new ReplanRecheck()), impact, config.packageName(), version, project));
+    }
+    return steps;
+  }
+
+  /**
+   * The state directory: as configured when absolute, else inside the repository's git dir, so
+   * nothing is written into the user's working tree.
+   */
+  public static Path stateDir(Git git, AutoUpdateConfig config) {
+    Path configured = Path.of(config.stateDir());
+    if (configured.isAbsolute()) {
+      return configured;
+    }
+    Path gitDir = Path.of(git.run("rev-parse", "--path-format=absolute", "--git-common-dir"));
+    return gitDir.resolve("nautilus-autoupdate").resolve(configured);
+  }
+}

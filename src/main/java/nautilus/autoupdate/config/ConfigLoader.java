@@ -201,11 +201,15 @@ public final class ConfigLoader {
     return k.namesEnvVar() || value instanceof TomlArray ? kind : kind + " (" + value + ")";
   }
 
+  /** Read by bin/nautilus-autoupdate itself (JVM options), not settings. */
+  static final java.util.Set<String> LAUNCHER_VARS =
+      java.util.Set.of("NAUTILUS_AUTOUPDATE_JAVA_OPTS");
+
   private static void readEnv(
       Map<String, String> env, Map<String, Object> values, Map<String, Origin> origins) {
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
       String var = e.getKey();
-      if (!var.startsWith(ENV_PREFIX)) {
+      if (!var.startsWith(ENV_PREFIX) || LAUNCHER_VARS.contains(var)) {
         continue;
       }
       String key = var.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);

@@ -256,6 +256,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theLaunchersJavaOptionsAreNotASetting() {
+    assertThat(
+            ConfigLoader.load(repo, Map.of("NAUTILUS_AUTOUPDATE_JAVA_OPTS", "-Xmx2g"), Map.of())
+                .config())
+        .isEqualTo(ConfigLoader.load(repo, Map.of(), Map.of()).config());
+  }
+
+  @Test
   void badEnvironmentValuesNameTheVariable() {
     assertThatThrownBy(
             () ->

@@ -3,6 +3,9 @@ package nautilus.autoupdate.api;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nautilus.autoupdate.notes.BreakingChange;
 
 /**
@@ -15,6 +18,11 @@ import nautilus.autoupdate.notes.BreakingChange;
 @JsonPropertyOrder({"type", "documented", "note_index", "evidence", "change"})
 public record ApiChange(
     BreakingChange change, Type type, String evidence, boolean documented, Integer noteIndex) {
+  /** How {@link ApiDiff} words the parameter of a parameter finding. */
+  private static final Pattern RENAMED_TO = Pattern.compile("was renamed to `(\\w+)`");
+
+  private static final Pattern PARAM =
+      Pattern.compile("^Parameter `(\\w+)`|parameter `(\\w+)`|Default of `(\\w+)`");
 
   /** The findings of a diff. */
   public enum Type {
@@ -38,5 +46,24 @@ public record ApiChange(
   /** The same change linked to the release note at {@code index}. */
   public ApiChange documentedBy(int index) {
     return new ApiChange(change, type, evidence, true, index);
+  }
+
+  /** The parameter a parameter finding is about, read from the text {@link ApiDiff} wrote. */
+  public Optional<String> parameter() {
+    Matcher m = PARAM.matcher(change.text() == null ? "" : change.text());
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+  }
+
+  /** The new name of a renamed parameter. */
+  public Optional<String> newParameter() {
+    if (type != Type.PARAMETER_RENAMED) {
+      return Optional.empty();
+    }
+    Matcher m = RENAMED_TO.matcher(change.text() == null ? "" : change.text());
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 }

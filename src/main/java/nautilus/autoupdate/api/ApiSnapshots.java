@@ -142,19 +142,7 @@ public final class ApiSnapshots {
    */
   public Comparison compare(
       String packageName, Version from, Version to, Options fromOptions, Options toOptions) {
-    String suffix =
-        (toOptions.sourceDir() != null ? "+source" : "")
-            + (toOptions.introspect() == Introspect.FORCE ? "+runtime" : "");
-    Path cache =
-        stateDir.resolve(
-            "api/diffs/"
-                + SnapshotBuilder.importName(packageName)
-                + "-"
-                + from
-                + "-"
-                + to
-                + suffix
-                + ".json");
+    Path cache = diffFile(packageName, from, to, toOptions);
     if (Files.isRegularFile(cache)) {
       try {
         Comparison c = Json.mapper().readValue(cache.toFile(), Comparison.class);
@@ -202,6 +190,47 @@ public final class ApiSnapshots {
       throw new UserError("cannot write the API diff cache " + cache + ": " + e.getMessage(), e);
     }
     return c;
+  }
+
+  /** Where the comparison of {@code from} and {@code to} is cached. */
+  public Path diffFile(String packageName, Version from, Version to, Options toOptions) {
+    String suffix =
+        (toOptions.sourceDir() != null ? "+source" : "")
+            + (toOptions.introspect() == Introspect.FORCE ? "+runtime" : "");
+    return stateDir.resolve(
+        "api/diffs/"
+            + SnapshotBuilder.importName(packageName)
+            + "-"
+            + from
+            + "-"
+            + to
+            + suffix
+            + ".json");
+  }
+
+  /**
+   * The folder of the cache holding a distribution of {@code version} (whole files first, then
+   * range-read wheels), for use as a {@code distDir} without asking the index.
+   */
+  public Optional<Path> cachedDistDir(String packageName, Version version) {
+    Path dists = stateDir.resolve("api/dists");
+    for (Path dir : List.of(dists, dists.resolve("slim"))) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> s = Files.list(dir)) {
+        if (s.anyMatch(
+            p ->
+                Files.isRegularFile(p)
+                    && new DistFile(p.getFileName().toString(), "", -1)
+                        .isOf(packageName, version))) {
+          return Optional.of(dir);
+        }
+      } catch (IOException e) {
+        throw new UserError("cannot list the distribution cache " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    return Optional.empty();
   }
 
   private ApiSnapshot introspect(

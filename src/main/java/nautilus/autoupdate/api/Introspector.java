@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nautilus.autoupdate.AtomicFiles;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiSnapshot.ModuleApi;
@@ -28,13 +30,13 @@ public final class Introspector {
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
-  private final ProcessRunner runner;
+  private final CommandRunner runner;
   private final PythonFinder finder;
   private final Path venvRoot;
   private final Map<String, String> env;
 
   public Introspector(
-      ProcessRunner runner, PythonFinder finder, Path venvRoot, Map<String, String> env) {
+      CommandRunner runner, PythonFinder finder, Path venvRoot, Map<String, String> env) {
     this.runner = runner;
     this.finder = finder;
     this.venvRoot = venvRoot;
@@ -79,8 +81,6 @@ public final class Introspector {
             runner.run(
                 List.of(interpreter.get().toString(), "-m", "venv", "--clear", venv.toString()),
                 venvRoot,
-                Map.of(),
-                null,
                 INSTALL_TIMEOUT),
             "creating the virtualenv " + venv);
         List<String> cmd = new ArrayList<>();
@@ -103,8 +103,7 @@ public final class Introspector {
         }
         cmd.add(install);
         check(
-            runner.run(cmd, venvRoot, Map.of(), null, INSTALL_TIMEOUT),
-            "installing " + install + " into " + venv);
+            runner.run(cmd, venvRoot, INSTALL_TIMEOUT), "installing " + install + " into " + venv);
         Files.writeString(marker, install + "\n");
       }
       Path helper = venv.resolve("introspect.py");
@@ -117,15 +116,15 @@ public final class Introspector {
       Map<String, Object> request = new LinkedHashMap<>();
       request.put("top_level", SnapshotBuilder.importName(packageName));
       request.put("modules", modules);
-      ProcessRunner.Result r =
+      CommandResult r =
           runner.run(
               List.of(venvPython.toString(), helper.toString()),
               venv,
+              RUN_TIMEOUT,
               Map.of("PYTHONDONTWRITEBYTECODE", "1"),
-              Json.mapper().writeValueAsString(request),
-              RUN_TIMEOUT);
+              Json.mapper().writeValueAsString(request));
       check(r, "running introspect.py in " + venv);
-      JsonNode root = Json.mapper().readTree(r.out());
+      JsonNode root = Json.mapper().readTree(r.stdout());
       Map<String, ModuleApi> out = new LinkedHashMap<>();
       for (var e : root.path("modules").properties()) {
         out.put(e.getKey(), Json.mapper().treeToValue(e.getValue(), ModuleApi.class));
@@ -161,11 +160,13 @@ public final class Introspector {
     return Optional.empty();
   }
 
-  private static void check(ProcessRunner.Result r, String what) {
-    if (r.exitCode() != 0) {
-      String tail = (r.err().isBlank() ? r.out() : r.err()).strip();
-      String last = tail.isEmpty() ? "" : tail.lines().reduce((a, b) -> b).orElse("");
-      throw new UserError(what + " failed (exit " + r.exitCode() + "): " + last);
+  private static void check(CommandResult r, String what) {
+    if (r.timedOut()) {
+      throw new UserError(what + " did not finish within " + (int) r.seconds() + " s");
+    }
+    if (!r.ok()) {
+      String why = r.started() ? "exit " + r.exitCode() : "not started";
+      throw new UserError(what + " failed (" + why + "): " + r.lastLine());
     }
   }
 }

@@ -15,8 +15,6 @@ import nautilus.autoupdate.release.NoteItem;
  */
 public final class NotesLinker {
   private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][\\w]*(?:\\.[A-Za-z_][\\w]*)+");
-  private static final Pattern PARAM =
-      Pattern.compile("^Parameter `(\\w+)`|parameter `(\\w+)`|Default of `(\\w+)`");
 
   private NotesLinker() {}
 
@@ -50,11 +48,7 @@ public final class NotesLinker {
       case PARAMETER_REQUIRED:
       case DEFAULT_CHANGED:
         {
-          Matcher m = PARAM.matcher(c.change().text());
-          String param = null;
-          if (m.find()) {
-            param = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-          }
+          String param = c.parameter().orElse(null);
           String[] owner = old.split("\\.");
           boolean namesOwner = false;
           for (String part : owner) {

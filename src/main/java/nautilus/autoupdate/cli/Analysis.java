@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.api.ApiDiffSource;
+import nautilus.autoupdate.api.ApiSnapshots;
+import nautilus.autoupdate.api.DiffLookup;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.release.ChangelogJsonSource;
@@ -31,7 +34,9 @@ final class Analysis {
       Path releasesMd,
       Path changelogJson,
       String from,
-      String to) {
+      String to,
+      boolean offline,
+      boolean verbose) {
     ImpactAnalyzer analyzer = ImpactAnalyzer.standard(Clock.systemUTC());
     return analyzer.analyze(
         new ImpactAnalyzer.Request(
@@ -40,7 +45,34 @@ final class Analysis {
             source(context, root, cfg, releasesMd, changelogJson),
             version("--from", from),
             version("--to", to),
-            Optional.empty()));
+            Optional.empty(),
+            apiDiff(context, root, cfg, offline, verbose)));
+  }
+
+  /**
+   * The API diff as check uses it: off when {@code api_diff} is false; from the cache only when
+   * offline or in a dry run (which writes nothing, so only a cached comparison is read).
+   */
+  static ApiDiffSource apiDiff(
+      CliContext context, Path root, AutoUpdateConfig cfg, boolean offline, boolean verbose) {
+    if (!cfg.apiDiff()) {
+      return ApiDiffSource.off("turned off (--no-api-diff or api_diff = false)");
+    }
+    Path state = root.resolve(cfg.stateDir());
+    ApiSnapshots snapshots = ApiDiffCommand.snapshots(context, state, cfg, null, verbose);
+    DiffLookup lookup = new DiffLookup(snapshots, offline || cfg.dryRun(), context.err()::println);
+    if (!cfg.dryRun()) {
+      return lookup;
+    }
+    return (pkg, from, to) -> {
+      ApiSnapshots.Options options =
+          new ApiSnapshots.Options(null, null, ApiSnapshots.Introspect.SKIP);
+      Path cached = snapshots.diffFile(pkg, from, to, options);
+      return Files.isRegularFile(cached)
+          ? lookup.diff(pkg, from, to)
+          : ApiDiffSource.Found.none(
+              "dry run: only a cached API diff is read, and " + cached + " does not exist");
+    };
   }
 
   /** The line printed when the repository is already at or past the target. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiChange;
@@ -13,7 +14,6 @@ import nautilus.autoupdate.api.Http;
 import nautilus.autoupdate.api.Introspector;
 import nautilus.autoupdate.api.NotesLinker;
 import nautilus.autoupdate.api.PackageIndex;
-import nautilus.autoupdate.api.ProcessRunner;
 import nautilus.autoupdate.api.PythonFinder;
 import nautilus.autoupdate.api.ReleaseNotesItems;
 import nautilus.autoupdate.config.AutoUpdateConfig;
@@ -119,24 +119,7 @@ final class ApiDiffCommand extends BaseCommand {
     AutoUpdateConfig config = AutoUpdateConfig.defaults();
     CliContext ctx = context();
     Path state = ctx.workingDir().resolve(stateDir != null ? stateDir : Path.of(config.stateDir()));
-    String index =
-        indexUrl != null ? indexUrl : PackageIndex.chooseIndex(config.packageIndexUrl(), ctx.env());
-    Http http = Http.jdk(Duration.ofSeconds(config.httpTimeoutSeconds()));
-    PythonFinder pythons = new PythonFinder(ctx.env());
-    Introspector introspector =
-        new Introspector(ProcessRunner.system(), pythons, state.resolve("api/venvs"), ctx.env());
-    ApiSnapshots snapshots =
-        new ApiSnapshots(
-            http,
-            state,
-            index,
-            introspector,
-            pythons,
-            msg -> {
-              if (verbose() || msg.startsWith("warning")) {
-                ctx.err().println(msg);
-              }
-            });
+    ApiSnapshots snapshots = snapshots(ctx, state, config, indexUrl, verbose());
     ApiSnapshots.Introspect mode =
         introspect == null
             ? ApiSnapshots.Introspect.AUTO
@@ -178,6 +161,31 @@ final class ApiDiffCommand extends BaseCommand {
     }
     ctx.out().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The snapshot store under {@code state}: the index from {@code indexUrl}, else the environment
+   * (uv, pip), else the configuration; progress on stderr with {@code verbose}, warnings always.
+   */
+  static ApiSnapshots snapshots(
+      CliContext ctx, Path state, AutoUpdateConfig config, String indexUrl, boolean verbose) {
+    String index =
+        indexUrl != null ? indexUrl : PackageIndex.chooseIndex(config.packageIndexUrl(), ctx.env());
+    Http http = Http.jdk(Duration.ofSeconds(config.httpTimeoutSeconds()));
+    PythonFinder pythons = new PythonFinder(ctx.env());
+    Introspector introspector =
+        new Introspector(new CommandRunner(), pythons, state.resolve("api/venvs"), ctx.env());
+    return new ApiSnapshots(
+        http,
+        state,
+        index,
+        introspector,
+        pythons,
+        msg -> {
+          if (verbose || msg.startsWith("warning")) {
+            ctx.err().println(msg);
+          }
+        });
   }
 
   private static Map<String, Object> stats(ApiSnapshots.Comparison c, long millis) {

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Finds every file and line of the repository that the breaking changes between the current"
-          + " nautilus_trader version and a target version reach, rates the upgrade and prints a"
-          + " report (also saved as JSON in state_dir).",
+          + " nautilus_trader version and a target version reach (from the release notes and the"
+          + " API diff of the two versions' wheels), rates the upgrade and prints a report (also"
+          + " saved as JSON in state_dir).",
       "Exit codes: 0 no update needed, 1 error, 2 update available (report printed)."
     })
 final class CheckCommand extends BaseCommand {
@@ -60,8 +61,12 @@ final class CheckCommand extends BaseCommand {
 
   @Option(
       names = "--offline",
-      description = "Use only local files, never the network (today every source is local).")
+      description =
+          "Use only local files, never the network: the API diff only from snapshots and"
+              + " distributions cached in state_dir (the report says what was skipped).")
   boolean offline;
+
+  @Mixin ApiDiffOption apiDiff = new ApiDiffOption();
 
   @Option(
       names = "--format",
@@ -74,10 +79,19 @@ final class CheckCommand extends BaseCommand {
   public Integer call() {
     ReportFormat fmt = ReportFormat.of(format);
     Path root = repo.repoRoot(context());
-    LoadedConfig loaded = repo.load(context(), RepoOptions.flags());
+    LoadedConfig loaded = repo.load(context(), RepoOptions.flags("api_diff", apiDiff.value()));
     AutoUpdateConfig cfg = loaded.config();
     ImpactAnalyzer.Outcome outcome =
-        Analysis.run(context(), root, cfg, notes.releasesMd, notes.changelogJson, from, to);
+        Analysis.run(
+            context(),
+            root,
+            cfg,
+            notes.releasesMd,
+            notes.changelogJson,
+            from,
+            to,
+            offline,
+            verbose());
     if (!outcome.updateAvailable()) {
       String msg = Analysis.upToDate(cfg, outcome);
       (fmt == ReportFormat.TEXT ? context().out() : context().err()).println(msg);

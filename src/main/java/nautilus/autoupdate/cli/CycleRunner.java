@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.detect.BranchUpdate;
 import nautilus.autoupdate.detect.ImpactCheck;
@@ -52,7 +53,14 @@ final class CycleRunner {
               up.detector(),
               up.state(),
               up.notes(),
-              new ImpactCheck(analyzer(dryRun), up.repoRoot(), up.config()),
+              new ImpactCheck(
+                  analyzer(dryRun),
+                  up.repoRoot(),
+                  up.config(),
+                  // A dry run writes nothing, not even the API cache.
+                  dryRun
+                      ? ApiDiffSource.off("run --dry-run makes no API diff")
+                      : Analysis.apiDiff(ctx, up.repoRoot(), up.config(), false, false)),
               updateStep(up.config(), up.repoRoot(), warnings::add),
               clock,
               Duration.ofHours(config.delayedMergeHours()),

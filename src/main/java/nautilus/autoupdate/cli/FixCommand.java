@@ -75,6 +75,8 @@ final class FixCommand extends BaseCommand {
   @Option(names = "--offline", description = "Use only local files; no network.")
   boolean offline;
 
+  @Mixin ApiDiffOption apiDiff = new ApiDiffOption();
+
   @Option(
       names = "--dry-run",
       description = "Change nothing; print the unified diff of what would change.")
@@ -132,9 +134,19 @@ final class FixCommand extends BaseCommand {
     if (source.report != null) {
       return Optional.of(ReportFile.readFile(context().workingDir().resolve(source.report)));
     }
-    AutoUpdateConfig cfg = repo.load(context(), RepoOptions.flags()).config();
+    AutoUpdateConfig cfg =
+        repo.load(context(), RepoOptions.flags("api_diff", apiDiff.value())).config();
     ImpactAnalyzer.Outcome outcome =
-        Analysis.run(context(), root, cfg, source.releasesMd, source.changelogJson, from, to);
+        Analysis.run(
+            context(),
+            root,
+            cfg,
+            source.releasesMd,
+            source.changelogJson,
+            from,
+            to,
+            offline,
+            verbose());
     if (!outcome.updateAvailable()) {
       // Keep stdout a clean diff or JSON document for the machine formats.
       (format == Format.TEXT ? context().out() : context().err())

@@ -86,6 +86,8 @@ final class UpdateCommand extends BaseCommand {
   @Option(names = "--offline", description = "No network: no fetch, no push, no pull request.")
   boolean offline;
 
+  @Mixin ApiDiffOption apiDiff = new ApiDiffOption();
+
   @Option(
       names = "--force",
       description = "Update even when the recommendation is manual or blocked.")
@@ -126,7 +128,9 @@ final class UpdateCommand extends BaseCommand {
                     "state_dir",
                     UpdaterFactory.stateDir(git, loaded),
                     "dry_run",
-                    dryRun ? Boolean.TRUE : null))
+                    dryRun ? Boolean.TRUE : null,
+                    "api_diff",
+                    apiDiff.value()))
             .config();
     Optional<ImpactReport> analyzed = impactReport(root, config);
     if (analyzed.isEmpty()) {
@@ -215,7 +219,9 @@ final class UpdateCommand extends BaseCommand {
               source == null ? null : source.releasesMd,
               source == null ? null : source.changelogJson,
               from,
-              to);
+              to,
+              offline,
+              verbose());
       if (!outcome.updateAvailable()) {
         context().out().println(Analysis.upToDate(config, outcome));
         context().out().flush();

@@ -3,6 +3,7 @@ package nautilus.autoupdate.detect;
 import java.nio.file.Path;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
@@ -10,17 +11,22 @@ import nautilus.autoupdate.release.ReleasesMdSource;
 
 /**
  * The run cycle's check step: the same {@link ImpactAnalyzer} as {@code check}, fed with the
- * RELEASES.md the {@link ReleaseNotesFetcher} found for the detected version.
+ * RELEASES.md the {@link ReleaseNotesFetcher} found for the detected version and, like {@code
+ * check}, the API diff of the pinned and the detected version.
  */
 public final class ImpactCheck implements RunCycle.AnalyzeStep {
   private final ImpactAnalyzer analyzer;
   private final Path repoRoot;
   private final AutoUpdateConfig config;
+  private final ApiDiffSource apiDiff;
 
-  public ImpactCheck(ImpactAnalyzer analyzer, Path repoRoot, AutoUpdateConfig config) {
+  /** {@code apiDiff} compares the pinned and the detected version (null: the notes alone). */
+  public ImpactCheck(
+      ImpactAnalyzer analyzer, Path repoRoot, AutoUpdateConfig config, ApiDiffSource apiDiff) {
     this.analyzer = analyzer;
     this.repoRoot = repoRoot;
     this.config = config;
+    this.apiDiff = apiDiff;
   }
 
   @Override
@@ -42,7 +48,8 @@ public final class ImpactCheck implements RunCycle.AnalyzeStep {
                 new ReleasesMdSource(notes),
                 Optional.empty(),
                 Optional.of(target.version()),
-                Optional.empty()));
+                Optional.empty(),
+                apiDiff));
     return outcome
         .report()
         .orElseThrow(

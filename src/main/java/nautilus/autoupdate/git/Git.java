@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.verify.CommandResult;
-import nautilus.autoupdate.verify.CommandRunner;
 
 /**
  * The git command line in one directory. The user's own git applies: config, hooks, credential

@@ -3,9 +3,9 @@ package nautilus.autoupdate.git;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nautilus.autoupdate.CommandResult;
 import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.verify.CommandResult;
 
 /**
  * A temporary git worktree outside the user's checkout. Closing removes it; a shutdown hook removes

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nautilus.autoupdate.CommandResult;
 import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.verify.CommandResult;
 import nautilus.autoupdate.verify.Digests;
 
 /**

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nautilus.autoupdate.verify.CommandResult;
-import nautilus.autoupdate.verify.CommandRunner;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 
 /** Where the GitHub token comes from: {@code GITHUB_TOKEN}, else {@code gh auth token}. */
 public final class GitHubToken {

@@ -27,10 +27,30 @@ final class Fixes {
    * then imported from it directly.
    */
   static String forImport(Use u, OldName old, String replacement) {
-    if (replacement == null || !replacement.contains(".")) {
+    // A bare replacement renames the name, unless it is the package the old module sits in.
+    boolean ancestor = replacement != null && old.text().startsWith(replacement + ".");
+    if (replacement == null || (!replacement.contains(".") && !ancestor)) {
       return u.kind() == UseKind.IMPORT ? forRenamedImport(u, replacement) : null;
     }
     String target = u.target();
+    if (u.kind() == UseKind.IMPORT
+        && u.name() != null
+        && !u.name().equals("*")
+        && target.equals(old.text())
+        && old.moduleLike()) {
+      // `from pkg.a import mod` binds the module itself: import its new home under the old name.
+      int dot = replacement.lastIndexOf('.');
+      String last = replacement.substring(dot + 1);
+      String bound = u.alias() != null ? u.alias() : u.name();
+      if (dot < 0) {
+        return "import " + replacement + (last.equals(bound) ? "" : " as " + bound);
+      }
+      return "from "
+          + replacement.substring(0, dot)
+          + " import "
+          + last
+          + (last.equals(bound) ? "" : " as " + bound);
+    }
     String rest = target.substring(old.text().length());
     String newTarget;
     if (old.text().startsWith(replacement + ".") && old.moduleLike()) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.CodeScanner;
 import nautilus.autoupdate.config.AutoUpdateConfig;
@@ -19,6 +20,8 @@ import nautilus.autoupdate.deps.Pins;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeSelector;
 import nautilus.autoupdate.notes.NotesParser;
+import nautilus.autoupdate.release.NoteItem;
+import nautilus.autoupdate.release.NotesSection;
 import nautilus.autoupdate.release.Release;
 import nautilus.autoupdate.release.ReleaseSource;
 import nautilus.autoupdate.version.ReleaseRange;
@@ -34,14 +37,30 @@ public final class ImpactAnalyzer {
   /** Where the scanner keeps parsed files by content hash, under state_dir. */
   public static final String PARSE_CACHE = "parse-cache";
 
-  /** What to analyse; {@code from}/{@code to} are the command-line overrides when given. */
+  /**
+   * What to analyse; {@code from}/{@code to} are the command-line overrides when given; {@code
+   * apiDiff} compares the two versions' APIs (null: no diff, and the report says nothing of one).
+   */
   public record Request(
       Path repoRoot,
       AutoUpdateConfig config,
       ReleaseSource notes,
       Optional<Version> from,
       Optional<Version> to,
-      Optional<TestOutcome> tests) {}
+      Optional<TestOutcome> tests,
+      ApiDiffSource apiDiff) {
+
+    /** A request without an API diff: the release notes alone. */
+    public Request(
+        Path repoRoot,
+        AutoUpdateConfig config,
+        ReleaseSource notes,
+        Optional<Version> from,
+        Optional<Version> to,
+        Optional<TestOutcome> tests) {
+      this(repoRoot, config, notes, from, to, tests, null);
+    }
+  }
 
   /**
    * The versions compared and, when the target is newer, the report and the terms of its score (for
@@ -120,14 +139,31 @@ public final class ImpactAnalyzer {
     Path stateDir = req.repoRoot().resolve(cfg.stateDir());
     // A dry run writes nothing anywhere, not even the parse cache.
     Path cache = cfg.dryRun() || !parseCache ? null : stateDir.resolve(PARSE_CACHE);
+    ApiEvidence.Findings findings =
+        req.apiDiff() == null
+            ? null
+            : ApiEvidence.findings(
+                req.apiDiff().diff(cfg.packageName(), current, target), noteItems(releases, range));
+    // The scan reads the files that the notes' or the diff's identifiers can reach.
+    List<BreakingChange> wanted = new ArrayList<>(changes);
+    if (findings != null) {
+      wanted.addAll(findings.matchable());
+    }
     CodeBase code =
         scanner.scan(
             req.repoRoot(),
             cfg.sourceDirs(),
             cfg.packageName(),
             cache,
-            ImpactMatcher.interest(changes, cfg.packageName()));
+            ImpactMatcher.interest(wanted, cfg.packageName()));
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
+    ApiDiffSummary apiDiff = null;
+    if (findings != null) {
+      ApiEvidence.Merged merged = ApiEvidence.merge(changes, found, findings, code, matcher);
+      changes = merged.changes();
+      found = merged.found();
+      apiDiff = merged.summary();
+    }
 
     Decision.Outcome decision =
         Decision.decide(
@@ -162,8 +198,18 @@ public final class ImpactAnalyzer {
             decision.canAutoUpdate(),
             decision.recommendation(),
             actions,
-            clock.instant());
+            clock.instant(),
+            apiDiff);
     return new Outcome(current, origin, target, Optional.of(report), decision.score().terms());
+  }
+
+  /** The bullets of the releases in the range, breaking-change sections first, for linking. */
+  private static List<NoteItem> noteItems(List<Release> releases, ReleaseRange range) {
+    List<Release> chosen = releases.stream().filter(r -> range.includes(r.version())).toList();
+    List<NoteItem> out = new ArrayList<>();
+    chosen.forEach(r -> out.addAll(r.items(NotesSection::isBreaking)));
+    chosen.forEach(r -> out.addAll(r.items(s -> !s.isBreaking())));
+    return out;
   }
 
   /** The newest released (dated) version that the channel follows. */

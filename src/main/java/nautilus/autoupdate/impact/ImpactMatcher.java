@@ -33,6 +33,14 @@ public final class ImpactMatcher {
     }
   }
 
+  /** The order of a file's sites in a report: by cell, line, column, change and kind of match. */
+  static final Comparator<Site> SITE_ORDER =
+      Comparator.comparing((Site s) -> s.cell() == null ? -1 : s.cell())
+          .thenComparingInt(Site::line)
+          .thenComparingInt(Site::column)
+          .thenComparingInt(Site::change)
+          .thenComparing(Site::match);
+
   /** A site with the severity it carries (a file takes its worst). */
   private record Hit(Site site, Severity severity) {}
 
@@ -124,16 +132,7 @@ public final class ImpactMatcher {
     for (Hit h : unique.values()) {
       worst = Severity.worst(worst, h.severity());
     }
-    List<Site> sites =
-        unique.values().stream()
-            .map(Hit::site)
-            .sorted(
-                Comparator.comparing((Site s) -> s.cell() == null ? -1 : s.cell())
-                    .thenComparingInt(Site::line)
-                    .thenComparingInt(Site::column)
-                    .thenComparingInt(Site::change)
-                    .thenComparing(Site::match))
-            .toList();
+    List<Site> sites = unique.values().stream().map(Hit::site).sorted(SITE_ORDER).toList();
     return new AffectedFile(path, worst, sites);
   }
 

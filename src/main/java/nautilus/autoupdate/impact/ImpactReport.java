@@ -1,11 +1,15 @@
 package nautilus.autoupdate.impact;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.version.Version;
 
-/** What an upgrade from {@code previousVersion} to {@code version} does to our code. */
+/**
+ * What an upgrade from {@code previousVersion} to {@code version} does to our code. {@code apiDiff}
+ * says what the API diff of the two versions added (null when the analysis had none to ask).
+ */
 public record ImpactReport(
     Version version,
     Version previousVersion,
@@ -17,11 +21,40 @@ public record ImpactReport(
     boolean canAutoUpdate,
     Recommendation recommendation,
     List<Action> actions,
-    Instant generatedAt) {
+    Instant generatedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ApiDiffSummary apiDiff) {
 
   public ImpactReport {
     breakingChanges = List.copyOf(breakingChanges);
     affectedFiles = List.copyOf(affectedFiles);
     actions = List.copyOf(actions);
+  }
+
+  /** A report made from the release notes alone. */
+  public ImpactReport(
+      Version version,
+      Version previousVersion,
+      List<BreakingChange> breakingChanges,
+      List<AffectedFile> affectedFiles,
+      int totalAffectedLines,
+      int confidenceScore,
+      ConfidenceLevel confidenceLevel,
+      boolean canAutoUpdate,
+      Recommendation recommendation,
+      List<Action> actions,
+      Instant generatedAt) {
+    this(
+        version,
+        previousVersion,
+        breakingChanges,
+        affectedFiles,
+        totalAffectedLines,
+        confidenceScore,
+        confidenceLevel,
+        canAutoUpdate,
+        recommendation,
+        actions,
+        generatedAt,
+        null);
   }
 }

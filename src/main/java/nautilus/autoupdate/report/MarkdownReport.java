@@ -36,6 +36,9 @@ public final class MarkdownReport implements ReportRenderer {
         r.breakingChanges().size() + " (" + ReportFacts.reaching(byChange.size()) + " our code)");
     row(sb, "Affected files", Integer.toString(r.affectedFiles().size()));
     row(sb, "Affected lines", Integer.toString(r.totalAffectedLines()));
+    if (r.apiDiff() != null) {
+      row(sb, "API diff", inline(ReportFacts.apiDiffLine(r.apiDiff()), true));
+    }
     sb.append('\n');
 
     if (!r.affectedFiles().isEmpty()) {
@@ -60,9 +63,23 @@ public final class MarkdownReport implements ReportRenderer {
       sb.append('\n');
     }
 
-    if (!byChange.isEmpty()) {
+    List<Integer> notInNotes = ReportFacts.notInNotes(r);
+    if (byChange.keySet().stream().anyMatch(i -> !notInNotes.contains(i))) {
       sb.append("### Breaking changes that reach our code\n\n");
-      byChange.forEach((index, sites) -> changeSection(sb, r, index, sites));
+      byChange.forEach(
+          (index, sites) -> {
+            if (!notInNotes.contains(index)) {
+              changeSection(sb, r, index, sites);
+            }
+          });
+    }
+    if (!notInNotes.isEmpty()) {
+      sb.append("### Breaks not in the release notes\n\n")
+          .append(
+              "Found by comparing the APIs of the two versions; no release note mentions them.\n\n");
+      for (int index : notInNotes) {
+        changeSection(sb, r, index, byChange.getOrDefault(index, List.of()));
+      }
     }
 
     List<Integer> others = new ArrayList<>();
@@ -132,6 +149,11 @@ public final class MarkdownReport implements ReportRenderer {
         sb.append("Migration from the release notes:\n\n").append(fenced(c.migration(), ""));
       }
     }
+    sites.stream()
+        .map(l -> l.site().evidence())
+        .filter(e -> e != null)
+        .distinct()
+        .forEach(e -> sb.append("Evidence: ").append(inline(e, false)).append("\n\n"));
     sb.append("| File | Line | Code | Match | Certainty | Fix |\n")
         .append("| --- | ---: | --- | --- | --- | --- |\n");
     for (ReportFacts.Located l : sites) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nautilus.autoupdate.impact.AffectedFile;
+import nautilus.autoupdate.impact.ApiDiffSummary;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Site;
 import nautilus.autoupdate.notes.BreakingChange;
@@ -36,6 +37,26 @@ final class ReportFacts {
             (change, sites) ->
                 out.put(change, (int) sites.stream().map(Located::path).distinct().count()));
     return out;
+  }
+
+  /** The changes the API diff found reaching our code that no release note covers. */
+  static List<Integer> notInNotes(ImpactReport report) {
+    if (report.apiDiff() == null) {
+      return List.of();
+    }
+    return report.apiDiff().notInNotes().stream().filter(i -> change(report, i) != null).toList();
+  }
+
+  /** What the API diff found, or why there was none, in one line (after "API diff"). */
+  static String apiDiffLine(ApiDiffSummary d) {
+    if (!d.used()) {
+      return "skipped: " + oneLine(d.unavailable());
+    }
+    return count(d.breaks(), "break")
+        + " between the versions, "
+        + d.undocumented()
+        + " not in the release notes"
+        + (d.skipped().isEmpty() ? "" : "; " + d.skipped().size() + " item(s) not read");
   }
 
   static int siteCount(ImpactReport report) {

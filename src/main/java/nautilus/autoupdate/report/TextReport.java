@@ -52,6 +52,9 @@ public final class TextReport implements ReportRenderer {
         .append(", auto-update: ")
         .append(r.canAutoUpdate() ? "yes" : "no")
         .append('\n');
+    if (r.apiDiff() != null) {
+      sb.append(paint(DIM, "API diff: " + ReportFacts.apiDiffLine(r.apiDiff()))).append('\n');
+    }
 
     for (AffectedFile f : r.affectedFiles()) {
       sb.append('\n')
@@ -61,6 +64,25 @@ public final class TextReport implements ReportRenderer {
           .append('\n');
       for (Site s : f.sites()) {
         appendSite(sb, r, s);
+      }
+    }
+
+    java.util.List<Integer> notInNotes = ReportFacts.notInNotes(r);
+    if (!notInNotes.isEmpty()) {
+      sb.append('\n')
+          .append(paint(BOLD, "Breaks not in the release notes (found by the API diff):"))
+          .append('\n');
+      var byChange = ReportFacts.sitesByChange(r);
+      for (int i : notInNotes) {
+        BreakingChange c = ReportFacts.change(r, i);
+        int n = byChange.getOrDefault(i, java.util.List.of()).size();
+        sb.append("  - ")
+            .append(c.version())
+            .append(": ")
+            .append(ReportFacts.oneLine(c.text()))
+            .append(" (")
+            .append(ReportFacts.count(n, "site"))
+            .append(")\n");
       }
     }
 
@@ -100,6 +122,11 @@ public final class TextReport implements ReportRenderer {
       why.append(": ").append(ReportFacts.oneLine(s.evidence()));
     }
     sb.append("      ").append(paint(DIM, why.toString())).append('\n');
+    if (c != null && s.evidence() != null) {
+      sb.append("      evidence: ")
+          .append(paint(DIM, ReportFacts.oneLine(s.evidence())))
+          .append('\n');
+    }
     if (s.fix() != null) {
       sb.append("      fix: ").append(paint(GREEN, ReportFacts.oneLine(s.fix()))).append('\n');
     }

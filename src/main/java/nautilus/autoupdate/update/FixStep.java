@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import nautilus.autoupdate.CommandResult;
 import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.fix.FileChange;
 import nautilus.autoupdate.fix.FixEngine;
@@ -16,7 +17,6 @@ import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.github.PrBody;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.verify.CommandResult;
 import nautilus.autoupdate.version.Version;
 
 /**

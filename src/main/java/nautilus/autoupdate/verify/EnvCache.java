@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import nautilus.autoupdate.CommandResult;
 import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.UserError;
 import org.tomlj.Toml;

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 

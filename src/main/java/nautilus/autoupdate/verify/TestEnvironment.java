@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 
 /**
  * Brings a checkout's Python environment up to date before its tests run, and says how to run the

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 
 /**
  * Syncs a checkout's environment and runs its tests with a timeout. For pytest it adds a JUnit XML

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 
 /**
  * {@code uv sync}, then the test command as configured (default {@code uv run pytest}). The project

@@ -21,20 +21,29 @@ class RealReleasesE2eTest {
   static final Path STATE =
       Path.of(System.getProperty("user.home"), ".cache", "nautilus-autoupdate-test", "api-state");
 
+  /**
+   * {@code api-diff --from 1.219.0 --to 1.220.0} on the cache in {@link #STATE}, then {@code more}.
+   */
+  static CliRunner.Result apiDiff(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "api-diff",
+                "--from",
+                "1.219.0",
+                "--to",
+                "1.220.0",
+                "--state-dir",
+                STATE.toString(),
+                "--no-introspect"));
+    args.addAll(List.of(more));
+    return CliRunner.run(Path.of("").toAbsolutePath(), Map.of(), args.toArray(String[]::new));
+  }
+
   @Test
   void findsTheDocumentedAndUndocumentedBreaksOf1220() throws Exception {
     CliRunner.Result r =
-        CliRunner.run(
-            Path.of("").toAbsolutePath(),
-            Map.of(),
-            "api-diff",
-            "--from",
-            "1.219.0",
-            "--to",
-            "1.220.0",
-            "--state-dir",
-            STATE.toString(),
-            "--no-introspect",
+        apiDiff(
             "--format",
             "json",
             "--notes",

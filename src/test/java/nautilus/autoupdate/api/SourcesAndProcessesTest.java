@@ -1,7 +1,6 @@
 package nautilus.autoupdate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.Json;
-import nautilus.autoupdate.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,33 +116,32 @@ class SourcesAndProcessesTest {
   }
 
   @Test
-  void processRunnerReportsExitCodesOutputAndTimeouts() {
-    ProcessRunner runner = ProcessRunner.system();
-    ProcessRunner.Result ok =
-        runner.run(List.of("cat"), tmp, Map.of(), "hello", Duration.ofSeconds(30));
-    assertThat(ok.exitCode()).isZero();
-    assertThat(ok.out()).isEqualTo("hello");
-    ProcessRunner.Result fail =
-        runner.run(
-            List.of("ls", "/definitely/missing"), tmp, Map.of(), null, Duration.ofSeconds(30));
+  void commandRunnerFeedsStdinAndReportsExitCodesOutputAndTimeouts() {
+    CommandRunner runner = new CommandRunner();
+    CommandResult ok =
+        runner.run(List.of("cat"), tmp, Duration.ofSeconds(30), Map.of("X", "1"), "hello");
+    assertThat(ok.ok()).isTrue();
+    assertThat(ok.stdout()).isEqualTo("hello");
+    CommandResult env =
+        runner.run(List.of("sh", "-c", "echo $X"), tmp, Duration.ofSeconds(30), Map.of("X", "42"));
+    assertThat(env.stdout().strip()).isEqualTo("42");
+    CommandResult fail =
+        runner.run(List.of("ls", "/definitely/missing"), tmp, Duration.ofSeconds(30));
     assertThat(fail.exitCode()).isNotZero();
-    assertThat(fail.err()).isNotBlank();
-    assertThatThrownBy(
-            () -> runner.run(List.of("sleep", "5"), tmp, Map.of(), null, Duration.ofMillis(200)))
-        .isInstanceOf(UserError.class)
-        .hasMessageContaining("sleep 5 did not finish within 0 s");
-    assertThatThrownBy(
-            () ->
-                runner.run(List.of("/no/such/program"), tmp, Map.of(), null, Duration.ofSeconds(5)))
-        .isInstanceOf(UserError.class)
-        .hasMessageStartingWith("cannot run /no/such/program");
+    assertThat(fail.stderr()).isNotBlank();
+    CommandResult slow = runner.run(List.of("sleep", "5"), tmp, Duration.ofMillis(200));
+    assertThat(slow.timedOut()).isTrue();
+    assertThat(slow.ok()).isFalse();
+    CommandResult missing = runner.run(List.of("/no/such/program"), tmp, Duration.ofSeconds(5));
+    assertThat(missing.started()).isFalse();
+    assertThat(missing.lastLine()).startsWith("cannot run '/no/such/program'");
   }
 
   @Test
   void missingPythonIsSaidNotHidden() {
     Introspector none =
         new Introspector(
-            ProcessRunner.system(),
+            new CommandRunner(),
             new PythonFinder(Map.of("PATH", "", "HOME", tmp.toString())),
             tmp,
             Map.of());

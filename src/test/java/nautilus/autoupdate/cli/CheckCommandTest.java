@@ -98,10 +98,10 @@ class CheckCommandTest {
   @Test
   void notesFromTheCommandLineBeatTheConfiguredOnes() {
     Path n8n = CliRunner.shared().resolve("data/n8n-changelog/docs-2026-01-11T1837.json");
-    var r = check("--changelog-json", n8n.toString(), "--format", "json");
+    var r = check("--changelog-json", n8n.toString(), "--offline", "--format", "json");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.UPDATE_AVAILABLE);
     assertThat(r.out()).contains("\"version\" : \"1.222.0\"").contains("\"source\" : \"n8n\"");
-    var md = check("--releases-md", "examples/RELEASES.md", "--to", "1.221.0");
+    var md = check("--releases-md", "examples/RELEASES.md", "--to", "1.221.0", "--offline");
     assertThat(md.exitCode()).isEqualTo(ExitCodes.UPDATE_AVAILABLE);
   }
 

@@ -96,6 +96,11 @@ class DetectScenarioTest {
     assertThat(report222.path("version").asText()).isEqualTo("1.222.0");
     assertThat(report222.path("previous_version").asText()).isEqualTo("1.221.0");
     assertThat(report222.path("breaking_changes")).isEmpty();
+    // run asks for the API diff as check does; the fake index has no wheels, and the report says
+    // so.
+    assertThat(report222.path("api_diff").path("used").asBoolean()).isFalse();
+    assertThat(report222.path("api_diff").path("unavailable").asText())
+        .contains("no wheel or sdist of nautilus_trader 1.221.0");
     assertThat(r222.path("recommendation").asText())
         .isEqualTo(report222.path("recommendation").asText());
     assertThat(second.out())

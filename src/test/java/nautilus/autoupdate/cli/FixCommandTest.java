@@ -211,6 +211,7 @@ class FixCommandTest {
             "1.220.0",
             "--to",
             "1.221.0",
+            "--offline",
             "--dry-run",
             "--format",
             "diff");

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.PythonVenv;
 import nautilus.autoupdate.UserError;
@@ -38,7 +39,6 @@ import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.verify.BaselineCache;
-import nautilus.autoupdate.verify.CommandRunner;
 import nautilus.autoupdate.verify.ExistingEnvironment;
 import nautilus.autoupdate.verify.TestRunner;
 import nautilus.autoupdate.verify.TestStatus;
@@ -140,6 +140,7 @@ class UpdaterTest {
         d.agentTimeoutSeconds(),
         false,
         false,
+        d.apiDiff(),
         d.stateDir(),
         d.envCacheDir(),
         d.packageIndexUrl(),

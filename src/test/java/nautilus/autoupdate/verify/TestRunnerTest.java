@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.PythonVenv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package nautilus.autoupdate.verify;
+package nautilus.autoupdate;
 
 /**
  * How one external command ended. {@code startError} is set (and {@code exitCode} is -1) when the

@@ -1,4 +1,4 @@
-package nautilus.autoupdate.verify;
+package nautilus.autoupdate;
 
 import java.io.File;
 import java.io.IOException;
@@ -36,9 +36,16 @@ public final class CommandRunner {
 
   public CommandResult run(
       List<String> command, Path dir, Duration timeout, Map<String, String> env) {
+    return run(command, dir, timeout, env, null);
+  }
+
+  /** The same, with {@code stdin} as the program's standard input (null: none). */
+  public CommandResult run(
+      List<String> command, Path dir, Duration timeout, Map<String, String> env, String stdin) {
     long start = System.nanoTime();
     Path out = null;
     Path err = null;
+    Path in = null;
     try {
       out = Files.createTempFile("nautilus-autoupdate-out", ".log");
       err = Files.createTempFile("nautilus-autoupdate-err", ".log");
@@ -47,7 +54,14 @@ public final class CommandRunner {
       pb.environment().putAll(env);
       pb.command().set(0, onPath(command.get(0), pb.environment().get("PATH")));
       pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-      pb.redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())));
+      if (stdin != null) {
+        // A file, like the output: no pipe a slow reader could block on.
+        in = Files.createTempFile("nautilus-autoupdate-in", ".txt");
+        Files.writeString(in, stdin, StandardCharsets.UTF_8);
+        pb.redirectInput(in.toFile());
+      } else {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())));
+      }
       Process p;
       try {
         p = pb.start();
@@ -75,6 +89,7 @@ public final class CommandRunner {
     } finally {
       deleteQuietly(out);
       deleteQuietly(err);
+      deleteQuietly(in);
     }
   }
 
@@ -82,7 +97,7 @@ public final class CommandRunner {
    * The program as found on {@code path}: Java looks a bare name up on its own PATH, not on the one
    * given to the child, so a venv or a tool put first on the child's PATH would be missed.
    */
-  static String onPath(String program, String path) {
+  public static String onPath(String program, String path) {
     if (program.contains(File.separator) || path == null) {
       return program;
     }

@@ -1,0 +1,225 @@
+package nautilus.autoupdate.impact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import nautilus.autoupdate.api.ApiChange;
+import nautilus.autoupdate.api.ApiDiffSource;
+import nautilus.autoupdate.api.NotesLinker;
+import nautilus.autoupdate.code.CodeBase;
+import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.release.NoteItem;
+
+/**
+ * Combines the sites the release notes reach with those the API diff reaches. The diff's findings
+ * go through the same {@link ImpactMatcher} as the notes (as plain breaking changes); then a note
+ * site on a line the diff also flags becomes {@code certain} and carries the diff's evidence (and
+ * its fix when the note has none), and a line only the diff flags gets a site of its own, with the
+ * finding appended to the report's breaking changes. Diff-only sites must resolve to the changed
+ * name ({@code certain}): the diff lists every change of the package, and its unresolved
+ * look-alikes ({@code x.start} for some class's removed {@code start}) would drown the report.
+ * Required parameters and changed defaults only confirm note sites: whether a call is hurt depends
+ * on the arguments it passes, which a call site alone does not prove.
+ */
+final class ApiEvidence {
+  /** The report's changes, files and actions with the diff folded in, and its summary. */
+  record Merged(
+      List<BreakingChange> changes, ImpactMatcher.MatchResult found, ApiDiffSummary summary) {}
+
+  /**
+   * The diff's findings linked to the notes ({@code linked}), those the matcher can read ({@code
+   * usable}) and their matchable form ({@code matchable}, aligned with {@code usable}); the scan's
+   * interest must include {@code matchable}, or files only the diff reaches are not read.
+   */
+  record Findings(
+      ApiDiffSource.Found diff,
+      List<ApiChange> linked,
+      List<ApiChange> usable,
+      List<BreakingChange> matchable) {}
+
+  private ApiEvidence() {}
+
+  static Findings findings(ApiDiffSource.Found diff, List<NoteItem> items) {
+    if (!diff.available()) {
+      return new Findings(diff, List.of(), List.of(), List.of());
+    }
+    List<ApiChange> linked = NotesLinker.link(diff.changes(), items);
+    List<ApiChange> usable = new ArrayList<>();
+    List<BreakingChange> matchable = new ArrayList<>();
+    for (ApiChange c : linked) {
+      BreakingChange m = matchable(c);
+      if (m != null) {
+        usable.add(c);
+        matchable.add(m);
+      }
+    }
+    return new Findings(diff, linked, usable, matchable);
+  }
+
+  static Merged merge(
+      List<BreakingChange> notes,
+      ImpactMatcher.MatchResult noteHits,
+      Findings findings,
+      CodeBase code,
+      ImpactMatcher matcher) {
+    ApiDiffSource.Found diff = findings.diff();
+    if (!diff.available()) {
+      return new Merged(
+          notes,
+          noteHits,
+          new ApiDiffSummary(false, 0, 0, List.of(), diff.skipped(), diff.unavailable()));
+    }
+    List<ApiChange> linked = findings.linked();
+    List<ApiChange> usable = findings.usable();
+    List<BreakingChange> matchable = findings.matchable();
+    ImpactMatcher.MatchResult diffHits = matcher.match(matchable, code);
+
+    Map<String, List<Site>> byFile = new TreeMap<>();
+    noteHits.affectedFiles().forEach(f -> byFile.put(f.path(), new ArrayList<>(f.sites())));
+    List<BreakingChange> changes = new ArrayList<>(notes);
+    Map<Integer, Integer> appended = new LinkedHashMap<>();
+    List<Integer> notInNotes = new ArrayList<>();
+    for (AffectedFile f : diffHits.affectedFiles()) {
+      List<Site> sites = byFile.computeIfAbsent(f.path(), k -> new ArrayList<>());
+      Set<String> noteLines = new HashSet<>();
+      sites.forEach(s -> noteLines.add(line(s)));
+      for (Site d : best(f.sites(), usable)) {
+        ApiChange a = usable.get(d.change());
+        if (noteLines.contains(line(d))) {
+          confirm(sites, d, a);
+        } else if (d.certainty() == Certainty.CERTAIN && !confirmsOnly(a)) {
+          int index =
+              appended.computeIfAbsent(
+                  d.change(),
+                  k -> {
+                    changes.add(matchable.get(k));
+                    if (!a.documented()) {
+                      notInNotes.add(changes.size() - 1);
+                    }
+                    return changes.size() - 1;
+                  });
+          sites.add(
+              new Site(
+                  d.line(),
+                  d.column(),
+                  d.cell(),
+                  d.code(),
+                  d.match(),
+                  d.certainty(),
+                  index,
+                  d.fix(),
+                  a.evidence()));
+        }
+      }
+    }
+    List<AffectedFile> files = new ArrayList<>();
+    byFile.forEach(
+        (path, sites) -> {
+          if (!sites.isEmpty()) {
+            files.add(file(path, sites, changes));
+          }
+        });
+    int undocumented = (int) linked.stream().filter(c -> !c.documented()).count();
+    return new Merged(
+        changes,
+        new ImpactMatcher.MatchResult(files, noteHits.actions()),
+        new ApiDiffSummary(true, linked.size(), undocumented, notInNotes, diff.skipped(), null));
+  }
+
+  /**
+   * A finding as the matcher reads it. A removed or renamed parameter becomes {@code
+   * Owner.method.param} (the keyword at call sites; a renamed one names the new keyword); the rest
+   * keep their identifiers.
+   */
+  static BreakingChange matchable(ApiChange a) {
+    BreakingChange c = a.change();
+    if (c.old().isEmpty()) {
+      return null;
+    }
+    switch (a.type()) {
+      case PARAMETER_REMOVED:
+      case PARAMETER_RENAMED:
+        {
+          String param = a.parameter().orElse(null);
+          if (param == null) {
+            return null;
+          }
+          String callable = c.old().get(0);
+          List<String> replacement = new ArrayList<>();
+          replacement.add(a.newParameter().map(n -> callable + "." + n).orElse(null));
+          return new BreakingChange(
+              c.version(),
+              c.text(),
+              c.kind(),
+              c.scope(),
+              List.of(callable + "." + param),
+              replacement,
+              c.autoFixable(),
+              c.migration(),
+              c.source());
+        }
+      default:
+        return c;
+    }
+  }
+
+  /** Whether a finding may only confirm a note's site, never make one (see the class comment). */
+  private static boolean confirmsOnly(ApiChange a) {
+    return a.type() == ApiChange.Type.PARAMETER_REQUIRED
+        || a.type() == ApiChange.Type.DEFAULT_CHANGED;
+  }
+
+  /**
+   * One diff site per place: a certain one before a possible one, one with a fix before one
+   * without, a name's finding before its module's (the name's import is the more precise fix).
+   */
+  private static List<Site> best(List<Site> sites, List<ApiChange> usable) {
+    Map<String, Site> out = new LinkedHashMap<>();
+    Comparator<Site> order =
+        Comparator.comparing((Site s) -> s.certainty() == Certainty.CERTAIN ? 0 : 1)
+            .thenComparing(s -> s.fix() == null ? 1 : 0)
+            .thenComparing(
+                s -> usable.get(s.change()).type() == ApiChange.Type.MODULE_REMOVED ? 1 : 0);
+    sites.stream().sorted(order).forEach(s -> out.putIfAbsent(line(s) + ":" + s.column(), s));
+    return List.copyOf(out.values());
+  }
+
+  /** The note sites on the diff site's line: certain now, with the diff's evidence. */
+  private static void confirm(List<Site> sites, Site d, ApiChange a) {
+    for (int i = 0; i < sites.size(); i++) {
+      Site s = sites.get(i);
+      if (line(s).equals(line(d)) && s.evidence() == null) {
+        sites.set(
+            i,
+            new Site(
+                s.line(),
+                s.column(),
+                s.cell(),
+                s.code(),
+                s.match(),
+                Certainty.CERTAIN,
+                s.change(),
+                s.fix() != null ? s.fix() : d.fix(),
+                "the API diff agrees: " + a.evidence()));
+      }
+    }
+  }
+
+  private static String line(Site s) {
+    return s.cell() + ":" + s.line();
+  }
+
+  private static AffectedFile file(String path, List<Site> sites, List<BreakingChange> changes) {
+    Severity worst = Severity.LOW;
+    for (Site s : sites) {
+      Severity sev = ImpactMatcher.severity(changes.get(s.change()), s.match());
+      worst = Severity.worst(worst, sev == null ? Severity.LOW : sev);
+    }
+    return new AffectedFile(path, worst, sites.stream().sorted(ImpactMatcher.SITE_ORDER).toList());
+  }
+}

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 
@@ -140,20 +139,16 @@ final class FactsCache {
   }
 
   void save(Path cacheDir) {
-    Path file = file(cacheDir, packageName);
     try {
-      Files.createDirectories(cacheDir);
-      Path tmp = Files.createTempFile(cacheDir, "facts-", ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        Json.mapper()
-            .writer()
-            .without(SerializationFeature.INDENT_OUTPUT)
-            .writeValue(out, new Stored(FORMAT, packageName, entries, verdicts, facts));
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(
+          file(cacheDir, packageName),
+          Json.mapper()
+              .writer()
+              .without(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsBytes(new Stored(FORMAT, packageName, entries, verdicts, facts)));
       dirty = false;
-    } catch (IOException e) {
-      throw new UserError("cannot write cache " + file + ": " + e.getMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,16 +1,15 @@
 package nautilus.autoupdate.code;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.Json;
-import nautilus.autoupdate.UserError;
 
 /**
  * The resolved uses of the last scan, under a key made of every file's path, size and mtime and the
@@ -39,19 +38,15 @@ final class UsesMemo {
   }
 
   static void write(Path cacheDir, String packageName, String key, List<FileUses> files) {
-    Path file = file(cacheDir, packageName);
     try {
-      Files.createDirectories(cacheDir);
-      Path tmp = Files.createTempFile(cacheDir, "uses-", ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        Json.mapper()
-            .writer()
-            .without(SerializationFeature.INDENT_OUTPUT)
-            .writeValue(out, new Stored(FactsCache.FORMAT, key, files));
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UserError("cannot write cache " + file + ": " + e.getMessage(), e);
+      AtomicFiles.write(
+          file(cacheDir, packageName),
+          Json.mapper()
+              .writer()
+              .without(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsBytes(new Stored(FactsCache.FORMAT, key, files)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

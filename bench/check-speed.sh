@@ -45,12 +45,14 @@ cd "$HERE"
 ./mvnw -q -B test-compile -Dspotless.check.skip=true
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$OUT/cp.txt")"
+# The JVM options bin/nautilus-autoupdate uses.
+JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 echo "== workload 1: the mixed fixture's changes (one release's worth of breaks)"
 rm -rf "$OUT/cache"
-java -Xmx1g -cp "$CP" nautilus.autoupdate.code.bench.ScanBenchmark "$TREE" "$OUT/cache" "$CHANGES"
+java $JVM -Xmx1g -cp "$CP" nautilus.autoupdate.code.bench.ScanBenchmark "$TREE" "$OUT/cache" "$CHANGES"
 echo "== workload 2: every change in the real notes from 1.200.0 to 1.221.0 (a team a year behind)"
 rm -rf "$OUT/cache"
-java -Xmx1g -cp "$CP" nautilus.autoupdate.code.bench.ScanBenchmark "$TREE" "$OUT/cache" \
+java $JVM -Xmx1g -cp "$CP" nautilus.autoupdate.code.bench.ScanBenchmark "$TREE" "$OUT/cache" \
   "$HERE/examples/RELEASES.md" 1.200.0 1.221.0
 
 if ! command -v rg >/dev/null 2>&1; then

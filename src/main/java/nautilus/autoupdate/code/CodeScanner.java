@@ -335,6 +335,10 @@ public final class CodeScanner {
     }
 
     private String hashOf(String p, byte[] bytes) {
+      String known = hashes.get(p);
+      if (known != null) {
+        return known; // hashed earlier in this run (a later round reads the file again)
+      }
       String hash = sha256(bytes);
       hashes.put(p, hash);
       BasicFileAttributes a = stats.get(p);

@@ -1,8 +1,10 @@
 package nautilus.autoupdate.cli;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static nautilus.autoupdate.GitRepos.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.version.Version;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UpdateCommandTest {
@@ -68,16 +71,24 @@ class UpdateCommandTest {
     assertThat(repos.remoteBranches()).containsExactly("main");
   }
 
+  @RegisterExtension
+  static WireMockExtension github =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
   @Test
   void dryRunPrintsTheStepsAndChangesNothingAnywhere() throws Exception {
     Path rep = report(Recommendation.AUTO, 90);
+    // GitHub on loopback: the dry run must not call it at all.
+    Map<String, String> env =
+        Map.of(
+            "GITHUB_TOKEN", "test-token", "NAUTILUS_AUTOUPDATE_GITHUB_API_URL", github.baseUrl());
     String hash = repos.userCheckoutHash();
     String refs = git(repos.user, "for-each-ref") + git(repos.remote, "for-each-ref");
     String gitFiles = git(repos.user, "count-objects", "-v");
     var r =
         CliRunner.run(
             dir,
-            ENV,
+            env,
             "update",
             "--repo",
             "user",
@@ -86,6 +97,7 @@ class UpdateCommandTest {
             "--dry-run",
             "--force");
     assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(github.getAllServeEvents()).as("HTTP calls made by a dry run").isEmpty();
     assertThat(r.out())
         .contains("dry run")
         .contains("git fetch")

@@ -105,7 +105,7 @@ public final class CodeScanner {
     }
     if (cacheDir != null) {
       if (cache.dirty()) {
-        cache.retainPaths(paths);
+        cache.retainPaths(paths, stats);
         cache.save(cacheDir);
       }
       UsesMemo.write(cacheDir, packageName, treeKey, files);
@@ -272,17 +272,26 @@ public final class CodeScanner {
     /** Whether the file holds a word of interest, and where, under the current words. */
     private FactsCache.Verdict verdict(String p) {
       String hash = knownHash(p);
-      if (hash != null) {
-        FactsCache.Verdict v = cache.verdict(hash + ":" + wordsKey);
-        if (v != null) {
-          return v;
-        }
+      FactsCache.Verdict v =
+          cache.verdict(
+              (hash != null ? hash : FactsCache.statKey(p, stats.get(p))) + ":" + wordsKey);
+      if (v == null && hash != null) {
+        v = cache.verdict(FactsCache.statKey(p, stats.get(p)) + ":" + wordsKey);
+      }
+      if (v != null) {
+        return v;
       }
       byte[] bytes = read(root.resolve(p));
-      hash = hashOf(p, bytes);
       WordScan.Hits hits = scan.scan(bytes, substrings(p));
-      FactsCache.Verdict v =
-          new FactsCache.Verdict(hits.triggered(), hash + ":" + offsetsKey(hits.offsets()));
+      if (!hits.triggered()) {
+        // Most files hold no word: they are not hashed (their facts, if resolution ever needs
+        // them, are keyed when read), and their verdict is kept by path, size and mtime.
+        v = new FactsCache.Verdict(false, null);
+        cache.putVerdict(FactsCache.statKey(p, stats.get(p)) + ":" + wordsKey, v);
+        return v;
+      }
+      hash = hashOf(p, bytes);
+      v = new FactsCache.Verdict(true, hash + ":" + offsetsKey(hits.offsets()));
       cache.putVerdict(hash + ":" + wordsKey, v);
       return v;
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import nautilus.autoupdate.UserError;
  * only ever saves time.
  */
 final class FactsCache {
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   record Entry(long size, long mtime, String hash) {}
 
@@ -121,20 +122,29 @@ final class FactsCache {
     return dirty;
   }
 
-  /** Forgets files that are gone, so the cache does not grow without bound. */
-  void retainPaths(List<String> paths) {
+  /** Forgets files that are gone or changed, so the cache does not grow without bound. */
+  void retainPaths(List<String> paths, Map<String, BasicFileAttributes> stats) {
     Set<String> keep = new HashSet<>(paths);
     if (entries.keySet().retainAll(keep)) {
       dirty = true;
     }
-    Set<String> hashes = new HashSet<>();
-    entries.values().forEach(e -> hashes.add(e.hash()));
-    verdicts.keySet().removeIf(k -> !hashes.contains(hashOf(k)));
-    facts.keySet().removeIf(k -> !hashes.contains(hashOf(k)));
+    Set<String> live = new HashSet<>();
+    entries.values().forEach(e -> live.add(e.hash()));
+    for (String p : paths) {
+      live.add(statKey(p, stats.get(p)));
+    }
+    verdicts.keySet().removeIf(k -> !live.contains(hashOf(k)));
+    facts.keySet().removeIf(k -> !live.contains(hashOf(k)));
   }
 
+  /** A file's identity by path, size and mtime, for verdicts of files never hashed. */
+  static String statKey(String path, BasicFileAttributes a) {
+    return "@" + a.size() + "@" + a.lastModifiedTime().toMillis() + "@" + path;
+  }
+
+  /** The file part of a verdict or facts key: what comes before the last colon. */
   private static String hashOf(String key) {
-    int colon = key.indexOf(':');
+    int colon = key.lastIndexOf(':');
     return colon < 0 ? key : key.substring(0, colon);
   }
 

@@ -414,10 +414,6 @@ public final class CodeScanner {
     }
   }
 
-  static FileFacts extract(String path, byte[] bytes, PythonExtractor py, String packageName) {
-    return extract(path, bytes, py, packageName, null);
-  }
-
   /** Facts of one file; {@code focus} (null: all) limits which function bodies are read. */
   static FileFacts extract(
       String path, byte[] bytes, PythonExtractor py, String packageName, WordScan.Hits focus) {

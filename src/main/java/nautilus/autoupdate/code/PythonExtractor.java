@@ -60,10 +60,6 @@ final class PythonExtractor implements AutoCloseable {
     upstreamPath = ConfigText.upstreamPathPattern(packageName);
   }
 
-  ModuleFacts extract(byte[] src) {
-    return extract(src, null, null, null);
-  }
-
   /**
    * Extracts facts, reading in full only the function bodies that hold one of {@code focus}'s
    * occurrences; the others give only what their class needs ({@code self.x = ...}). Null reads

@@ -117,7 +117,8 @@ final class SyntaxTree extends TSParser {
         int owner = namedAt[depth];
         int self = owner;
         boolean skip = false;
-        if (quietFunction >= 0 && owner != quietFunction && !inside(owner, quietFunction)) {
+        if (owner != quietFunction) {
+          // Of a quiet function only its direct children are visited: past them, it is over.
           quietFunction = -1;
         }
         // Anonymous tokens (keywords, punctuation) are passed over: nothing reads them.
@@ -168,18 +169,9 @@ final class SyntaxTree extends TSParser {
    * Whether a line in {@code [from, to)} assigns to an attribute: {@code x.y = v}, {@code x.y: T =
    * v}.
    */
-  private boolean inside(int node, int ancestor) {
-    for (int i = node; i >= 0; i = parent[i]) {
-      if (i == ancestor) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private int identifierEnd(int from) {
     int i = from;
-    while (i < src.length && (src[i] < 0 || src[i] == '_' || Character.isLetterOrDigit(src[i]))) {
+    while (i < src.length && WordScan.identifierByte(src[i])) {
       i++;
     }
     return i;

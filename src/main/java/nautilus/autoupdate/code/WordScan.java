@@ -24,6 +24,11 @@ final class WordScan {
     }
   }
 
+  /** Whether the byte can be part of a Python identifier (any byte of a multi-byte character). */
+  static boolean identifierByte(byte b) {
+    return IDENT[b & 0xff];
+  }
+
   private final byte[][] table;
   private final byte[] roles;
   private final int mask;

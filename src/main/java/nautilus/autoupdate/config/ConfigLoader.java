@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nautilus.autoupdate.UserError;
 import org.tomlj.TomlArray;
@@ -202,8 +203,8 @@ public final class ConfigLoader {
   }
 
   /** Read by bin/nautilus-autoupdate itself (JVM options), not settings. */
-  static final java.util.Set<String> LAUNCHER_VARS =
-      java.util.Set.of("NAUTILUS_AUTOUPDATE_JAVA_OPTS", "NAUTILUS_AUTOUPDATE_CDS");
+  static final Set<String> LAUNCHER_VARS =
+      Set.of("NAUTILUS_AUTOUPDATE_JAVA_OPTS", "NAUTILUS_AUTOUPDATE_CDS");
 
   private static void readEnv(
       Map<String, String> env, Map<String, Object> values, Map<String, Origin> origins) {

@@ -1,5 +1,6 @@
 package nautilus.autoupdate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -22,5 +23,14 @@ public final class Json {
 
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /** {@code value} as JSON without indentation: for caches only the tool reads back. */
+  public static byte[] compactBytes(Object value) {
+    try {
+      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
   }
 }

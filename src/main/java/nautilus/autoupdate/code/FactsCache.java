@@ -1,7 +1,6 @@
 package nautilus.autoupdate.code;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -149,16 +148,9 @@ final class FactsCache {
   }
 
   void save(Path cacheDir) {
-    try {
-      AtomicFiles.write(
-          file(cacheDir, packageName),
-          Json.mapper()
-              .writer()
-              .without(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsBytes(new Stored(FORMAT, packageName, entries, verdicts, facts)));
-      dirty = false;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    AtomicFiles.write(
+        file(cacheDir, packageName),
+        Json.compactBytes(new Stored(FORMAT, packageName, entries, verdicts, facts)));
+    dirty = false;
   }
 }

@@ -1,7 +1,5 @@
 package nautilus.autoupdate.code;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,15 +36,7 @@ final class UsesMemo {
   }
 
   static void write(Path cacheDir, String packageName, String key, List<FileUses> files) {
-    try {
-      AtomicFiles.write(
-          file(cacheDir, packageName),
-          Json.mapper()
-              .writer()
-              .without(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsBytes(new Stored(FactsCache.FORMAT, key, files)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    AtomicFiles.write(
+        file(cacheDir, packageName), Json.compactBytes(new Stored(FactsCache.FORMAT, key, files)));
   }
 }

@@ -27,7 +27,17 @@ public final class TomlFiles {
 
   /** Parses TOML text; malformed input fails with {@code file:line:column: message}. */
   public static TomlParseResult parse(String text, String shownAs) {
-    TomlParseResult result = Toml.parse(text);
+    TomlParseResult result;
+    try {
+      result = Toml.parse(text);
+    } catch (RuntimeException e) {
+      // tomlj throws instead of reporting some errors (an invalid escape inside a quoted key).
+      throw new UserError(
+          shownAs
+              + ": malformed TOML: "
+              + (e.getMessage() == null ? "syntax error" : e.getMessage()),
+          e);
+    }
     if (result.hasErrors()) {
       TomlParseError first = result.errors().get(0);
       throw new UserError(

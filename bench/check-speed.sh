@@ -2,8 +2,9 @@
 # Speed benchmark of the code scan + impact match (not a unit test).
 # Downloads the sdist of a real nautilus_trader release from PyPI, keeps its .py/.pyi files,
 # replicates them to about 1,000,000 lines, then prints files/s, MB/s and peak heap for a cold
-# scan+match and for a second run on the unchanged tree, and ripgrep's time for the same
-# identifiers. Usage: bench/check-speed.sh [version] [target-lines]
+# scan+match and for a second run on the unchanged tree (each workload RUNS times, default 3, with
+# the median), and ripgrep's time for the same identifiers.
+# Usage: [RUNS=n] bench/check-speed.sh [version] [target-lines]
 set -euo pipefail
 VERSION="${1:-1.221.0}"
 TARGET_LINES="${2:-1000000}"
@@ -45,14 +46,33 @@ cd "$HERE"
 ./mvnw -q -B test-compile -Dspotless.check.skip=true
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$OUT/cp.txt")"
-# The JVM options bin/nautilus-autoupdate uses.
-JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-echo "== workload 1: the mixed fixture's changes (one release's worth of breaks)"
-rm -rf "$OUT/cache"
-java $JVM -Xmx1g -cp "$CP" nautilus.autoupdate.code.bench.ScanBenchmark "$TREE" "$OUT/cache" "$CHANGES"
-echo "== workload 2: every change in the real notes from 1.200.0 to 1.221.0 (a team a year behind)"
-rm -rf "$OUT/cache"
-java $JVM -Xmx1g -cp "$CP" nautilus.autoupdate.code.bench.ScanBenchmark "$TREE" "$OUT/cache" \
+# The JVM options bin/nautilus-autoupdate uses, read from it so the two cannot drift apart.
+JVM="$(sed -n 's/^opts=(\(.*\))$/\1/p' bin/nautilus-autoupdate)"
+[ -n "$JVM" ] || { echo "error: no opts=(...) line in bin/nautilus-autoupdate" >&2; exit 1; }
+RUNS="${RUNS:-3}"
+# A workload: RUNS fresh JVMs, each a cold scan+match then a run on the unchanged tree; every run's
+# figures, then the median cold time and MB/s (a shared 2-core machine varies by +-20 % run to run).
+workload() {
+  local label="$1"; shift
+  echo "== $label"
+  local times=()
+  for i in $(seq 1 "$RUNS"); do
+    rm -rf "$OUT/cache"
+    local out
+    out="$(java $JVM -Xmx1g -cp "$CP" nautilus.autoupdate.code.bench.ScanBenchmark "$TREE" "$OUT/cache" "$@")"
+    if [ "$i" = 1 ]; then echo "$out" | grep -E '^(changes|words)'; fi
+    echo "$out" | grep -E '^(cold|unchanged) .*files='
+    times+=("$(echo "$out" | sed -n 's/^cold .* time=\([0-9.]*\)s.*/\1/p')")
+  done
+  local mb
+  mb="$(echo "$out" | sed -n 's/^cold .* MB=\([0-9.]*\) .*/\1/p')"
+  printf '%s\n' "${times[@]}" | sort -n | awk -v mb="$mb" -v n="$RUNS" \
+    '{t[NR]=$1} END {m=t[int((NR+1)/2)]; printf "median cold of %d runs: %.2fs, %.1f MB/s\n", n, m, mb/m}'
+}
+workload "workload 1: the mixed fixture's changes (one release's worth of breaks, 17 changes)" "$CHANGES"
+workload "workload 2: the real notes of the latest release (1.220.0 to 1.221.0)" \
+  "$HERE/examples/RELEASES.md" 1.220.0 1.221.0
+RUNS=1 workload "workload 3: every change in the real notes from 1.200.0 to 1.221.0 (a team a year behind)" \
   "$HERE/examples/RELEASES.md" 1.200.0 1.221.0
 
 if ! command -v rg >/dev/null 2>&1; then

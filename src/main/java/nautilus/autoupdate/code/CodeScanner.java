@@ -282,7 +282,7 @@ public final class CodeScanner {
         return v;
       }
       byte[] bytes = read(root.resolve(p));
-      WordScan.Hits hits = scan.scan(bytes, substrings(p));
+      WordScan.Hits hits = hitsIn(p, bytes);
       if (!hits.triggered()) {
         // Most files hold no word: they are not hashed (their facts, if resolution ever needs
         // them, are keyed when read), and their verdict is kept by path, size and mtime.
@@ -316,7 +316,7 @@ public final class CodeScanner {
       if (f == null) {
         byte[] bytes = read(root.resolve(p));
         String hash = hashOf(p, bytes);
-        WordScan.Hits hits = scan == null ? null : scan.scan(bytes, substrings(p));
+        WordScan.Hits hits = scan == null ? null : hitsIn(p, bytes);
         key = hash + ":" + (hits == null ? "all" : offsetsKey(hits.offsets()));
         f = cache.facts(key);
         if (f == null) {
@@ -328,6 +328,13 @@ public final class CodeScanner {
       }
       facts.put(p, f);
       return f;
+    }
+
+    /** Where the words occur in the file's code (not in Python comments or docstrings). */
+    private WordScan.Hits hitsIn(String p, byte[] bytes) {
+      WordScan.Hits hits = scan.scan(bytes, substrings(p));
+      boolean source = p.endsWith(".py") || p.endsWith(".pyi");
+      return source && hits.triggered() ? ReducedSource.inCode(bytes, hits) : hits;
     }
 
     private String knownHash(String p) {

@@ -53,7 +53,15 @@ final class PythonExtractor implements AutoCloseable {
   private final SyntaxTree.Grammar grammar;
   private final Pattern upstreamPath;
 
+  /** Whether a focused read parses the reduced text ({@link ReducedSource}); off only in tests. */
+  private final boolean reduce;
+
   PythonExtractor(String packageName) {
+    this(packageName, true);
+  }
+
+  PythonExtractor(String packageName, boolean reduce) {
+    this.reduce = reduce;
     TreeSitterPython python = new TreeSitterPython();
     parser.setLanguage(python);
     grammar = new SyntaxTree.Grammar(python);
@@ -80,9 +88,19 @@ final class PythonExtractor implements AutoCloseable {
   private ModuleFacts extract(
       byte[] src, int[] cellStartLines, int[] cellStartBytes, WordScan.Hits focus) {
     src = CodeScanner.withoutBom(src);
-    TSTree tree = parser.parseString(null, new String(src, StandardCharsets.UTF_8));
+    ReducedSource.Reduced text =
+        focus == null || !reduce
+            ? ReducedSource.Reduced.none(src)
+            : ReducedSource.reduce(src, focus);
+    TSTree tree = parser.parseString(null, new String(text.text(), StandardCharsets.UTF_8));
+    if (text.reduced() && tree.getRootNode().hasError()) {
+      // The cut met something it misread (or the file has an error): parse the file as it is.
+      tree.close();
+      text = ReducedSource.Reduced.none(src);
+      tree = parser.parseString(null, new String(src, StandardCharsets.UTF_8));
+    }
     try {
-      Node root = SyntaxTree.copy(tree, src, grammar, focus).root();
+      Node root = SyntaxTree.copy(tree, src, text, grammar, focus).root();
       Walk walk = new Walk(src, cellStartLines, cellStartBytes, focus);
       walk.module(root);
       return walk.facts(root.hasError());

@@ -2,9 +2,7 @@ package nautilus.autoupdate.code;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Pattern;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -22,13 +20,25 @@ import org.treesitter.TSTree;
  * which skip the public API's extra null-check round trip per call; it is never instantiated.
  */
 final class SyntaxTree extends TSParser {
-  /**
-   * The target side of {@code x.y = ...} or {@code x.y: T = ...}: it may type a class attribute.
-   */
-  private static final Pattern ATTRIBUTE_TARGET =
-      Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*\\s*(:[^=]*)?");
-
   private static final VarHandle START_BYTE = startByteHandle();
+
+  /** Named tokens of tree-sitter-python: leaves, whatever text they hold. */
+  private static final String[] LEAVES = {
+    "identifier",
+    "integer",
+    "float",
+    "string_start",
+    "string_content",
+    "string_end",
+    "escape_sequence",
+    "comment",
+    "true",
+    "false",
+    "none",
+    "ellipsis",
+    "type_conversion",
+    "line_continuation"
+  };
 
   /** Names, kinds and field names of one language, looked up once. */
   static final class Grammar {
@@ -40,6 +50,14 @@ final class SyntaxTree extends TSParser {
 
     final String[] fieldNames;
     final int identifier;
+    final boolean[] leaf;
+
+    /** An anonymous token's symbol, standing for any of {@code , ) ] } ;}. */
+    final int punctuation;
+
+    /** Comments and line continuations: they may sit anywhere, and nothing reads them. */
+    final boolean[] extra;
+
     final int functionDefinition;
     final int nameField;
 
@@ -52,6 +70,14 @@ final class SyntaxTree extends TSParser {
         named[s] = lang.symbolType(s) == TSSymbolType.TSSymbolTypeRegular;
       }
       error = symbols;
+      punctuation = lang.symbolForName(",", false);
+      extra = new boolean[symbols + 1];
+      for (String name : new String[] {"comment", "line_continuation"}) {
+        int sym = lang.symbolForName(name, true);
+        if (sym > 0 && sym < symbols) {
+          extra[sym] = true;
+        }
+      }
       symbolNames[error] = "ERROR";
       named[error] = true;
       int fields = lang.fieldCount();
@@ -60,6 +86,17 @@ final class SyntaxTree extends TSParser {
         fieldNames[f] = lang.fieldNameForId(f);
       }
       identifier = lang.symbolForName("identifier", true);
+      // Anonymous nodes and these named tokens have no named children: asking costs a JNI call.
+      leaf = new boolean[symbols + 1];
+      for (int sym = 0; sym < symbols; sym++) {
+        leaf[sym] = !named[sym];
+      }
+      for (String token : LEAVES) {
+        int sym = lang.symbolForName(token, true);
+        if (sym > 0 && sym < symbols) {
+          leaf[sym] = true;
+        }
+      }
       functionDefinition = lang.symbolForName("function_definition", true);
       nameField = lang.fieldIdForName("name");
     }
@@ -67,6 +104,13 @@ final class SyntaxTree extends TSParser {
 
   final Grammar grammar;
   final byte[] src;
+
+  /** What was parsed when it was not {@code src} itself: node offsets are mapped back. */
+  private final ReducedSource.Reduced text;
+
+  /** The bytes tree-sitter parsed: node offsets point into them. */
+  private final byte[] parsed;
+
   int size;
   int[] type = new int[256];
   int[] field = new int[256];
@@ -80,14 +124,20 @@ final class SyntaxTree extends TSParser {
   int[] children;
   boolean hasError;
 
-  private SyntaxTree(Grammar grammar, byte[] src) {
+  private SyntaxTree(Grammar grammar, byte[] src, ReducedSource.Reduced text) {
     this.grammar = grammar;
     this.src = src;
+    this.text = text.reduced() ? text : null;
+    this.parsed = text.text();
   }
 
-  /** Copies {@code tree} (parsed from {@code src}); {@code focus} null keeps every body. */
-  static SyntaxTree copy(TSTree tree, byte[] src, Grammar grammar, WordScan.Hits focus) {
-    SyntaxTree t = new SyntaxTree(grammar, src);
+  /**
+   * Copies {@code tree}, parsed from {@code text} (which is {@code src} or a reduction of it), with
+   * offsets into {@code src}; {@code focus} null keeps every body.
+   */
+  static SyntaxTree copy(
+      TSTree tree, byte[] src, ReducedSource.Reduced text, Grammar grammar, WordScan.Hits focus) {
+    SyntaxTree t = new SyntaxTree(grammar, src, text);
     TSNode root = tree.getRootNode();
     t.hasError = root.hasError();
     long cursor = ts_tree_cursor_new(root);
@@ -110,9 +160,14 @@ final class SyntaxTree extends TSParser {
     while (true) {
       if (descend) {
         TSNode node = ts_tree_cursor_current_node(cursor);
-        int symbol = ts_node_symbol(node);
-        if (symbol < 0 || symbol >= grammar.error) {
-          symbol = grammar.error;
+        int symbol;
+        if (closingPunctuation(node)) {
+          symbol = grammar.punctuation; // spares the symbol's JNI call on the commonest tokens
+        } else {
+          symbol = ts_node_symbol(node);
+          if (symbol < 0 || symbol >= grammar.error) {
+            symbol = grammar.error;
+          }
         }
         int owner = namedAt[depth];
         int self = owner;
@@ -121,30 +176,42 @@ final class SyntaxTree extends TSParser {
           // Of a quiet function only its direct children are visited: past them, it is over.
           quietFunction = -1;
         }
-        // Anonymous tokens (keywords, punctuation) are passed over: nothing reads them.
-        if (grammar.named[symbol]) {
+        // Anonymous tokens (keywords, punctuation) are passed over: nothing reads them. So are
+        // comments and line continuations, which may sit between any two children (a comment in
+        // a parameter list would otherwise hide which parameter is self).
+        if (grammar.extra[symbol]) {
+          skip = true;
+        } else if (grammar.named[symbol]) {
           int fieldId = ts_tree_cursor_current_field_id(cursor);
           if (quietFunction >= 0 && owner == quietFunction && fieldId != grammar.nameField) {
             skip = true; // a quiet function's parameters, return type and body
           } else {
             int from = startByte(node);
+            if (text != null) {
+              from = text.original(from);
+            }
             // An identifier ends where its characters do; anything else is asked, since hidden
             // tokens (a newline, an f-string format spec's text) belong to no visible leaf.
-            int to =
-                symbol == grammar.identifier && !hasError
-                    ? identifierEnd(from)
-                    : ts_node_end_byte(node);
+            int to;
+            if (symbol == grammar.identifier && !hasError) {
+              to = identifierEnd(from);
+            } else {
+              to = ts_node_end_byte(node);
+              if (text != null) {
+                to = text.originalEnd(to);
+              }
+            }
             self = add(symbol, fieldId, from, to, owner);
             if (focus != null
                 && symbol == grammar.functionDefinition
                 && !focus.within(from, to)
-                && !assignsAttributes(from, to)) {
+                && !ReducedSource.assignsAttributes(src, from, to)) {
               // Nothing here can be a site or type a class attribute: only its name matters.
               quietFunction = self;
             }
           }
         }
-        if (!skip && ts_tree_cursor_goto_first_child(cursor)) {
+        if (!skip && !grammar.leaf[symbol] && ts_tree_cursor_goto_first_child(cursor)) {
           depth++;
           if (depth == namedAt.length) {
             namedAt = Arrays.copyOf(namedAt, depth * 2);
@@ -166,32 +233,28 @@ final class SyntaxTree extends TSParser {
   }
 
   /**
-   * Whether a line in {@code [from, to)} assigns to an attribute: {@code x.y = v}, {@code x.y: T =
-   * v}.
+   * Whether the node starts with {@code , ) ] } ;}: then it is that anonymous token, as no named
+   * node of the grammar starts with one (an error tree may break that rule: it is asked).
    */
+  private boolean closingPunctuation(TSNode node) {
+    if (START_BYTE == null || hasError) {
+      return false;
+    }
+    int at = (int) START_BYTE.get(node);
+    if (at >= parsed.length) {
+      return false;
+    }
+    byte c = parsed[at];
+    return c == ',' || c == ')' || c == ']' || c == '}' || c == ';';
+  }
+
+  /** Where the identifier that starts at {@code from} ends. */
   private int identifierEnd(int from) {
     int i = from;
     while (i < src.length && WordScan.identifierByte(src[i])) {
       i++;
     }
     return i;
-  }
-
-  private boolean assignsAttributes(int from, int to) {
-    for (int k = from + 1; k < to - 1; k++) {
-      if (src[k] != '=' || src[k + 1] == '=' || "=!<>+-*/%&|^@:".indexOf(src[k - 1]) >= 0) {
-        continue;
-      }
-      int lineStart = k;
-      while (lineStart > from && src[lineStart - 1] != '\n') {
-        lineStart--;
-      }
-      String target = new String(src, lineStart, k - lineStart, StandardCharsets.ISO_8859_1);
-      if (ATTRIBUTE_TARGET.matcher(target).matches()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private int add(int symbol, int fieldId, int from, int to, int owner) {

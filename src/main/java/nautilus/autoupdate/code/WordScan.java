@@ -34,9 +34,14 @@ final class WordScan {
   private final int mask;
   private final long lengths;
 
-  /** The occurrences in one source: sorted start offsets, and whether a trigger word was seen. */
-  record Hits(int[] offsets, boolean triggered) {
-    static final Hits NONE = new Hits(new int[0], false);
+  /** The occurrences in one source: sorted start offsets, and those of trigger words. */
+  record Hits(int[] offsets, int[] triggers) {
+    static final Hits NONE = new Hits(new int[0], new int[0]);
+
+    /** Whether a trigger word occurs: only then can the source hold a site. */
+    boolean triggered() {
+      return triggers.length > 0;
+    }
 
     /** Whether any occurrence lies in {@code [start, end)}. */
     boolean within(int start, int end) {
@@ -94,7 +99,8 @@ final class WordScan {
   private Hits scanIdentifiers(byte[] src) {
     int[] found = new int[8];
     int count = 0;
-    boolean triggered = false;
+    int[] triggers = new int[4];
+    int triggerCount = 0;
     int i = 0;
     int n = src.length;
     while (i < n) {
@@ -116,10 +122,15 @@ final class WordScan {
           found = Arrays.copyOf(found, count * 2);
         }
         found[count++] = start;
-        triggered |= role == TRIGGER;
+        if (role == TRIGGER) {
+          if (triggerCount == triggers.length) {
+            triggers = Arrays.copyOf(triggers, triggerCount * 2);
+          }
+          triggers[triggerCount++] = start;
+        }
       }
     }
-    return new Hits(Arrays.copyOf(found, count), triggered);
+    return new Hits(Arrays.copyOf(found, count), Arrays.copyOf(triggers, triggerCount));
   }
 
   private byte lookup(byte[] src, int from, int to) {
@@ -137,7 +148,8 @@ final class WordScan {
   private Hits scanSubstrings(byte[] src) {
     int[] found = new int[8];
     int count = 0;
-    boolean triggered = false;
+    int[] triggers = new int[4];
+    int triggerCount = 0;
     for (int slot = 0; slot < table.length; slot++) {
       byte[] w = table[slot];
       if (w == null || w.length == 0) {
@@ -148,12 +160,19 @@ final class WordScan {
           found = Arrays.copyOf(found, count * 2);
         }
         found[count++] = at;
-        triggered |= roles[slot] == TRIGGER;
+        if (roles[slot] == TRIGGER) {
+          if (triggerCount == triggers.length) {
+            triggers = Arrays.copyOf(triggers, triggerCount * 2);
+          }
+          triggers[triggerCount++] = at;
+        }
       }
     }
     int[] sorted = Arrays.copyOf(found, count);
     Arrays.sort(sorted);
-    return new Hits(sorted, triggered);
+    int[] sortedTriggers = Arrays.copyOf(triggers, triggerCount);
+    Arrays.sort(sortedTriggers);
+    return new Hits(sorted, sortedTriggers);
   }
 
   private static int indexOf(byte[] src, byte[] w, int from) {

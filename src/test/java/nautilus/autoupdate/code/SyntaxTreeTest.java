@@ -35,10 +35,14 @@ class SyntaxTreeTest {
 
   private record Seen(String type, int start, int end, String field, int depth) {}
 
+  /** The named nodes the copy keeps: all but comments and line continuations. */
   private static void expected(TSNode n, String field, int depth, List<Seen> out) {
     out.add(new Seen(n.getType(), n.getStartByte(), n.getEndByte(), field, depth));
     for (int i = 0; i < n.getNamedChildCount(); i++) {
-      expected(n.getNamedChild(i), n.getFieldNameForNamedChild(i), depth + 1, out);
+      TSNode c = n.getNamedChild(i);
+      if (!c.getType().equals("comment") && !c.getType().equals("line_continuation")) {
+        expected(c, n.getFieldNameForNamedChild(i), depth + 1, out);
+      }
     }
   }
 
@@ -65,7 +69,8 @@ class SyntaxTreeTest {
           List<Seen> want = new ArrayList<>();
           expected(tree.getRootNode(), null, 0, want);
           List<Seen> got = new ArrayList<>();
-          Node root = SyntaxTree.copy(tree, src, grammar, null).root();
+          Node root =
+              SyntaxTree.copy(tree, src, ReducedSource.Reduced.none(src), grammar, null).root();
           copied(root, null, 0, got);
           assertThat(got).as(f.toString()).isEqualTo(want);
           assertThat(root.hasError()).isEqualTo(tree.getRootNode().hasError());
@@ -89,7 +94,14 @@ class SyntaxTreeTest {
       TSTree tree = parser.parseString(null, src);
       WordScan.Hits hits =
           new WordScan(java.util.Set.of("managed"), java.util.Set.of()).scan(bytes, false);
-      Node root = SyntaxTree.copy(tree, bytes, new SyntaxTree.Grammar(python), hits).root();
+      Node root =
+          SyntaxTree.copy(
+                  tree,
+                  bytes,
+                  ReducedSource.Reduced.none(bytes),
+                  new SyntaxTree.Grammar(python),
+                  hits)
+              .root();
       Node quiet = root.getNamedChild(0).getChildByFieldName("parameters");
       Node loud = root.getNamedChild(1).getChildByFieldName("body");
       Node init =

@@ -50,7 +50,7 @@ class WordScanTest {
 
   @Test
   void withinTellsWhetherARangeHoldsAnOccurrence() {
-    WordScan.Hits hits = new WordScan.Hits(new int[] {10, 20}, true);
+    WordScan.Hits hits = new WordScan.Hits(new int[] {10, 20}, new int[] {10});
     assertThat(hits.within(0, 10)).isFalse();
     assertThat(hits.within(0, 11)).isTrue();
     assertThat(hits.within(11, 20)).isFalse();

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,17 +62,15 @@ public final class CodeScanner {
       Path cacheDir,
       Interest interest) {
     Path root = repoRoot.toAbsolutePath().normalize();
-    List<String> paths = new ArrayList<>(SourceFiles.list(root, sourceDirs));
+    Map<String, BasicFileAttributes> stats = SourceFiles.listWithAttributes(root, sourceDirs);
     if (cacheDir != null) {
       // Our own cache must never be read back as a config file of the repo.
       Path cacheAbs = cacheDir.toAbsolutePath().normalize();
-      paths.removeIf(p -> root.resolve(p).normalize().startsWith(cacheAbs));
+      stats.keySet().removeIf(p -> root.resolve(p).normalize().startsWith(cacheAbs));
     }
-    Map<String, BasicFileAttributes> stats = new HashMap<>();
+    List<String> paths = new ArrayList<>(stats.keySet());
     long bytes = 0;
-    for (String p : paths) {
-      BasicFileAttributes attrs = attributes(root.resolve(p));
-      stats.put(p, attrs);
+    for (BasicFileAttributes attrs : stats.values()) {
       bytes += attrs.size();
     }
     String treeKey = treeKey(sourceDirs, packageName, interest, paths, stats);
@@ -153,14 +150,6 @@ public final class CodeScanner {
 
   static boolean isPython(String path) {
     return path.endsWith(".py") || path.endsWith(".pyi") || path.endsWith(".ipynb");
-  }
-
-  private static BasicFileAttributes attributes(Path file) {
-    try {
-      return Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (IOException e) {
-      throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import nautilus.autoupdate.UserError;
@@ -50,10 +51,19 @@ final class SourceFiles {
   private SourceFiles() {}
 
   static List<String> list(Path root, List<String> sourceDirs) {
+    return List.copyOf(listWithAttributes(root, sourceDirs).keySet());
+  }
+
+  /**
+   * The files {@link #list} gives, each with its attributes (read once here: the scan keys its
+   * caches by size and mtime). A file that vanishes while listed is left out.
+   */
+  static SortedMap<String, BasicFileAttributes> listWithAttributes(
+      Path root, List<String> sourceDirs) {
     if (!Files.isDirectory(root)) {
       throw new UserError("repo " + root + " is not a directory");
     }
-    Set<String> out = new TreeSet<>();
+    SortedMap<String, BasicFileAttributes> out = new TreeMap<>();
     boolean git = isGitWorkTree(root);
     for (String dir : sourceDirs) {
       String norm = normalize(dir);
@@ -64,12 +74,24 @@ final class SourceFiles {
       }
       List<String> found = git ? gitFiles(root, norm) : walk(root, start);
       for (String f : found) {
-        if (wanted(f) && Files.isRegularFile(root.resolve(f))) {
-          out.add(f);
+        if (wanted(f) && !out.containsKey(f)) {
+          BasicFileAttributes a = regularFile(root.resolve(f));
+          if (a != null) {
+            out.put(f, a);
+          }
         }
       }
     }
-    return List.copyOf(out);
+    return out;
+  }
+
+  private static BasicFileAttributes regularFile(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return a.isRegularFile() ? a : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   static String normalize(String dir) {

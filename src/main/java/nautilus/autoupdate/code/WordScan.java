@@ -34,6 +34,9 @@ final class WordScan {
   private final int mask;
   private final long lengths;
 
+  /** For the substring search: the table slots of the words that start with each byte. */
+  private final int[][] byFirstByte;
+
   /** The occurrences in one source: sorted start offsets, and those of trigger words. */
   record Hits(int[] offsets, int[] triggers) {
     static final Hits NONE = new Hits(new int[0], new int[0]);
@@ -67,6 +70,16 @@ final class WordScan {
       lens |= add(w, TRIGGER);
     }
     lengths = lens;
+    byFirstByte = new int[256][];
+    for (int slot = 0; slot < table.length; slot++) {
+      if (table[slot] != null && table[slot].length > 0) {
+        int first = table[slot][0] & 0xff;
+        int[] old = byFirstByte[first];
+        int[] grown = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+        grown[grown.length - 1] = slot;
+        byFirstByte[first] = grown;
+      }
+    }
   }
 
   private long add(String word, byte role) {
@@ -145,17 +158,22 @@ final class WordScan {
     return 0;
   }
 
+  /** One pass over the bytes: at each one, the words that start with it are compared. */
   private Hits scanSubstrings(byte[] src) {
     int[] found = new int[8];
     int count = 0;
     int[] triggers = new int[4];
     int triggerCount = 0;
-    for (int slot = 0; slot < table.length; slot++) {
-      byte[] w = table[slot];
-      if (w == null || w.length == 0) {
+    for (int at = 0; at < src.length; at++) {
+      int[] candidates = byFirstByte[src[at] & 0xff];
+      if (candidates == null) {
         continue;
       }
-      for (int at = indexOf(src, w, 0); at >= 0; at = indexOf(src, w, at + 1)) {
+      for (int slot : candidates) {
+        byte[] w = table[slot];
+        if (at + w.length > src.length || !Arrays.equals(w, 0, w.length, src, at, at + w.length)) {
+          continue;
+        }
         if (count == found.length) {
           found = Arrays.copyOf(found, count * 2);
         }
@@ -168,23 +186,6 @@ final class WordScan {
         }
       }
     }
-    int[] sorted = Arrays.copyOf(found, count);
-    Arrays.sort(sorted);
-    int[] sortedTriggers = Arrays.copyOf(triggers, triggerCount);
-    Arrays.sort(sortedTriggers);
-    return new Hits(sorted, sortedTriggers);
-  }
-
-  private static int indexOf(byte[] src, byte[] w, int from) {
-    outer:
-    for (int i = from; i <= src.length - w.length; i++) {
-      for (int j = 0; j < w.length; j++) {
-        if (src[i + j] != w[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return new Hits(Arrays.copyOf(found, count), Arrays.copyOf(triggers, triggerCount));
   }
 }

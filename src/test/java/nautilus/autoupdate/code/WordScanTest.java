@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,25 @@ class WordScanTest {
     }
     int[] found = scan.scan(utf8(src), false).offsets();
     assertThat(found).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Substring mode finds every occurrence of every word, overlapping ones included. */
+  @Property(tries = 500)
+  void substringModeAgreesWithIndexOf(
+      @ForAll @StringLength(max = 60) @Chars({'a', 'b', 'A', 'B', '_', '1', ' ', '\\'}) String src,
+      @ForAll("words") List<String> words) {
+    List<Integer> expected = new ArrayList<>();
+    for (int at = 0; at < src.length(); at++) {
+      for (String w : Set.copyOf(words)) {
+        if (src.startsWith(w, at)) {
+          expected.add(at);
+        }
+      }
+    }
+    WordScan.Hits hits = new WordScan(Set.copyOf(words), Set.of()).scan(utf8(src), true);
+    assertThat(hits.offsets())
+        .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+    assertThat(hits.triggers()).isEqualTo(hits.offsets());
   }
 
   @net.jqwik.api.Provide

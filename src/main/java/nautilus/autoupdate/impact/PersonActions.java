@@ -1,15 +1,13 @@
 package nautilus.autoupdate.impact;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.config.TomlFiles;
 import nautilus.autoupdate.version.SpecifierSet;
 import nautilus.autoupdate.version.Version;
-import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 
 /** Data-format and platform changes: no code edit covers them, so a person gets a to-do. */
@@ -68,17 +66,8 @@ final class PersonActions {
     if (!Files.isRegularFile(pyproject)) {
       return Optional.empty();
     }
-    TomlParseResult toml;
-    try {
-      toml = Toml.parse(pyproject);
-    } catch (IOException e) {
-      throw new UserError("cannot read " + pyproject + ": " + e.getMessage(), e);
-    }
-    if (toml.hasErrors()) {
-      var err = toml.errors().get(0);
-      throw new UserError(
-          pyproject + ":" + err.position().line() + ": invalid TOML (" + err.getMessage() + ")");
-    }
+    TomlParseResult toml =
+        TomlFiles.parse(TomlFiles.readText(pyproject, pyproject.toString()), pyproject.toString());
     String v = toml.getString("project.requires-python");
     if (v == null) {
       v = toml.getString("tool.poetry.dependencies.python");

@@ -20,8 +20,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import nautilus.autoupdate.CommandResult;
 import nautilus.autoupdate.Trees;
-import nautilus.autoupdate.UserError;
-import org.tomlj.Toml;
+import nautilus.autoupdate.config.TomlFiles;
 import org.tomlj.TomlParseResult;
 
 /**
@@ -131,17 +130,8 @@ public final class EnvCache {
   }
 
   static TomlParseResult parse(Path pyproject) {
-    try {
-      TomlParseResult toml = Toml.parse(pyproject);
-      if (toml.hasErrors()) {
-        var e = toml.errors().get(0);
-        throw new UserError(
-            pyproject + ":" + e.position().line() + ": not valid TOML (" + e.getMessage() + ")");
-      }
-      return toml;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TomlFiles.parse(
+        TomlFiles.readText(pyproject, pyproject.toString()), pyproject.toString());
   }
 
   private static String read(Path f) {

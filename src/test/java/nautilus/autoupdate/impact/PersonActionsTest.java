@@ -1,10 +1,12 @@
 package nautilus.autoupdate.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nautilus.autoupdate.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,5 +35,20 @@ class PersonActionsTest {
         .hasValue("Python 3.10 no longer supported: your requires-python says >=3.10");
     assertThat(PersonActions.platformAction("Upgraded Cython to v3.1", repo))
         .hasValue("check your environment: Upgraded Cython to v3.1");
+  }
+
+  @Test
+  void aMalformedPyprojectIsAOneLineErrorNamingTheFile() throws IOException {
+    String note = "Removed support for Python 3.10";
+    Path pyproject = repo.resolve("pyproject.toml");
+    // The second one makes tomlj throw instead of reporting: it must not escape as a crash.
+    for (String text : new String[] {"[project]\nrequires-python = \n", "[\"a\\[b\"] = 1\n"}) {
+      Files.writeString(pyproject, text);
+      assertThatThrownBy(() -> PersonActions.platformAction(note, repo))
+          .isInstanceOf(UserError.class)
+          .hasMessageStartingWith(pyproject.toString())
+          .hasMessageContaining("malformed TOML")
+          .hasMessageNotContaining("\n");
+    }
   }
 }

@@ -50,7 +50,8 @@ class PipEnvironmentTest {
     write(p.resolve("pyproject.toml"), "[project]\nname = \n");
     assertThatThrownBy(() -> pip().syncCommands(p))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("pyproject.toml:2: not valid TOML");
+        .hasMessageContaining("pyproject.toml:2:")
+        .hasMessageContaining("malformed TOML");
   }
 
   @Test

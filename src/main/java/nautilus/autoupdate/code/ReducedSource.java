@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * Cuts, before tree-sitter parses a file, the bodies of the functions a focused scan reads only the
- * name of: no word of interest inside, no attribute assigned. Parsing is most of a cold scan, and
- * in real code most bytes sit in such bodies. Each cut body becomes {@code ...}; the code outside
- * is kept byte for byte, so its tree is the same, and {@link Reduced} maps its offsets back.
+ * What a focused scan parses of a Python file: the text without what that read never looks at (see
+ * {@link #reduce}), since parsing and copying the tree cost per byte and per node and are most of a
+ * cold scan. What stays is kept byte for byte, so its tree is the same, and {@link Reduced} maps
+ * its offsets back. Also which occurrences of the words stand in code ({@link #inCode}).
  *
  * <p>Statements are found with a small Python tokenizer (strings, comments, brackets, line
  * continuations, indentation). Where it meets something it does not follow (an unterminated string,
@@ -33,8 +33,8 @@ final class ReducedSource {
    * offsets; {@link Reduced#none} when nothing can go or the text cannot be followed. What goes:
    *
    * <ul>
-   *   <li>the body of a function with no word of interest that assigns no attribute (it becomes
-   *       {@code ...}: only its name is read);
+   *   <li>all but the name of a function with no word of interest that assigns no attribute (it
+   *       becomes {@code def name():...}: only its name is read);
    *   <li>in a function with no word of interest that assigns attributes (only its {@code self.x =
    *       ...} lines are read), each statement with no {@code =} or {@code :} outside brackets;
    *   <li>comments, and statements that are a lone plain string (docstrings): neither is a use.

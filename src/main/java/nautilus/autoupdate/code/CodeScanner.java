@@ -148,8 +148,13 @@ public final class CodeScanner {
     return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A Python module or stub (not a notebook). */
+  static boolean isPythonSource(String path) {
+    return path.endsWith(".py") || path.endsWith(".pyi");
+  }
+
   static boolean isPython(String path) {
-    return path.endsWith(".py") || path.endsWith(".pyi") || path.endsWith(".ipynb");
+    return isPythonSource(path) || path.endsWith(".ipynb");
   }
 
   /**
@@ -207,10 +212,13 @@ public final class CodeScanner {
         parallel(
             paths,
             p -> {
-              FactsCache.Verdict v = verdict(p);
+              // The verdict's read of the file is handed on: its facts need the same bytes and
+              // hits.
+              Read[] read = new Read[1];
+              FactsCache.Verdict v = verdict(p, read);
               if (v.interesting()) {
                 selected.add(p);
-                facts.put(p, factsFor(p));
+                facts.put(p, factsFor(p, read[0]));
               }
             });
         Set<String> more = boundNames(selected, words);
@@ -258,8 +266,19 @@ public final class CodeScanner {
       return names;
     }
 
-    /** Whether the file holds a word of interest, and where, under the current words. */
-    private FactsCache.Verdict verdict(String p) {
+    /** A file's bytes and where the current words occur in its code. */
+    private record Read(byte[] bytes, WordScan.Hits hits) {}
+
+    private Read readAndScan(String p) {
+      byte[] bytes = read(root.resolve(p));
+      return new Read(bytes, hitsIn(p, bytes));
+    }
+
+    /**
+     * Whether the file holds a word of interest, and where, under the current words. When it had to
+     * read the file, the read is left in {@code readOut[0]} (if given).
+     */
+    private FactsCache.Verdict verdict(String p, Read[] readOut) {
       String hash = knownHash(p);
       FactsCache.Verdict v =
           cache.verdict(
@@ -270,8 +289,12 @@ public final class CodeScanner {
       if (v != null) {
         return v;
       }
-      byte[] bytes = read(root.resolve(p));
-      WordScan.Hits hits = hitsIn(p, bytes);
+      Read read = readAndScan(p);
+      if (readOut != null) {
+        readOut[0] = read;
+      }
+      byte[] bytes = read.bytes();
+      WordScan.Hits hits = read.hits();
       if (!hits.triggered()) {
         // Most files hold no word: they are not hashed (their facts, if resolution ever needs
         // them, are keyed when read), and their verdict is kept by path, size and mtime.
@@ -290,6 +313,11 @@ public final class CodeScanner {
      * modules it reaches.
      */
     FileFacts factsFor(String p) {
+      return factsFor(p, null);
+    }
+
+    /** The facts of one file; {@code read}, if not null, is this run's read of it. */
+    private FileFacts factsFor(String p, Read read) {
       FileFacts known = facts.get(p);
       if (known != null) {
         return known;
@@ -299,13 +327,16 @@ public final class CodeScanner {
         String hash = knownHash(p);
         key = hash == null ? null : hash + ":all";
       } else {
-        key = verdict(p).factsKey();
+        key = verdict(p, null).factsKey();
       }
       FileFacts f = key == null ? null : cache.facts(key);
       if (f == null) {
-        byte[] bytes = read(root.resolve(p));
+        if (read == null) {
+          read = scan == null ? new Read(read(root.resolve(p)), null) : readAndScan(p);
+        }
+        byte[] bytes = read.bytes();
         String hash = hashOf(p, bytes);
-        WordScan.Hits hits = scan == null ? null : hitsIn(p, bytes);
+        WordScan.Hits hits = read.hits();
         key = hash + ":" + (hits == null ? "all" : offsetsKey(hits.offsets()));
         f = cache.facts(key);
         if (f == null) {
@@ -322,8 +353,7 @@ public final class CodeScanner {
     /** Where the words occur in the file's code (not in Python comments or docstrings). */
     private WordScan.Hits hitsIn(String p, byte[] bytes) {
       WordScan.Hits hits = scan.scan(bytes, substrings(p));
-      boolean source = p.endsWith(".py") || p.endsWith(".pyi");
-      return source && hits.triggered() ? ReducedSource.inCode(bytes, hits) : hits;
+      return isPythonSource(p) && hits.triggered() ? ReducedSource.inCode(bytes, hits) : hits;
     }
 
     private String knownHash(String p) {
@@ -413,7 +443,7 @@ public final class CodeScanner {
   /** Facts of one file; {@code focus} (null: all) limits which function bodies are read. */
   static FileFacts extract(
       String path, byte[] bytes, PythonExtractor py, String packageName, WordScan.Hits focus) {
-    if (path.endsWith(".py") || path.endsWith(".pyi")) {
+    if (isPythonSource(path)) {
       return new FileFacts(true, List.of(py.extract(bytes, focus)));
     }
     if (path.endsWith(".ipynb")) {

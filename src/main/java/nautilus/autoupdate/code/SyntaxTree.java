@@ -31,13 +31,11 @@ final class SyntaxTree extends TSParser {
     "string_content",
     "string_end",
     "escape_sequence",
-    "comment",
     "true",
     "false",
     "none",
     "ellipsis",
-    "type_conversion",
-    "line_continuation"
+    "type_conversion"
   };
 
   /** Names, kinds and field names of one language, looked up once. */
@@ -72,12 +70,7 @@ final class SyntaxTree extends TSParser {
       error = symbols;
       punctuation = lang.symbolForName(",", false);
       extra = new boolean[symbols + 1];
-      for (String name : new String[] {"comment", "line_continuation"}) {
-        int sym = lang.symbolForName(name, true);
-        if (sym > 0 && sym < symbols) {
-          extra[sym] = true;
-        }
-      }
+      mark(lang, extra, "comment", "line_continuation");
       symbolNames[error] = "ERROR";
       named[error] = true;
       int fields = lang.fieldCount();
@@ -91,14 +84,19 @@ final class SyntaxTree extends TSParser {
       for (int sym = 0; sym < symbols; sym++) {
         leaf[sym] = !named[sym];
       }
-      for (String token : LEAVES) {
-        int sym = lang.symbolForName(token, true);
-        if (sym > 0 && sym < symbols) {
-          leaf[sym] = true;
-        }
-      }
+      mark(lang, leaf, LEAVES);
       functionDefinition = lang.symbolForName("function_definition", true);
       nameField = lang.fieldIdForName("name");
+    }
+
+    /** Sets the flag of each named symbol the language has. */
+    private static void mark(TSLanguage lang, boolean[] flags, String... names) {
+      for (String name : names) {
+        int sym = lang.symbolForName(name, true);
+        if (sym > 0 && sym < flags.length - 1) {
+          flags[sym] = true;
+        }
+      }
     }
   }
 

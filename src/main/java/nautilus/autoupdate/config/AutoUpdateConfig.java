@@ -43,11 +43,50 @@ public record AutoUpdateConfig(
     String smtpUsernameEnv,
     String smtpPasswordEnv,
     String emailFrom,
-    List<String> emailTo) {
+    List<String> emailTo,
+    // Limits and isolation (fail closed)
+    int lockWaitSeconds,
+    List<String> childEnv,
+    int httpDeadlineSeconds,
+    int maxBodyMb,
+    int maxSourceFileMb,
+    int maxNestingDepth,
+    // API models shared across repositories
+    String modelCacheDir,
+    // Agent, merge gate and notifications
+    String dispatchThreshold,
+    List<String> agentEnv,
+    int autoMergeQuietHours,
+    String holdLabel,
+    String smtpSecurity,
+    List<String> notifyOn,
+    String notifyMode) {
 
   public AutoUpdateConfig {
     sourceDirs = List.copyOf(sourceDirs);
     emailTo = List.copyOf(emailTo);
+    childEnv = List.copyOf(childEnv);
+    agentEnv = List.copyOf(agentEnv);
+    notifyOn = List.copyOf(notifyOn);
+  }
+
+  /**
+   * A copy with one key changed, named as in files ({@code test_command}); so code and tests that
+   * set a few keys do not spell out every component.
+   */
+  public AutoUpdateConfig with(String key, Object value) {
+    List<ConfigKey> keys = ConfigKey.all();
+    Object[] values = new Object[keys.size()];
+    boolean found = false;
+    for (int i = 0; i < keys.size(); i++) {
+      ConfigKey k = keys.get(i);
+      found |= k.name().equals(key);
+      values[i] = k.name().equals(key) ? value : k.valueIn(this);
+    }
+    if (!found) {
+      throw new IllegalArgumentException("no configuration key " + key);
+    }
+    return ConfigKey.construct(values);
   }
 
   /** The defaults of the user's plan; every field can be overridden by file, env or flag. */
@@ -88,6 +127,20 @@ public record AutoUpdateConfig(
         "SMTP_USERNAME",
         "SMTP_PASSWORD",
         null,
-        List.of());
+        List.of(),
+        30,
+        List.of(),
+        300,
+        64,
+        5,
+        200,
+        null,
+        "MEDIUM",
+        List.of(),
+        2,
+        "hold",
+        "starttls",
+        List.of(),
+        "each");
   }
 }

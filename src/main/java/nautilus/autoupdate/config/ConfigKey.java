@@ -55,9 +55,9 @@ public record ConfigKey(String name, String component, Class<?> type) {
     return "--" + name.replace('_', '-');
   }
 
-  /** Keys naming environment variables that hold secrets; their values are names, not secrets. */
+  /** Keys naming one environment variable that holds a secret; their values are names. */
   public boolean namesEnvVar() {
-    return name.endsWith("_env");
+    return name.endsWith("_env") && type == String.class;
   }
 
   public boolean isList() {

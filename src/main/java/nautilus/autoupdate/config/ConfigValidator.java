@@ -54,11 +54,40 @@ final class ConfigValidator {
         "must not exceed auto_merge_threshold (" + c.autoMergeThreshold() + ")");
     range(l, "delayed_merge_hours", c.delayedMergeHours(), 0, 24 * 365);
     for (String key :
-        List.of("test_timeout_seconds", "agent_timeout_seconds", "http_timeout_seconds")) {
+        List.of(
+            "test_timeout_seconds",
+            "agent_timeout_seconds",
+            "http_timeout_seconds",
+            "http_deadline_seconds")) {
       int v = (Integer) ConfigKey.byName(key).orElseThrow().valueIn(c);
       require(l, key, v > 0, "must be a positive number of seconds");
     }
     range(l, "smtp_port", c.smtpPort(), 1, 65535);
+    range(l, "lock_wait_seconds", c.lockWaitSeconds(), 0, 24 * 3600);
+    range(l, "max_body_mb", c.maxBodyMb(), 1, 64 * 1024);
+    range(l, "max_source_file_mb", c.maxSourceFileMb(), 1, 64 * 1024);
+    range(l, "max_nesting_depth", c.maxNestingDepth(), 10, 100_000);
+    range(l, "auto_merge_quiet_hours", c.autoMergeQuietHours(), 0, 24 * 365);
+    oneOf(
+        l,
+        "dispatch_threshold",
+        c.dispatchThreshold(),
+        List.of("LOW", "MEDIUM", "HIGH", "CRITICAL"));
+    oneOf(l, "smtp_security", c.smtpSecurity(), List.of("starttls", "ssl", "none"));
+    oneOf(l, "notify_mode", c.notifyMode(), List.of("each", "digest"));
+    require(
+        l, "hold_label", c.holdLabel() != null && !c.holdLabel().isBlank(), "must not be empty");
+    for (String key : List.of("child_env", "agent_env")) {
+      @SuppressWarnings("unchecked")
+      List<String> names = (List<String>) ConfigKey.byName(key).orElseThrow().valueIn(c);
+      for (String name : names) {
+        require(
+            l,
+            key,
+            ENV_NAME.matcher(name).matches(),
+            "must hold names of environment variables such as PATH, never values");
+      }
+    }
     for (String key : List.of("package_index_url", "nightly_index_url", "github_api_url")) {
       String url = (String) ConfigKey.byName(key).orElseThrow().valueIn(c);
       require(l, key, isHttpUrl(url), "must be an http(s) URL such as https://example.org/path");
@@ -107,6 +136,10 @@ final class ConfigValidator {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  private static void oneOf(LoadedConfig l, String key, String value, List<String> allowed) {
+    require(l, key, value != null && allowed.contains(value), "must be one of " + allowed);
   }
 
   private static void range(LoadedConfig l, String key, int value, int min, int max) {

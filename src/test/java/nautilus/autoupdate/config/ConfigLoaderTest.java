@@ -313,11 +313,28 @@ class ConfigLoaderTest {
       {"remote = \"\"", "must not be empty"},
       {"smtp_port = 0", "between 1 and 65535"},
       {"delayed_merge_hours = -1", "between 0"},
+      {"smtp_security = \"tls\"", "one of [starttls, ssl, none]"},
+      {"notify_mode = \"hourly\"", "one of [each, digest]"},
+      {"dispatch_threshold = \"medium-ish\"", "one of [LOW"},
+      {"child_env = [\"A=B\"]", "names of environment variables"},
+      {"agent_env = [\"sk-123 456\"]", "names of environment variables"},
+      {"max_nesting_depth = 1", "between 10"},
+      {"http_deadline_seconds = 0", "positive number of seconds"},
     };
     for (String[] c : cases) {
       write("nautilus-autoupdate.toml", c[0] + "\n");
       assertThatThrownBy(this::load).as(c[0]).hasMessageContaining(c[1]);
     }
+  }
+
+  @Test
+  void withChangesOneKeyAndRejectsUnknownOnes() {
+    AutoUpdateConfig d = AutoUpdateConfig.defaults();
+    AutoUpdateConfig changed = d.with("child_env", java.util.List.of("HOME"));
+    assertThat(changed.childEnv()).containsExactly("HOME");
+    assertThat(changed.with("child_env", d.childEnv())).isEqualTo(d);
+    assertThatThrownBy(() -> d.with("child_envs", java.util.List.of()))
+        .hasMessageContaining("child_envs");
   }
 
   @Test

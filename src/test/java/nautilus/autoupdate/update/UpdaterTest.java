@@ -119,44 +119,15 @@ class UpdaterTest {
   }
 
   AutoUpdateConfig config() {
-    AutoUpdateConfig d = AutoUpdateConfig.defaults();
-    return new AutoUpdateConfig(
-        d.packageName(),
-        d.channel(),
-        d.changelogPath(),
-        d.releasesMd(),
-        d.sourceDirs(),
-        d.pyprojectPath(),
-        d.branchPrefix(),
-        d.remote(),
-        d.baseBranch(),
-        d.autoMergeThreshold(),
-        d.delayedMergeThreshold(),
-        d.delayedMergeHours(),
-        python + " -m pytest",
-        120,
-        d.lockCommand(),
-        d.agentCommand(),
-        d.agentTimeoutSeconds(),
-        false,
-        false,
-        d.apiDiff(),
-        d.stateDir(),
-        d.envCacheDir(),
-        d.packageIndexUrl(),
-        d.nightlyIndexUrl(),
-        gh.baseUrl(),
-        d.upstreamRepo(),
-        5,
-        null,
-        null,
-        d.discordWebhookEnv(),
-        d.smtpHost(),
-        d.smtpPort(),
-        d.smtpUsernameEnv(),
-        d.smtpPasswordEnv(),
-        d.emailFrom(),
-        d.emailTo());
+    return AutoUpdateConfig.defaults()
+        .with("test_command", python + " -m pytest")
+        .with("test_timeout_seconds", 120)
+        .with("dry_run", false)
+        .with("skip_tests", false)
+        .with("github_api_url", gh.baseUrl())
+        .with("http_timeout_seconds", 5)
+        .with("git_author_name", null)
+        .with("git_author_email", null);
   }
 
   Updater updater(Updater.StepHook hook) {

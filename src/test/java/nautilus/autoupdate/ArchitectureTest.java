@@ -21,7 +21,8 @@ class ArchitectureTest {
   static final List<String> STAGES =
       List.of(
           "version", "config", "state", "release", "notes", "code", "deps", "api", "impact",
-          "report", "fix", "verify", "git", "github", "update", "agent", "notify", "detect", "cli");
+          "report", "fix", "verify", "git", "github", "update", "setup", "notify", "agent", "gate",
+          "detect", "cycle", "cli");
 
   private static final Path MAIN = Path.of("src/main/java/nautilus/autoupdate");
   private static final Pattern IMPORT =

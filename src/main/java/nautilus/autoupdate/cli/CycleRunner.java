@@ -2,7 +2,6 @@ package nautilus.autoupdate.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +13,11 @@ import nautilus.autoupdate.detect.BranchUpdate;
 import nautilus.autoupdate.detect.ImpactCheck;
 import nautilus.autoupdate.detect.RunCycle;
 import nautilus.autoupdate.detect.Upstream;
+import nautilus.autoupdate.gate.MergeGate;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.state.RunLock;
+import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.update.UpdateOptions;
 import nautilus.autoupdate.update.UpdaterFactory;
 import nautilus.autoupdate.version.Version;
@@ -61,9 +62,8 @@ final class CycleRunner {
                   dryRun
                       ? ApiDiffSource.off("run --dry-run makes no API diff")
                       : Analysis.apiDiff(ctx, up.repoRoot(), up.config(), false, false)),
-              updateStep(up.config(), up.repoRoot(), warnings::add),
+              updateStep(up.config(), up.repoRoot(), up.state(), clock, warnings::add),
               clock,
-              Duration.ofHours(config.delayedMergeHours()),
               DetectSupport.crashHook());
       Optional<Version> current = DetectSupport.pinned(up);
       RunCycle.Result r = cycle.run(config.channel(), current, dryRun);
@@ -98,7 +98,7 @@ final class CycleRunner {
    * records the report as {@code reported}).
    */
   private RunCycle.UpdateStep updateStep(
-      AutoUpdateConfig config, Path repoRoot, Consumer<String> warn) {
+      AutoUpdateConfig config, Path repoRoot, StateDb state, Clock clock, Consumer<String> warn) {
     if (!new Git(repoRoot).tryRun("rev-parse", "--show-toplevel").ok()) {
       warn.accept(
           repoRoot + " is not in a git repository: run checks and records, but cannot update");
@@ -116,7 +116,10 @@ final class CycleRunner {
               ctx.out().flush();
             },
             step -> crash.accept("update:" + step.name().toLowerCase(Locale.ROOT)),
-            Clock.systemUTC()));
+            clock),
+        state,
+        MergeGate.Policy.of(config),
+        clock);
   }
 
   private static ImpactAnalyzer analyzer(boolean dryRun) {

@@ -13,9 +13,12 @@ import picocli.CommandLine.Option;
           + " follows and no run has handled yet: check, decide, update when the recommendation"
           + " allows (auto or delayed: branch, tests, commit, push, pull request, as 'update'"
           + " does), and record the outcome in the state database.",
-      "An updated pull request is then let merge by itself: at once for auto, after"
-          + " delayed_merge_hours for delayed (GitHub auto-merge, which waits for required"
-          + " checks). Outside a git repository the update step is left out.",
+      "Each updated pull request then goes through the merge gate, on this and later runs: auto"
+          + " merges after auto_merge_quiet_hours, delayed after delayed_merge_hours, once every"
+          + " status and check run on its head is green, never while it has the hold_label label,"
+          + " a review requesting changes or a /hold comment; its branch is then deleted. GitHub's"
+          + " refusal (branch protection) is recorded and left to a person. Outside a git"
+          + " repository the update step is left out.",
       "Safe to rerun: a run that crashed continues where it stopped. A second run started while"
           + " one is working exits 0 at once."
     })

@@ -1,28 +1,38 @@
 package nautilus.autoupdate.detect;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.github.PullRequest;
+import nautilus.autoupdate.gate.GateResult;
+import nautilus.autoupdate.gate.MergeGate;
 import nautilus.autoupdate.github.PullRequests;
 import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.state.UpdateRecord;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
 import nautilus.autoupdate.update.UpdaterFactory;
-import nautilus.autoupdate.verify.TestStatus;
 
 /**
  * The run cycle's update step: the same {@link Updater} as the {@code update} command, built by
  * {@link UpdaterFactory}, with the release notes the {@link ReleaseNotesFetcher} found quoted in
- * the pull request; and the merge of an updated pull request once it is due.
+ * the pull request; and the {@link MergeGate} for the pull requests it opened.
  */
 public final class BranchUpdate implements RunCycle.UpdateStep {
   private final UpdaterFactory factory;
+  private final StateDb state;
+  private final MergeGate.Policy policy;
+  private final Clock clock;
 
-  public BranchUpdate(UpdaterFactory factory) {
+  /** {@code state} records the gate's merges; {@code clock} times its windows. */
+  public BranchUpdate(UpdaterFactory factory, StateDb state, MergeGate.Policy policy, Clock clock) {
     this.factory = factory;
+    this.state = state;
+    this.policy = policy;
+    this.clock = clock;
   }
 
   @Override
@@ -44,7 +54,7 @@ public final class BranchUpdate implements RunCycle.UpdateStep {
   }
 
   @Override
-  public Optional<String> merge(UpdateRecord update) {
+  public GateResult merge(UpdateRecord update, Recommendation recommendation) {
     PullRequests pulls =
         factory
             .pullRequests()
@@ -54,20 +64,7 @@ public final class BranchUpdate implements RunCycle.UpdateStep {
                         "no GitHub token to merge "
                             + update.prUrl()
                             + ": set GITHUB_TOKEN or run 'gh auth login'"));
-    Optional<PullRequest> pr = pulls.findOpen(update.branch());
-    if (pr.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        // Without required checks GitHub would merge at once: only what was tested here may.
-        switch (pulls.enableAutoMerge(pr.get(), testedHere(update))) {
-          case MERGED -> "merged " + pr.get().url();
-          case AUTO_MERGE_ENABLED -> "auto-merge enabled on " + pr.get().url();
-        });
-  }
-
-  private static boolean testedHere(UpdateRecord u) {
-    return u.tests() != null && !u.tests().startsWith(TestStatus.SKIPPED.id());
+    return new MergeGate(pulls, state, policy, clock).pass(update, recommendation);
   }
 
   @Override

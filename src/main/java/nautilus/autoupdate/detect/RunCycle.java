@@ -3,8 +3,6 @@ package nautilus.autoupdate.detect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import java.util.function.Supplier;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.Channel;
+import nautilus.autoupdate.gate.GateResult;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.state.StateDb;
@@ -25,8 +24,8 @@ import nautilus.autoupdate.version.Version;
  * yet handled): check, decide, update when the recommendation allows, record. Each step's result is
  * stored before the next starts, so a rerun after a crash continues where it stopped instead of
  * repeating work; the update step itself must tolerate being started twice (branch already there).
- * Updated pull requests are then let merge by themselves once their recommendation allows: {@code
- * auto} at once, {@code delayed} after the merge delay, on whichever run comes after it.
+ * Updated pull requests are then put through the merge gate on this and every later run, until it
+ * merges them, GitHub refuses, or they close.
  */
 public final class RunCycle {
 
@@ -39,11 +38,8 @@ public final class RunCycle {
   public interface UpdateStep {
     Outcome update(DetectedVersion target, ImpactReport report, Optional<Path> releaseNotes);
 
-    /**
-     * Lets the pull request of an earlier update merge by itself; returns what happened, or empty
-     * when no pull request is open for its branch any more (closed, merged or superseded).
-     */
-    Optional<String> merge(UpdateRecord update);
+    /** Puts the pull request of an earlier update through the merge gate. */
+    GateResult merge(UpdateRecord update, Recommendation recommendation);
 
     /** What {@link #update} would do, as lines for a dry run; reads only. */
     List<String> preview(DetectedVersion target, ImpactReport report, Optional<Path> releaseNotes);
@@ -79,15 +75,12 @@ public final class RunCycle {
   private final AnalyzeStep analyze;
   private final UpdateStep update;
   private final Clock clock;
-  private final Duration mergeDelay;
   private final Consumer<String> checkpoint;
 
   /**
    * @param analyze null when this build has no check stage: versions are then only detected
    * @param update null when this build has no update stage: versions are then analyzed and recorded
    *     as {@code reported}
-   * @param mergeDelay how long a {@code delayed} update's pull request waits before it may merge by
-   *     itself ({@code delayed_merge_hours})
    * @param checkpoint called with each name in {@link #STEPS} once that step's result is stored
    */
   public RunCycle(
@@ -97,7 +90,6 @@ public final class RunCycle {
       AnalyzeStep analyze,
       UpdateStep update,
       Clock clock,
-      Duration mergeDelay,
       Consumer<String> checkpoint) {
     this.detector = detector;
     this.state = state;
@@ -105,7 +97,6 @@ public final class RunCycle {
     this.analyze = analyze;
     this.update = update;
     this.clock = clock;
-    this.mergeDelay = mergeDelay;
     this.checkpoint = checkpoint;
   }
 
@@ -119,7 +110,7 @@ public final class RunCycle {
     step("detected", dryRun);
     Result r = handle(channel, current, dryRun, detection, messages);
     if (!dryRun && update != null) {
-      // Also after a version was handled before: a delayed merge comes due on a later run.
+      // Also after a version was handled before: a window ends, or checks finish, on a later run.
       mergeDue(messages);
     }
     return r;
@@ -239,9 +230,9 @@ public final class RunCycle {
   }
 
   /**
-   * Lets each updated PR whose merge is due merge by itself: {@code auto} at once, {@code delayed}
-   * once {@link #mergeDelay} has passed since the PR was opened. Each is done once: the record
-   * leaves {@code updated} when it is.
+   * Puts each updated PR whose recommendation allows a merge through the gate. A final verdict
+   * (merged, refused, closed) moves the record on, so it is done once; waiting and holds leave it
+   * {@code updated} for the next run.
    */
   private void mergeDue(List<String> messages) {
     for (UpdateRecord u : state.updates()) {
@@ -253,32 +244,29 @@ public final class RunCycle {
           || !(rec.get() == Recommendation.AUTO || rec.get() == Recommendation.DELAYED)) {
         continue;
       }
-      Instant due =
-          rec.get() == Recommendation.DELAYED ? u.updatedAt().plus(mergeDelay) : u.updatedAt();
-      if (clock.instant().isBefore(due)) {
-        messages.add(u.version() + ": " + u.prUrl() + " may merge by itself after " + due);
-        continue;
-      }
       UpdateRecord next;
       try {
-        next =
-            update
-                .merge(u)
-                .map(m -> u.with(UpdateStatus.AUTO_MERGE, m, clock.instant()))
-                .orElseGet(
-                    () ->
-                        u.with(
-                            UpdateStatus.PR_CLOSED,
-                            "no open pull request for " + u.branch() + " any more",
-                            clock.instant()));
-      } catch (UserError e) {
+        GateResult g = update.merge(u, rec.get());
+        messages.add(u.version() + ": " + g.message());
+        if (!g.isFinal()) {
+          continue;
+        }
         next =
             u.with(
-                UpdateStatus.NEEDS_PERSON, "auto-merge failed: " + e.getMessage(), clock.instant());
+                switch (g.kind()) {
+                  case MERGED -> UpdateStatus.MERGED;
+                  case CLOSED -> UpdateStatus.PR_CLOSED;
+                  default -> UpdateStatus.NEEDS_PERSON;
+                },
+                g.message(),
+                clock.instant());
+      } catch (UserError e) {
+        next =
+            u.with(UpdateStatus.NEEDS_PERSON, "merge failed: " + e.getMessage(), clock.instant());
+        messages.add(u.version() + ": " + next.status().id() + ": " + next.message());
       }
       save(next, false);
       step("merged", false);
-      messages.add(u.version() + ": " + next.status().id() + ": " + next.message());
     }
   }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,6 +24,10 @@ public final class PullRequests {
   public PullRequests(GitHubClient client, GitHubRepo repo) {
     this.client = client;
     this.repo = repo;
+  }
+
+  public GitHubRepo repo() {
+    return repo;
   }
 
   /** The open PR whose head is {@code owner:branch}, if any. */
@@ -102,47 +105,9 @@ public final class PullRequests {
     return new Outcome(pr, created, changed);
   }
 
-  /** What {@link #enableAutoMerge} did. */
-  public enum MergeOutcome {
-    /** GitHub merges the PR by itself once its required checks pass. */
-    AUTO_MERGE_ENABLED,
-    /** Nothing was pending (no required checks), so the PR was merged at once. */
-    MERGED
-  }
-
-  /**
-   * Lets {@code pr} merge by itself: GitHub's auto-merge (which waits for the required checks).
-   * When GitHub refuses that because the PR is mergeable already ("clean status": no checks to wait
-   * for), it is merged now if {@code mergeWhenClean}, else an error asks a person to merge.
-   */
-  public MergeOutcome enableAutoMerge(PullRequest pr, boolean mergeWhenClean) {
-    String mutation =
-        "mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id})"
-            + " { clientMutationId } }";
-    JsonNode r =
-        client.postGraphQl(Map.of("query", mutation, "variables", Map.of("id", pr.nodeId())));
-    JsonNode errors = r.path("errors");
-    if (!errors.isArray() || errors.isEmpty()) {
-      return MergeOutcome.AUTO_MERGE_ENABLED;
-    }
-    String message = errors.get(0).path("message").asText();
-    if (!message.toLowerCase(Locale.ROOT).contains("clean status")) {
-      throw new GitHubError(
-          200, "GraphQL: cannot enable auto-merge on " + pr.url() + ": " + message);
-    }
-    if (!mergeWhenClean) {
-      throw new GitHubError(
-          200,
-          pr.url()
-              + " has no required checks to wait for and its tests were skipped: merge it by"
-              + " hand");
-    }
-    String path = repo.path() + "/pulls/" + pr.number() + "/merge";
-    GitHubClient.Response merged = client.send("PUT", path, Map.of());
-    if (merged.status() / 100 != 2) {
-      throw client.failure("PUT", path, merged);
-    }
-    return MergeOutcome.MERGED;
+  /** The merge side of this repository: checks, reviews, comments, the merge, branch deletion. */
+  public Merges merges() {
+    return new Merges(client, repo);
   }
 
   private void setDraft(PullRequest pr, boolean draft) {

@@ -27,7 +27,7 @@ import nautilus.autoupdate.version.Version;
  */
 public final class StateDb implements AutoCloseable {
   /** The migration scripts in order; the schema version is the number of scripts applied. */
-  static final List<String> MIGRATIONS = List.of("V001__init.sql");
+  static final List<String> MIGRATIONS = List.of("V001__init.sql", "V004__merges.sql");
 
   private final Connection db;
   private final Path file;
@@ -346,6 +346,49 @@ public final class StateDb implements AutoCloseable {
     return queryString("SELECT COUNT(*) FROM agent_runs WHERE version = ?", v.toString())
         .map(Integer::parseInt)
         .orElse(0);
+  }
+
+  // ---- merges
+
+  /** Stores a merge attempt; a later one on the same head replaces it. */
+  public void saveMerge(MergeRecord m) {
+    update(
+        "INSERT OR REPLACE INTO merges(pr_url, head_sha, version, outcome, http_status, message,"
+            + " at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        m.prUrl(),
+        m.headSha(),
+        m.version(),
+        m.outcome(),
+        m.httpStatus(),
+        m.message(),
+        str(m.at()));
+  }
+
+  /** Every merge attempt on {@code prUrl}, newest first. */
+  public List<MergeRecord> mergesOf(String prUrl) {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "SELECT pr_url, head_sha, version, outcome, http_status, message, at FROM merges"
+                + " WHERE pr_url = ? ORDER BY at DESC")) {
+      ps.setString(1, prUrl);
+      List<MergeRecord> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new MergeRecord(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  "merged".equals(rs.getString(4)),
+                  rs.getInt(5),
+                  rs.getString(6),
+                  instant(rs.getString(7))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure(e);
+    }
   }
 
   // ---- plumbing

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The steps of one run for a target version, in order. A run resumes after the last one recorded;
  * from {@code updated} on, each ends the handling of a version ({@code updated} may still move on
- * to {@code auto-merge} or {@code pr-closed} when its merge comes due).
+ * to {@code merged}, {@code pr-closed} or {@code needs-person} when the merge gate is done with its
+ * pull request).
  */
 public enum UpdateStatus {
   /** Picked as the target; nothing analyzed yet. */
@@ -16,7 +17,10 @@ public enum UpdateStatus {
   UPDATING,
   /** The update step finished: branch pushed, PR opened (as far as the update stage goes). */
   UPDATED,
-  /** The recommendation asks a person to do it (manual or blocked); nothing changed. */
+  /**
+   * The recommendation asks a person to do it (manual or blocked), or GitHub refused the merge of
+   * its PR (branch protection): the message says which.
+   */
   NEEDS_PERSON,
   /**
    * The update step failed (the message says why); runs leave it to a person, {@code update}
@@ -25,10 +29,12 @@ public enum UpdateStatus {
   FAILED,
   /** Analyzed but no update step is available in this build; recorded as handled. */
   REPORTED,
-  /** The updated PR's merge came due: GitHub merges it once its checks pass (or merged it). */
+  /** GitHub's auto-merge was enabled on the PR (written by earlier versions of this tool). */
   AUTO_MERGE,
   /** The merge came due but the PR was no longer open (closed, merged by a person, superseded). */
-  PR_CLOSED;
+  PR_CLOSED,
+  /** The merge gate merged the PR (its window passed, its checks were green, nobody objected). */
+  MERGED;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

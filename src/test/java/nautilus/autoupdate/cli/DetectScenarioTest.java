@@ -197,6 +197,8 @@ class DetectScenarioTest {
   CliRunner.Result runIn(GitRepos repos, String... args) {
     Map<String, String> e = new java.util.LinkedHashMap<>(up.env(repo.resolve("state"), "stable"));
     e.put("GITHUB_TOKEN", "test-token");
+    // The stubbed PR was opened just now: an auto update merges without waiting out a quiet time.
+    e.put("NAUTILUS_AUTOUPDATE_AUTO_MERGE_QUIET_HOURS", "0");
     List<String> all = new java.util.ArrayList<>(List.of("run", "--skip-tests"));
     all.addAll(List.of(args));
     return CliRunner.run(repos.user, e, all.toArray(String[]::new));
@@ -212,7 +214,7 @@ class DetectScenarioTest {
   }
 
   @Test
-  void anAutoUpdateBranchesCommitsPushesOpensOnePrAndLetsItMergeOnce() throws Exception {
+  void anAutoUpdateBranchesCommitsPushesOpensOnePrAndMergesItOnceChecksAreGreen() throws Exception {
     GitRepos repos = published(Duration.ofDays(20));
     String checkout = repos.userCheckoutHash();
 
@@ -235,7 +237,9 @@ class DetectScenarioTest {
         .contains("opened https://github.com/acme/strategies/pull/7")
         .contains("1.222.0: updated https://github.com/acme/strategies/pull/7")
         .contains(
-            "1.222.0: auto-merge: auto-merge enabled on https://github.com/acme/strategies/pull/7");
+            "1.222.0: merged https://github.com/acme/strategies/pull/7 (branch "
+                + BRANCH
+                + " deleted)");
     assertThat(repos.remoteBranches()).containsExactlyInAnyOrder("main", BRANCH);
     assertThat(git(repos.remote, "show", BRANCH + ":pyproject.toml"))
         .contains("nautilus_trader==1.222.0");
@@ -244,7 +248,7 @@ class DetectScenarioTest {
     assertThat(repos.userCheckoutHash()).as("the user's checkout is only read").isEqualTo(checkout);
 
     JsonNode row = row(statusIn(repos), "1.222.0");
-    assertThat(row.path("state").asText()).isEqualTo("auto-merge");
+    assertThat(row.path("state").asText()).isEqualTo("merged");
     assertThat(row.path("branch").asText()).isEqualTo(BRANCH);
     assertThat(row.path("pr_url").asText()).isEqualTo("https://github.com/acme/strategies/pull/7");
     assertThat(row.path("tests").asText()).startsWith("skipped");
@@ -253,15 +257,15 @@ class DetectScenarioTest {
           .isEqualTo(git(repos.remote, "rev-parse", BRANCH));
     }
     assertThat(up.pullRequestsCreated()).isEqualTo(1);
-    assertThat(up.autoMergesRequested()).isEqualTo(1);
+    assertThat(up.mergesRequested()).isEqualTo(1);
 
     String head = git(repos.remote, "rev-parse", BRANCH);
     CliRunner.Result again = runIn(repos);
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).contains("1.222.0 was handled before (auto-merge)");
+    assertThat(again.out()).contains("1.222.0 was handled before (merged)");
     assertThat(git(repos.remote, "rev-parse", BRANCH)).isEqualTo(head);
     assertThat(up.pullRequestsCreated()).isEqualTo(1);
-    assertThat(up.autoMergesRequested()).isEqualTo(1);
+    assertThat(up.mergesRequested()).isEqualTo(1);
   }
 
   @Test
@@ -278,10 +282,10 @@ class DetectScenarioTest {
     assertThat(repos.remoteBranches()).contains(BRANCH);
     assertThat(row(statusIn(repos), "1.222.0").path("state").asText()).isEqualTo("updated");
     assertThat(up.pullRequestsCreated()).isEqualTo(1);
-    assertThat(up.autoMergesRequested()).isZero();
+    assertThat(up.mergesRequested()).isZero();
     runIn(repos);
     assertThat(up.pullRequestsCreated()).isEqualTo(1);
-    assertThat(up.autoMergesRequested()).isZero();
+    assertThat(up.mergesRequested()).isZero();
   }
 
   JsonNode statusIn(GitRepos repos) throws Exception {

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run} in a real child JVM on a real git repository (bare remote, GitHub on WireMock),
  * killed (halted, no cleanup) after each step of the cycle and before each step of the update; a
  * rerun ends in the same state as an uninterrupted run: one branch with the same commits, one pull
- * request created, one auto-merge. Also: a run started while another process holds the lock exits 0
- * at once.
+ * request created, one merge. Also: a run started while another process holds the lock exits 0 at
+ * once.
  */
 class RunKillTest {
   @TempDir Path tmp;
@@ -94,6 +94,8 @@ class RunKillTest {
     Map<String, String> env =
         new LinkedHashMap<>(up.env(repo.resolveSibling(repo.getFileName() + ".state"), "stable"));
     env.put("GITHUB_TOKEN", "test-token");
+    // The stubbed PR is green and was opened just now: merge it in the same run.
+    env.put("NAUTILUS_AUTOUPDATE_AUTO_MERGE_QUIET_HOURS", "0");
     return env;
   }
 
@@ -109,7 +111,7 @@ class RunKillTest {
 
   /**
    * What an interrupted run must end in like an uninterrupted one: the history, the update branch's
-   * commits on the remote, the pull requests created and the auto-merges asked for.
+   * commits on the remote, the pull requests created and the merges asked for.
    */
   String everything(GitRepos repos) throws IOException {
     return finalState(repos.user)
@@ -119,8 +121,8 @@ class RunKillTest {
         + git(repos.remote, "log", "--format=%s|%an|%T", "main.." + BRANCH)
         + "\nPRs created: "
         + up.pullRequestsCreated()
-        + ", auto-merges: "
-        + up.autoMergesRequested()
+        + ", merges: "
+        + up.mergesRequested()
         + "\nworktrees: "
         + git(repos.user, "worktree", "list").lines().count();
   }
@@ -156,10 +158,10 @@ class RunKillTest {
     assertThat(uninterrupted.exitCode()).as(uninterrupted.out() + uninterrupted.err()).isZero();
     String expected = everything(clean);
     assertThat(expected)
-        .contains("1.222.0 auto-merge [\"github\",\"pypi\"] auto " + BRANCH)
+        .contains("1.222.0 merged [\"github\",\"pypi\"] auto " + BRANCH)
         .contains("https://github.com/acme/strategies/pull/7")
         .contains("chore(deps): update nautilus_trader to 1.222.0")
-        .contains("PRs created: 1, auto-merges: 1")
+        .contains("PRs created: 1, merges: 1")
         .contains("worktrees: 1");
 
     for (String point : killPoints()) {

@@ -231,9 +231,14 @@ public final class FakeUpstream implements AutoCloseable {
     return requests(RequestMethod.POST, "/api/repos/acme/strategies/pulls", null);
   }
 
-  /** Auto-merges asked for through GraphQL. */
-  public int autoMergesRequested() {
-    return requests(RequestMethod.POST, "/api/graphql", "enablePullRequestAutoMerge");
+  /** Merges asked for in acme/strategies (PUT .../pulls/N/merge). */
+  public int mergesRequested() {
+    return (int)
+        server.getAllServeEvents().stream()
+            .filter(e -> e.getRequest().getMethod().equals(RequestMethod.PUT))
+            .filter(
+                e -> e.getRequest().getUrl().matches("/api/repos/acme/strategies/pulls/\\d+/merge"))
+            .count();
   }
 
   @Override

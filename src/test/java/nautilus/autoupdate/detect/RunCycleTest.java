@@ -16,6 +16,7 @@ import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
+import nautilus.autoupdate.gate.GateResult;
 import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
@@ -42,8 +43,12 @@ class RunCycleTest {
   final List<String> updated = new ArrayList<>();
   final List<String> merged = new ArrayList<>();
 
-  /** Moved forward by tests to let a delayed merge come due. */
+  /** Moved forward by tests. */
   Instant now = Instant.now();
+
+  /** What the merge gate answers (its own rules are MergeGateTest's). */
+  java.util.function.Function<Recommendation, GateResult> gate =
+      rec -> new GateResult(GateResult.Kind.MERGED, "merged https://example.test/pr/7");
 
   final Clock clock =
       new Clock() {
@@ -77,9 +82,12 @@ class RunCycleTest {
     }
 
     @Override
-    public Optional<String> merge(nautilus.autoupdate.state.UpdateRecord u) {
-      merged.add(u.version() + " " + u.branch());
-      return Optional.of("auto-merge enabled on " + u.prUrl());
+    public GateResult merge(nautilus.autoupdate.state.UpdateRecord u, Recommendation rec) {
+      GateResult g = gate.apply(rec);
+      if (g.kind() == GateResult.Kind.MERGED) {
+        merged.add(u.version() + " " + u.branch());
+      }
+      return g;
     }
 
     @Override
@@ -164,15 +172,7 @@ class RunCycleTest {
       java.util.function.Consumer<String> checkpoint,
       boolean dryRun) {
     try (Upstream u = Upstream.open(config(stateDir), repo, Map.of(), clock, dryRun)) {
-      return new RunCycle(
-              u.detector(),
-              u.state(),
-              u.notes(),
-              analyze,
-              update,
-              clock,
-              Duration.ofHours(24),
-              checkpoint)
+      return new RunCycle(u.detector(), u.state(), u.notes(), analyze, update, clock, checkpoint)
           .run(Channel.STABLE, Optional.of(PIN), dryRun);
     }
   }
@@ -207,12 +207,12 @@ class RunCycleTest {
     assertThat(r.status()).contains(UpdateStatus.UPDATED);
     assertThat(analyzed).containsExactly("1.222.0+notes");
     assertThat(updated).containsExactly("1.222.0");
-    // auto: the PR is let merge by itself in the same run.
+    // The PR goes through the gate in the same run.
     assertThat(merged).containsExactly("1.222.0 update/v1.222.0");
     assertThat(finalState(state))
-        .contains("1.222.0 AUTO_MERGE update/v1.222.0 https://example.test/pr/7 41 passed");
+        .contains("1.222.0 MERGED update/v1.222.0 https://example.test/pr/7 41 passed");
     RunCycle.Result again = run(state, Recommendation.AUTO, null, false);
-    assertThat(again.messages()).anyMatch(m -> m.contains("handled before (auto-merge)"));
+    assertThat(again.messages()).anyMatch(m -> m.contains("handled before (merged)"));
     assertThat(analyzed).hasSize(1);
     assertThat(updated).hasSize(1);
     assertThat(merged).hasSize(1);
@@ -257,26 +257,44 @@ class RunCycleTest {
   }
 
   @Test
-  void aDelayedUpdateOpensThePrAndLetsItMergeOnlyOnARunAfterTheWindow() {
+  void aGateThatWaitsLeavesTheUpdateForTheNextRunAndAFinalVerdictIsRecordedOnce() {
     Path state = repo.resolve("s");
+    gate = rec -> new GateResult(GateResult.Kind.WAIT, "pr/7 may merge by itself after T");
     RunCycle.Result first = run(state, Recommendation.DELAYED, null, false);
     assertThat(first.status()).contains(UpdateStatus.UPDATED);
-    assertThat(updated).containsExactly("1.222.0");
-    assertThat(first.messages()).anyMatch(m -> m.contains("may merge by itself after"));
-    assertThat(merged).isEmpty();
+    assertThat(first.messages()).contains("1.222.0: pr/7 may merge by itself after T");
+    gate = rec -> new GateResult(GateResult.Kind.HOLD, "held: label 'hold'");
+    assertThat(run(state, Recommendation.DELAYED, null, false).messages())
+        .contains("1.222.0: held: label 'hold'");
+    assertThat(finalState(state)).contains("1.222.0 UPDATED");
 
-    now = now.plus(Duration.ofHours(23));
+    gate = rec -> new GateResult(GateResult.Kind.REFUSED, "GitHub refused to merge (HTTP 405)");
+    RunCycle.Result refused = run(state, Recommendation.DELAYED, null, false);
+    assertThat(refused.messages()).contains("1.222.0: GitHub refused to merge (HTTP 405)");
+    assertThat(finalState(state)).contains("1.222.0 NEEDS_PERSON");
+    gate =
+        rec -> {
+          throw new AssertionError("a refused merge is not tried again");
+        };
     run(state, Recommendation.DELAYED, null, false);
-    assertThat(merged).as("23 h into a 24 h window").isEmpty();
-
-    now = now.plus(Duration.ofHours(2));
-    RunCycle.Result due = run(state, Recommendation.DELAYED, null, false);
-    assertThat(merged).containsExactly("1.222.0 update/v1.222.0");
-    assertThat(due.messages()).anyMatch(m -> m.contains("1.222.0: auto-merge: auto-merge enabled"));
-    assertThat(finalState(state)).contains("1.222.0 AUTO_MERGE");
-    run(state, Recommendation.DELAYED, null, false);
-    assertThat(merged).hasSize(1);
     assertThat(updated).hasSize(1);
+  }
+
+  @Test
+  void aClosedPrAndAGateErrorEndTheMerge() {
+    Path closed = repo.resolve("closed");
+    gate = rec -> new GateResult(GateResult.Kind.CLOSED, "no open pull request for update/v1");
+    run(closed, Recommendation.AUTO, null, false);
+    assertThat(finalState(closed)).contains("1.222.0 PR_CLOSED");
+    Path failing = repo.resolve("failing");
+    gate =
+        rec -> {
+          throw new UserError("GET /pulls: HTTP 401 Bad credentials");
+        };
+    RunCycle.Result r = run(failing, Recommendation.AUTO, null, false);
+    assertThat(r.messages())
+        .anyMatch(m -> m.contains("needs-person: merge failed: GET /pulls: HTTP 401"));
+    assertThat(finalState(failing)).contains("1.222.0 NEEDS_PERSON");
   }
 
   @Test
@@ -345,7 +363,7 @@ class RunCycleTest {
     run(state, Recommendation.AUTO, null, false);
     assertThat(updated).containsExactly("half", "1.222.0");
     assertThat(analyzed).as("the stored report is reused").isEmpty();
-    assertThat(finalState(state)).contains("1.222.0 AUTO_MERGE");
+    assertThat(finalState(state)).contains("1.222.0 MERGED");
   }
 
   @Test

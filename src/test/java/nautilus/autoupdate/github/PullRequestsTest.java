@@ -1,6 +1,5 @@
 package nautilus.autoupdate.github;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -11,8 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -175,55 +172,11 @@ class PullRequestsTest {
     gh.verify(0, patchRequestedFor(urlEqualTo(REPO + "/pulls/4")));
   }
 
-  private PullRequest openPr() {
+  @Test
+  void theOpenPrCarriesItsHeadCommitAndWhenItWasOpened() {
     upsert(false);
-    return prs.findOpen(BRANCH).orElseThrow();
-  }
-
-  private void graphQlAnswers(String json) {
-    gh.stubFor(post(urlEqualTo("/graphql")).willReturn(okJson(json)));
-  }
-
-  @Test
-  void autoMergeIsEnabledThroughGraphQlOnThePrsNode() {
-    PullRequest pr = openPr();
-    assertThat(prs.enableAutoMerge(pr, false))
-        .isEqualTo(PullRequests.MergeOutcome.AUTO_MERGE_ENABLED);
-    gh.verify(
-        1,
-        postRequestedFor(urlEqualTo("/graphql"))
-            .withRequestBody(matchingJsonPath("$.query", containing("enablePullRequestAutoMerge")))
-            .withRequestBody(matchingJsonPath("$.variables.id", equalTo("PR_node7"))));
-    gh.verify(0, putRequestedFor(urlPathEqualTo(REPO + "/pulls/7/merge")));
-  }
-
-  @Test
-  void aPrWithNothingToWaitForIsMergedOnlyWhenItWasTested() {
-    PullRequest pr = openPr();
-    graphQlAnswers("{\"errors\":[{\"message\":\"Pull request Pull request is in clean status\"}]}");
-    gh.stubFor(
-        put(urlEqualTo(REPO + "/pulls/7/merge"))
-            .willReturn(
-                okJson("{\"merged\":true,\"message\":\"Pull Request successfully merged\"}")));
-    assertThatThrownBy(() -> prs.enableAutoMerge(pr, false))
-        .isInstanceOf(GitHubError.class)
-        .hasMessageContaining("pull/7")
-        .hasMessageContaining("merge it by hand");
-    gh.verify(0, putRequestedFor(urlPathEqualTo(REPO + "/pulls/7/merge")));
-    assertThat(prs.enableAutoMerge(pr, true)).isEqualTo(PullRequests.MergeOutcome.MERGED);
-    gh.verify(1, putRequestedFor(urlPathEqualTo(REPO + "/pulls/7/merge")));
-  }
-
-  @Test
-  void otherAutoMergeRefusalsAreOneLineErrors() {
-    PullRequest pr = openPr();
-    graphQlAnswers(
-        "{\"errors\":[{\"message\":\"Auto merge is not allowed for this repository\"}]}");
-    assertThatThrownBy(() -> prs.enableAutoMerge(pr, true))
-        .isInstanceOf(GitHubError.class)
-        .hasMessageContaining(
-            "cannot enable auto-merge on https://github.com/acme/strategies/pull/7")
-        .hasMessageContaining("not allowed for this repository");
-    gh.verify(0, putRequestedFor(urlPathEqualTo(REPO + "/pulls/7/merge")));
+    PullRequest pr = prs.findOpen(BRANCH).orElseThrow();
+    assertThat(pr.headSha()).isEqualTo(GitHubStub.HEAD_SHA);
+    assertThat(pr.createdAt()).isEqualTo(java.time.Instant.parse(GitHubStub.CREATED_AT));
   }
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Finds real upgrade cases in git mirrors of repositories that depend on nautilus_trader.
+
+A case is a commit whose pin of nautilus_trader moves (pyproject.toml, requirements*.txt, uv.lock,
+poetry.lock) and, for the truth, the Python files of that commit whose changed lines touch a name
+imported from nautilus_trader. A bump whose commit adapts no such file is a no-impact case.
+Only facts are printed (repo, commits, versions, paths, line numbers, the edit as one line),
+never the repositories' code beyond that one line.
+
+Usage: mine.py MIRROR_GIT_DIR [REPO_NAME] > candidates.json
+"""
+import json
+import re
+import subprocess
+import sys
+
+PIN_FILES = re.compile(r"(^|/)(pyproject\.toml|requirements[^/]*\.txt|uv\.lock|poetry\.lock)$")
+PIN = re.compile(
+    r"nautilus[_-]trader(?:\[[^\]]*\])?\s*(?:==|>=|~=|===)\s*([0-9]+\.[0-9]+(?:\.[0-9]+)?(?:[a-z]+[0-9]+)?(?:\.dev[0-9]+)?)",
+    re.I,
+)
+LOCK_PKG = re.compile(r'name\s*=\s*"nautilus[-_]trader"\s*\nversion\s*=\s*"([^"]+)"', re.I)
+IMPORT_FROM = re.compile(r"^\s*from\s+(nautilus_trader[\w.]*)\s+import\s+\(?([^#\n]*)", re.M)
+IMPORT = re.compile(r"^\s*import\s+(nautilus_trader[\w.]*)", re.M)
+IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def git(gd, *args):
+    return subprocess.run(
+        ["git", "--git-dir", gd, *args], capture_output=True, text=True, errors="replace"
+    ).stdout
+
+
+def version_at(gd, commit, paths):
+    """The nautilus_trader version a commit pins: uv.lock's exact version first, then pins."""
+    found = {}
+    for p in paths:
+        text = git(gd, "show", f"{commit}:{p}")
+        if not text:
+            continue
+        if p.endswith(".lock"):
+            m = LOCK_PKG.search(text)
+            if m:
+                found.setdefault("lock", m.group(1))
+        else:
+            for line in text.splitlines():
+                if line.lstrip().startswith("#"):
+                    continue
+                m = PIN.search(line)
+                if m:
+                    v = m.group(1)
+                    # A range's floor `>=1.221` is the release 1.221.0.
+                    found.setdefault("pin", v if re.match(r"^\d+\.\d+\.\d+", v) else re.sub(r"^(\d+\.\d+)", r"\1.0", v))
+    return found.get("lock") or found.get("pin")
+
+
+def pin_files_at(gd, commit):
+    """The project's own pin files: the shallowest ones naming nautilus_trader (copies nested
+    deeper, vendored or in examples, are not the project's pin)."""
+    paths = [p for p in git(gd, "ls-tree", "-r", "--name-only", commit).splitlines() if PIN_FILES.search(p)]
+    named = [p for p in paths if re.search(r"nautilus[_-]trader", git(gd, "show", f"{commit}:{p}"), re.I)]
+    if not named:
+        return set()
+    depth = min(p.count("/") for p in named)
+    return {p for p in named if p.count("/") == depth}
+
+
+def imported_names(text):
+    names = set()
+    for m in IMPORT_FROM.finditer(text):
+        for part in m.group(2).replace("(", " ").replace(")", " ").split(","):
+            bits = part.split()
+            if bits:
+                names.add(bits[-1] if "as" in bits else bits[0])
+    for m in IMPORT.finditer(text):
+        names.add(m.group(1).split(".")[0])
+    names.add("nautilus_trader")
+    return {n for n in names if IDENT.fullmatch(n)}
+
+
+def hunks(gd, parent, commit, path):
+    """Yields (old_line, removed_text, added_text) per changed block of one file."""
+    out = git(gd, "diff", "-U0", "--no-color", parent, commit, "--", path)
+    old = None
+    removed, added = [], []
+    for line in out.splitlines():
+        m = re.match(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", line)
+        if m:
+            if old is not None:
+                yield old, removed, added
+            old = int(m.group(1))
+            removed, added = [], []
+        elif old is not None and line.startswith("-") and not line.startswith("---"):
+            removed.append(line[1:])
+        elif old is not None and line.startswith("+") and not line.startswith("+++"):
+            added.append(line[1:])
+    if old is not None:
+        yield old, removed, added
+
+
+def main():
+    gd = sys.argv[1]
+    repo = sys.argv[2] if len(sys.argv) > 2 else gd
+    cases = []
+    # The main line only: a bump on a branch nobody merged says nothing about what the upgrade
+    # needed. A merge counts against its first parent (a merged Dependabot PR is a real bump).
+    project_pins = pin_files_at(gd, "HEAD")
+    line = [r.split() for r in git(gd, "log", "--first-parent", "--format=%H %ct %P", "HEAD").splitlines()]
+    line = [r for r in line if len(r) >= 3]
+    line.reverse()
+    for i, bits in enumerate(line):
+        commit, when, parent = bits[0], int(bits[1]), bits[2]
+        changed = git(gd, "diff", "--name-only", parent, commit).splitlines()
+        pins = [p for p in changed if PIN_FILES.search(p)]
+        if not pins:
+            continue
+        pins = [p for p in pins if p in project_pins]
+        before, after = version_at(gd, parent, pins), version_at(gd, commit, pins)
+        if not before or not after or before == after:
+            continue
+        # Adaptations that land within three days after the bump, in commits that say so.
+        head = commit
+        for later in line[i + 1 : i + 8]:
+            if int(later[1]) - when > 3 * 86400:
+                break
+            later_changed = git(gd, "diff", "--name-only", later[2], later[0]).splitlines()
+            if any(PIN_FILES.search(p) and version_at(gd, later[0], [p]) not in (None, after) for p in later_changed):
+                break
+            message = git(gd, "log", "-1", "--format=%s%n%b", later[0])
+            if re.search(r"nautilus", message, re.I):
+                head = later[0]
+        changed = git(gd, "diff", "--name-only", parent, head).splitlines()
+        commit = head
+        files, sites = [], []
+        for path in changed:
+            if not (path.endswith(".py") or path.endswith(".ipynb")):
+                continue
+            old_text = git(gd, "show", f"{parent}:{path}")
+            if not old_text:
+                continue  # a new file is not a site the tool could find in the old tree
+            names = imported_names(old_text)
+            touched = False
+            for old_line, removed, added in hunks(gd, parent, commit, path):
+                if not removed:
+                    continue
+                words = set(IDENT.findall("\n".join(removed)))
+                if words & names:
+                    touched = True
+                    edit = (removed[0].strip() + "  ->  " + (added[0].strip() if added else "(removed)"))[:200]
+                    sites.append({"path": path, "line": old_line, "removed": len(removed), "edit": edit})
+            if touched:
+                files.append(path)
+        cases.append({
+            "repo": repo,
+            "base": parent,
+            "head": commit,
+            "from": before,
+            "to": after,
+            "pin_files": pins,
+            "files": sorted(files),
+            "sites": sites,
+        })
+    json.dump(cases, sys.stdout, indent=1)
+
+
+if __name__ == "__main__":
+    main()

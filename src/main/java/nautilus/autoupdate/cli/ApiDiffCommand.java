@@ -17,6 +17,7 @@ import nautilus.autoupdate.api.PackageIndex;
 import nautilus.autoupdate.api.PythonFinder;
 import nautilus.autoupdate.api.ReleaseNotesItems;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.git.StateDirs;
 import nautilus.autoupdate.release.NoteItem;
 import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.Command;
@@ -106,7 +107,8 @@ final class ApiDiffCommand extends BaseCommand {
       names = "--state-dir",
       paramLabel = "DIR",
       description =
-          "Where distributions, snapshots and virtualenvs are cached (default: .nautilus-autoupdate).")
+          "Where distributions, snapshots and virtualenvs are cached (default: the state_dir"
+              + " default, .nautilus-autoupdate inside the git dir of the current directory).")
   Path stateDir;
 
   @Override
@@ -118,7 +120,10 @@ final class ApiDiffCommand extends BaseCommand {
     Version v2 = parse("--to", to);
     AutoUpdateConfig config = AutoUpdateConfig.defaults();
     CliContext ctx = context();
-    Path state = ctx.workingDir().resolve(stateDir != null ? stateDir : Path.of(config.stateDir()));
+    Path state =
+        stateDir != null
+            ? ctx.workingDir().resolve(stateDir)
+            : StateDirs.resolve(ctx.workingDir(), config.stateDir());
     ApiSnapshots snapshots = snapshots(ctx, state, config, indexUrl, verbose());
     ApiSnapshots.Introspect mode =
         introspect == null

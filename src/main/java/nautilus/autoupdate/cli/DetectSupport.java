@@ -34,7 +34,9 @@ final class DetectSupport {
    * then the file ({@code pyproject.toml} or {@code nautilus-autoupdate.toml}), then the defaults.
    */
   static AutoUpdateConfig config(CliContext ctx, Map<String, Object> flags) {
-    return ConfigLoader.load(ctx.workingDir(), ctx.env(), flags).config();
+    return RepoOptions.placeStateDir(
+            ConfigLoader.load(ctx.workingDir(), ctx.env(), flags), ctx.workingDir())
+        .config();
   }
 
   static Map<String, Object> flags(Object... keysAndValues) {

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.ConfigLoader;
 import nautilus.autoupdate.config.LoadedConfig;
+import nautilus.autoupdate.git.StateDirs;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,7 +49,19 @@ public final class RepoOptions {
       resolved.put(
           e.getKey(), v instanceof Path ? context.workingDir().resolve((Path) v).normalize() : v);
     }
-    return ConfigLoader.load(repoRoot(context), context.env(), resolved);
+    Path root = repoRoot(context);
+    return placeStateDir(ConfigLoader.load(root, context.env(), resolved), root);
+  }
+
+  /**
+   * The configuration with {@code state_dir} made absolute where every command keeps it (a relative
+   * one inside the git dir, {@link StateDirs}), so check, detect, run and update share one state
+   * and none of them writes into the working tree.
+   */
+  static LoadedConfig placeStateDir(LoadedConfig loaded, Path root) {
+    AutoUpdateConfig c = loaded.config();
+    return new LoadedConfig(
+        c.with("state_dir", StateDirs.resolve(root, c.stateDir()).toString()), loaded.origins());
   }
 
   /** A flag map from key/value pairs, allowing null values for options not given. */

@@ -119,18 +119,14 @@ final class UpdateCommand extends BaseCommand {
     PrintWriter steps = json ? context().err() : out;
     Path root = repo.repoRoot(context());
     Git git = new Git(root);
-    AutoUpdateConfig loaded = repo.load(context(), RepoOptions.flags()).config();
-    // The analysis caches parsed files in state_dir: keep it in the git dir, off the working tree.
+    if (!git.tryRun("rev-parse", "--show-toplevel").ok()) {
+      throw new UserError(root + " is not in a git repository: update works on a git checkout");
+    }
     AutoUpdateConfig config =
         repo.load(
                 context(),
                 RepoOptions.flags(
-                    "state_dir",
-                    UpdaterFactory.stateDir(git, loaded),
-                    "dry_run",
-                    dryRun ? Boolean.TRUE : null,
-                    "api_diff",
-                    apiDiff.value()))
+                    "dry_run", dryRun ? Boolean.TRUE : null, "api_diff", apiDiff.value()))
             .config();
     Optional<ImpactReport> analyzed = impactReport(root, config);
     if (analyzed.isEmpty()) {

@@ -117,6 +117,7 @@ public final class Worktree implements AutoCloseable {
   private void remove() {
     repo.tryRun("worktree", "remove", "--force", dir.toString());
     Trees.delete(dir);
+    Worktrees.deleteQuietly(Worktrees.ownerFile(dir));
     repo.tryRun("worktree", "prune");
   }
 }

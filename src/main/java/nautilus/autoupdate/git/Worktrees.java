@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.ProcessStamp;
 import nautilus.autoupdate.Trees;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.verify.Digests;
@@ -25,10 +28,18 @@ public final class Worktrees {
     this.root = root.toAbsolutePath().normalize();
   }
 
-  /** {@code <tmp>/nautilus-autoupdate-worktrees/<hash of the repository's git dir>}. */
-  public static Path defaultRoot(Git repo) {
+  /**
+   * {@code $TMPDIR/nautilus-autoupdate-worktrees/<hash of the repository's git dir>}; without
+   * {@code TMPDIR} in {@code env}, the JVM's temp dir ({@code java.io.tmpdir}, usually /tmp).
+   */
+  public static Path defaultRoot(Git repo, Map<String, String> env) {
     String gitDir = repo.run("rev-parse", "--path-format=absolute", "--git-common-dir");
-    return Path.of(System.getProperty("java.io.tmpdir"), "nautilus-autoupdate-worktrees")
+    String tmp = env.get("TMPDIR");
+    Path base =
+        tmp != null && !tmp.isBlank()
+            ? Path.of(tmp).toAbsolutePath()
+            : Path.of(System.getProperty("java.io.tmpdir"));
+    return base.resolve("nautilus-autoupdate-worktrees")
         .resolve(Digests.sha256(gitDir).substring(0, 16));
   }
 
@@ -50,15 +61,45 @@ public final class Worktrees {
     return found;
   }
 
-  /** Removes worktrees an interrupted run left behind; returns how many. */
+  /**
+   * Removes worktrees an interrupted run left behind; returns how many. A worktree whose owner (the
+   * process that made it, recorded in {@link #ownerFile}) still runs is another command's live work
+   * and is left alone.
+   */
   public int pruneStale() {
-    List<Path> stale = ours();
+    List<Path> stale = ours().stream().filter(p -> !ownedByALiveProcess(p)).toList();
     for (Path p : stale) {
       repo.tryRun("worktree", "remove", "--force", p.toString());
       Trees.delete(p);
+      deleteQuietly(ownerFile(p));
     }
     repo.run("worktree", "prune");
     return stale.size();
+  }
+
+  /**
+   * The file beside a worktree naming the process that made it (outside the worktree, so it can
+   * never be committed or seen by the tests run there).
+   */
+  static Path ownerFile(Path worktree) {
+    return worktree.resolveSibling(worktree.getFileName() + ".owner");
+  }
+
+  private static boolean ownedByALiveProcess(Path worktree) {
+    try {
+      String text = Files.readString(ownerFile(worktree));
+      return ProcessStamp.parse(text).map(ProcessStamp::alive).orElse(false);
+    } catch (IOException e) {
+      return false; // no owner recorded: left by an older version or a run killed early
+    }
+  }
+
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a leftover owner file of a removed worktree names a dead process: harmless
+    }
   }
 
   /** Fetches the remote so base and branch refs are current (changes only remote-tracking refs). */
@@ -152,9 +193,16 @@ public final class Worktrees {
       Files.createDirectories(root);
       Path dir = Files.createTempDirectory(root, branch == null ? "base-" : "update-");
       Files.delete(dir);
+      // Recorded before git registers the worktree, so no other process ever sees it ownerless.
+      AtomicFiles.write(ownerFile(dir), ProcessStamp.current("worktree").format());
       List<String> args = new ArrayList<>(List.of("worktree", "add", "--quiet", dir.toString()));
       args.addAll(what);
-      repo.run(args);
+      try {
+        repo.run(args);
+      } catch (RuntimeException e) {
+        deleteQuietly(ownerFile(dir));
+        throw e;
+      }
       return new Worktree(repo, dir, branch);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ import nautilus.autoupdate.deps.UvLockRefresher;
 import nautilus.autoupdate.fix.FixEngine;
 import nautilus.autoupdate.fix.ReplanRecheck;
 import nautilus.autoupdate.git.Git;
+import nautilus.autoupdate.git.StateDirs;
 import nautilus.autoupdate.git.Worktrees;
 import nautilus.autoupdate.github.GitHubClient;
 import nautilus.autoupdate.github.GitHubRepo;
@@ -95,7 +96,7 @@ public final class UpdaterFactory {
     return new Updater(
         config,
         git,
-        new Worktrees(git, Worktrees.defaultRoot(git)),
+        new Worktrees(git, Worktrees.defaultRoot(git, env)),
         tests,
         new BaselineCache(stateDir(git, config).resolve("baselines")),
         workspaceSteps(version, impact),
@@ -172,15 +173,9 @@ public final class UpdaterFactory {
   }
 
   /**
-   * The state directory: as configured when absolute, else inside the repository's git dir, so
-   * nothing is written into the user's working tree.
+   * The state directory, as every command places it ({@link StateDirs}): never in the working tree.
    */
   public static Path stateDir(Git git, AutoUpdateConfig config) {
-    Path configured = Path.of(config.stateDir());
-    if (configured.isAbsolute()) {
-      return configured;
-    }
-    Path gitDir = Path.of(git.run("rev-parse", "--path-format=absolute", "--git-common-dir"));
-    return gitDir.resolve("nautilus-autoupdate").resolve(configured);
+    return StateDirs.resolve(git.dir(), config.stateDir());
   }
 }

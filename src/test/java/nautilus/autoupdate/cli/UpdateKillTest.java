@@ -44,8 +44,16 @@ class UpdateKillTest {
 
   @TempDir Path tmp;
 
-  Map<String, String> env() {
-    return Map.of("GITHUB_TOKEN", "test-token", "NAUTILUS_AUTOUPDATE_GITHUB_API_URL", gh.baseUrl());
+  Map<String, String> env() throws java.io.IOException {
+    Files.createDirectories(tmp.resolve("tmp"));
+    // TMPDIR is set so the killed child JVM and the in-process rerun place worktrees alike.
+    return Map.of(
+        "GITHUB_TOKEN",
+        "test-token",
+        "NAUTILUS_AUTOUPDATE_GITHUB_API_URL",
+        gh.baseUrl(),
+        "TMPDIR",
+        tmp.resolve("tmp").toString());
   }
 
   static String[] args() {
@@ -122,7 +130,7 @@ class UpdateKillTest {
           .contains("`strategies/stats.py:1`");
       assertThat(repos.userCheckoutHash()).as("after %s", step).isEqualTo(userHash);
       assertThat(git(repos.user, "worktree", "list").lines()).as("after %s", step).hasSize(1);
-      Path root = Worktrees.defaultRoot(new Git(repos.user));
+      Path root = Worktrees.defaultRoot(new Git(repos.user), env());
       if (Files.exists(root)) {
         try (Stream<Path> left = Files.list(root)) {
           assertThat(left.toList()).as("worktree folders after %s", step).isEmpty();

@@ -170,6 +170,36 @@ class WorktreesTest {
   }
 
   @Test
+  void aWorktreeWhoseOwnerStillRunsIsNotPrunedOneWhoseOwnerIsGoneIs() throws Exception {
+    try (Worktree live = worktrees.detached(fetchBase())) {
+      assertThat(Worktrees.ownerFile(live.dir())).exists();
+      assertThat(Files.readString(Worktrees.ownerFile(live.dir())))
+          .contains("pid=" + ProcessHandle.current().pid());
+      // A second worktree whose owner was a process that has exited since.
+      Path dead = dir.resolve("wts/update-dead");
+      git(repos.user, "worktree", "add", "--quiet", dead.toString(), "--detach", "HEAD");
+      Process gone = new ProcessBuilder("true").start();
+      gone.waitFor();
+      Files.writeString(
+          Worktrees.ownerFile(dead),
+          new nautilus.autoupdate.ProcessStamp(
+                  "update", gone.pid(), gone.info().startInstant().orElse(java.time.Instant.now()))
+              .format());
+
+      assertThat(worktrees.pruneStale()).isEqualTo(1);
+
+      assertThat(dead).doesNotExist();
+      assertThat(Worktrees.ownerFile(dead)).doesNotExist();
+      assertThat(live.dir()).isDirectory();
+      assertThat(worktrees.ours()).containsExactly(live.dir().toAbsolutePath().normalize());
+    }
+    assertThat(worktrees.ours()).isEmpty();
+    try (var left = Files.list(dir.resolve("wts"))) {
+      assertThat(left.toList()).as("owner files are removed with their worktree").isEmpty();
+    }
+  }
+
+  @Test
   void defaultBranchComesFromTheRemoteWhenNotConfigured() {
     assertThat(worktrees.baseBranch("origin", "develop")).isEqualTo("develop");
     assertThat(worktrees.baseBranch("origin", null)).isEqualTo("main");
@@ -189,7 +219,17 @@ class WorktreesTest {
         .isInstanceOf(UserError.class)
         .hasMessageContaining("git checkout")
         .hasMessageContaining("does-not-exist");
-    assertThat(Worktrees.defaultRoot(git).toString()).contains("nautilus-autoupdate-worktrees");
+  }
+
+  @Test
+  void worktreesGoUnderTmpdirWhenItIsSet() {
+    Path tmp = dir.resolve("my-tmp");
+    assertThat(Worktrees.defaultRoot(git, java.util.Map.of("TMPDIR", tmp.toString())).toString())
+        .startsWith(tmp.toString());
+    assertThat(Worktrees.defaultRoot(git, java.util.Map.of()).toString())
+        .startsWith(Path.of(System.getProperty("java.io.tmpdir")).toString());
+    assertThat(Worktrees.defaultRoot(git, java.util.Map.of()).getParent().getFileName())
+        .hasToString("nautilus-autoupdate-worktrees");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.CommandResult;
 import nautilus.autoupdate.ProcessStamp;
@@ -117,12 +118,26 @@ public final class Worktrees {
    * last fetch recorded is used.
    */
   public String baseBranch(String remote, String configured, boolean mayAskRemote) {
+    return baseBranch(remote, configured, mayAskRemote, line -> {});
+  }
+
+  /**
+   * As {@link #baseBranch(String, String, boolean)}. A remote whose HEAD is missing or points at a
+   * branch it does not have (a repository made with {@code git init} and pushed) has no default
+   * branch: then (online only, since offline the remote's HEAD is merely unknown) the branch this
+   * checkout is on is used when the remote has it, and {@code note} is told so in one line.
+   */
+  public String baseBranch(
+      String remote, String configured, boolean mayAskRemote, Consumer<String> note) {
     if (configured != null && !configured.isBlank()) {
       return configured;
     }
     CommandResult local =
         repo.tryRun("symbolic-ref", "--short", "refs/remotes/" + remote + "/HEAD");
-    if (local.ok() && local.stdout().strip().startsWith(remote + "/")) {
+    if (local.ok()
+        && local.stdout().strip().startsWith(remote + "/")
+        // origin/HEAD outlives the branch it named when a fetch --prune removed that branch.
+        && repo.resolve("refs/remotes/" + local.stdout().strip()) != null) {
       return local.stdout().strip().substring(remote.length() + 1);
     }
     if (!mayAskRemote) {
@@ -131,13 +146,31 @@ public final class Worktrees {
               + remote
               + "' is not known offline; set base_branch in the config");
     }
+    // ls-remote shows the symref only when its target exists, so a dangling HEAD shows nothing.
     for (String line : repo.run("ls-remote", "--symref", remote, "HEAD").split("\\R")) {
       if (line.startsWith("ref: refs/heads/")) {
         return line.substring("ref: refs/heads/".length()).split("\\s")[0];
       }
     }
+    CommandResult current = repo.tryRun("symbolic-ref", "--quiet", "--short", "HEAD");
+    String branch = current.ok() ? current.stdout().strip() : "";
+    if (!branch.isEmpty()
+        && !repo.run("ls-remote", "--heads", remote, "refs/heads/" + branch).isBlank()) {
+      note.accept(
+          "remote '"
+              + remote
+              + "' names no default branch (its HEAD is missing or points at a branch it does not"
+              + " have): using "
+              + branch
+              + ", the branch this checkout is on; set base_branch to choose another");
+      return branch;
+    }
     throw new UserError(
-        "cannot tell the default branch of remote '" + remote + "'; set base_branch in the config");
+        "cannot tell the default branch of remote '"
+            + remote
+            + "' (its HEAD is missing or points at a branch it does not have"
+            + (branch.isEmpty() ? "" : ", and it has no branch " + branch + " like this checkout")
+            + "); set base_branch in the config");
   }
 
   /** The commit of {@code remote/branch} after a fetch; a UserError when it does not exist. */

@@ -117,7 +117,7 @@ public final class Updater {
       log.accept("fetching " + remote);
       worktrees.fetch(remote);
     }
-    String base = worktrees.baseBranch(remote, config.baseBranch(), !req.offline());
+    String base = worktrees.baseBranch(remote, config.baseBranch(), !req.offline(), log);
     String baseSha = worktrees.remoteCommit(remote, base);
     log.accept("base " + remote + "/" + base + " at " + baseSha.substring(0, 12));
 

@@ -139,6 +139,25 @@ class UpdateCommandTest {
   }
 
   @Test
+  void aRemoteMadeWithGitInitAndPushedStillUpdatesOnTheCheckoutsBranch() throws Exception {
+    // The bare remote's HEAD names master, which was never pushed; the clone has no origin/HEAD.
+    git(repos.remote, "symbolic-ref", "HEAD", "refs/heads/master");
+    git(repos.user, "remote", "set-head", "origin", "--delete");
+    Path rep = report(Recommendation.AUTO, 90);
+    var r =
+        CliRunner.run(
+            repos.user, ENV, "update", "--report", rep.toString(), "--no-push", "--skip-tests");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "remote 'origin' names no default branch (its HEAD is missing or points at a branch"
+                + " it does not have): using main, the branch this checkout is on")
+        .contains("base origin/main at");
+    assertThat(git(repos.user, "log", "--format=%s", "main..update/v1.221.0"))
+        .contains("update nautilus_trader to 1.221.0");
+  }
+
+  @Test
   void offlineNeitherFetchesNorPushesAndPrintsReadableSteps() throws Exception {
     Path rep = report(Recommendation.DELAYED, 70);
     git(repos.remote, "branch", "moved-on", "main");

@@ -210,6 +210,60 @@ class WorktreesTest {
         .hasMessageContaining("set base_branch");
   }
 
+  /**
+   * A repository made with {@code git init} and pushed: the bare remote's HEAD names a branch it
+   * never got (dangling), and the clone has no origin/HEAD.
+   */
+  @Test
+  void aDanglingRemoteHeadFallsBackToTheCheckoutsBranchAndSaysSo() {
+    git(repos.remote, "symbolic-ref", "HEAD", "refs/heads/master");
+    git(repos.user, "remote", "set-head", "origin", "--delete");
+    assertThat(git(repos.user, "ls-remote", "--symref", "origin", "HEAD")).isEmpty();
+    List<String> notes = new java.util.ArrayList<>();
+    assertThat(worktrees.baseBranch("origin", null, true, notes::add)).isEqualTo("main");
+    assertThat(notes)
+        .singleElement()
+        .asString()
+        .contains("remote 'origin' names no default branch")
+        .contains("using main, the branch this checkout is on")
+        .doesNotContain("\n");
+    assertThat(worktrees.remoteCommit("origin", "main")).isNotBlank();
+  }
+
+  @Test
+  void aRemoteWhoseHeadIsNoSymrefAtAllFallsBackToo() {
+    // A detached HEAD in the bare repository: ls-remote lists HEAD but names no branch.
+    git(repos.remote, "update-ref", "--no-deref", "HEAD", git(repos.remote, "rev-parse", "main"));
+    git(repos.user, "remote", "set-head", "origin", "--delete");
+    List<String> notes = new java.util.ArrayList<>();
+    assertThat(worktrees.baseBranch("origin", null, true, notes::add)).isEqualTo("main");
+    assertThat(notes).hasSize(1);
+  }
+
+  @Test
+  void withoutADefaultBranchAndWithACheckoutBranchTheRemoteLacksItIsAClearError() {
+    git(repos.remote, "symbolic-ref", "HEAD", "refs/heads/master");
+    git(repos.user, "remote", "set-head", "origin", "--delete");
+    git(repos.user, "checkout", "-q", "-b", "local-only");
+    assertThatThrownBy(() -> worktrees.baseBranch("origin", null, true, n -> {}))
+        .isInstanceOf(UserError.class)
+        .hasMessage(
+            "cannot tell the default branch of remote 'origin' (its HEAD is missing or points at"
+                + " a branch it does not have, and it has no branch local-only like this"
+                + " checkout); set base_branch in the config");
+    git(repos.user, "checkout", "-q", "--detach");
+    assertThatThrownBy(() -> worktrees.baseBranch("origin", null))
+        .hasMessageContaining("does not have); set base_branch");
+  }
+
+  @Test
+  void anOriginHeadLeftDanglingByAPruneIsNotTrusted() {
+    git(repos.user, "update-ref", "refs/remotes/origin/gone", "HEAD");
+    git(repos.user, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/gone");
+    git(repos.user, "update-ref", "-d", "refs/remotes/origin/gone");
+    assertThat(worktrees.baseBranch("origin", null)).as("asks the remote").isEqualTo("main");
+  }
+
   @Test
   void gitFailuresNameTheCommandAndGitsMessage() {
     assertThatThrownBy(() -> worktrees.remoteCommit("origin", "nope"))

@@ -402,7 +402,7 @@ public final class ApiSnapshots {
             pythonOf(f));
       }
       log.accept("downloading " + f.filename() + " from " + f.url());
-      Http.Response r = http.get(java.net.URI.create(f.url()), Map.of());
+      Http.Response r = http.download(java.net.URI.create(f.url()), Map.of());
       if (r.status() != 200) {
         throw new UserError(f.url() + " answered HTTP " + r.status() + " (expected 200)");
       }

@@ -2,13 +2,11 @@ package nautilus.autoupdate.api;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nautilus.autoupdate.BoundedHttp;
 import nautilus.autoupdate.UserError;
 
 /** The one HTTP operation this stage needs; an interface so tests point it at WireMock. */
@@ -30,25 +28,47 @@ public interface Http {
    */
   Response get(URI uri, Map<String, String> headers);
 
-  /** The JDK client with connect and request timeouts, following redirects (files.pythonhosted). */
+  /**
+   * GETs a distribution file or a range of one: no body cap (the wheel sizes come from the index),
+   * the deadline still applies.
+   */
+  default Response download(URI uri, Map<String, String> headers) {
+    return get(uri, headers);
+  }
+
+  /** The default limits with {@code timeout}; for tests and callers without a configuration. */
   static Http jdk(Duration timeout) {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-    return (uri, headers) -> {
-      HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-      headers.forEach(req::header);
-      try {
-        HttpResponse<byte[]> r = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Response(r.statusCode(), r.headers().map(), r.body());
-      } catch (IOException e) {
-        throw new UserError("cannot fetch " + uri + ": " + e, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UserError("interrupted while fetching " + uri, e);
+    return jdk(BoundedHttp.Limits.standard(timeout));
+  }
+
+  /**
+   * The JDK client with the configured timeout, deadline and body cap, following redirects
+   * (files.pythonhosted) without carrying credentials to other hosts.
+   */
+  static Http jdk(BoundedHttp.Limits limits) {
+    BoundedHttp http = new BoundedHttp(limits);
+    return new Http() {
+      @Override
+      public Response get(URI uri, Map<String, String> headers) {
+        return fetch(http, uri, headers, limits.maxBodyBytes());
+      }
+
+      @Override
+      public Response download(URI uri, Map<String, String> headers) {
+        return fetch(http, uri, headers, BoundedHttp.UNCAPPED);
       }
     };
+  }
+
+  private static Response fetch(BoundedHttp http, URI uri, Map<String, String> headers, long cap) {
+    try {
+      BoundedHttp.Reply r = http.send("GET", uri, headers, null, http.limits().timeout(), cap);
+      return new Response(r.status(), r.headers(), r.body());
+    } catch (IOException e) {
+      throw new UserError("cannot fetch " + uri + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while fetching " + uri, e);
+    }
   }
 }

@@ -49,7 +49,7 @@ final class RemoteZip {
 
   Result fetch(String url, Path target, Predicate<String> wanted) throws IOException {
     URI uri = URI.create(url);
-    Http.Response tail = http.get(uri, Map.of("Range", "bytes=-" + TAIL));
+    Http.Response tail = http.download(uri, Map.of("Range", "bytes=-" + TAIL));
     if (tail.status() == 200) {
       AtomicFiles.write(target, tail.body());
       return new Result(target, tail.body().length, tail.body().length, false);
@@ -168,7 +168,7 @@ final class RemoteZip {
   }
 
   private byte[] range(URI uri, long first, long last) {
-    Http.Response r = http.get(uri, Map.of("Range", "bytes=" + first + "-" + last));
+    Http.Response r = http.download(uri, Map.of("Range", "bytes=" + first + "-" + last));
     if (r.status() != 206 || r.body().length != last - first + 1) {
       throw new UserError(
           uri

@@ -1,7 +1,6 @@
 package nautilus.autoupdate.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +175,7 @@ final class ApiDiffCommand extends BaseCommand {
       CliContext ctx, Path state, AutoUpdateConfig config, String indexUrl, boolean verbose) {
     String index =
         indexUrl != null ? indexUrl : PackageIndex.chooseIndex(config.packageIndexUrl(), ctx.env());
-    Http http = Http.jdk(Duration.ofSeconds(config.httpTimeoutSeconds()));
+    Http http = Http.jdk(config.httpLimits());
     PythonFinder pythons = new PythonFinder(ctx.env());
     Introspector introspector =
         new Introspector(new CommandRunner(), pythons, state.resolve("api/venvs"), ctx.env());

@@ -1,6 +1,7 @@
 package nautilus.autoupdate.config;
 
 import java.util.List;
+import nautilus.autoupdate.BoundedHttp;
 
 /**
  * The effective configuration. Keys in files are the snake_case of these components (e.g. {@code
@@ -68,6 +69,11 @@ public record AutoUpdateConfig(
     childEnv = List.copyOf(childEnv);
     agentEnv = List.copyOf(agentEnv);
     notifyOn = List.copyOf(notifyOn);
+  }
+
+  /** The HTTP limits of every client: http_timeout_seconds, http_deadline_seconds, max_body_mb. */
+  public BoundedHttp.Limits httpLimits() {
+    return BoundedHttp.Limits.of(httpTimeoutSeconds, httpDeadlineSeconds, maxBodyMb);
   }
 
   /**

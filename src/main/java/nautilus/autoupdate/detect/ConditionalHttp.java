@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import nautilus.autoupdate.BoundedHttp;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.state.CachedResponse;
 import nautilus.autoupdate.state.StateDb;
@@ -96,7 +97,7 @@ public final class ConditionalHttp {
             headers.put("If-Modified-Since", c.lastModified());
           }
         });
-    if (githubToken != null && githubApiUrl != null && url.startsWith(githubApiUrl)) {
+    if (githubToken != null && BoundedHttp.isUnder(url, githubApiUrl)) {
       headers.put("Authorization", "Bearer " + githubToken);
     }
     HttpTransport.Reply reply = send(url, headers);
@@ -144,7 +145,7 @@ public final class ConditionalHttp {
                     + ", resets in "
                     + wait.get().toSeconds()
                     + "s): skipping this source for this run"
-                    + (githubToken == null && url.startsWith(String.valueOf(githubApiUrl))
+                    + (githubToken == null && BoundedHttp.isUnder(url, githubApiUrl)
                         ? "; set GITHUB_TOKEN for a higher limit"
                         : ""));
           }

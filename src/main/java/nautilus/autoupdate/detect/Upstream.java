@@ -74,8 +74,7 @@ public final class Upstream implements AutoCloseable {
       boolean dryRun) {
     Path stateDir = repoRoot.resolve(config.stateDir());
     StateDb state = dryRun ? StateDb.openSnapshot(stateDir, clock) : StateDb.open(stateDir, clock);
-    HttpTransport transport =
-        new JdkHttpTransport(Duration.ofSeconds(Math.max(1, config.httpTimeoutSeconds())));
+    HttpTransport transport = new JdkHttpTransport(config.httpLimits());
     Path scratch = null;
     if (dryRun) {
       try {

@@ -4,21 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import nautilus.autoupdate.BoundedHttp;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.UserError;
 
 /**
  * The GitHub REST API with the manners it asks for: a timeout on every call, {@code Retry-After}
  * and {@code x-ratelimit-*} honored (waiting when the wait is short, else a clear error), 5xx and
- * network errors retried with backoff. The token is sent, never printed.
+ * network errors retried with backoff. The token is sent, never printed, and only to the configured
+ * API's host: a redirect elsewhere drops it ({@link BoundedHttp}).
  */
 public final class GitHubClient {
   /** Pauses between attempts; tests pass one that records instead of sleeping. */
@@ -32,7 +34,7 @@ public final class GitHubClient {
   private static final int ATTEMPTS = 4;
   private static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(90);
 
-  private final HttpClient http;
+  private final BoundedHttp http;
   private final URI base;
   private final String token;
   private final Duration timeout;
@@ -40,7 +42,7 @@ public final class GitHubClient {
   private final Clock clock;
 
   public GitHubClient(
-      HttpClient http, URI base, String token, Duration timeout, Sleeper sleeper, Clock clock) {
+      BoundedHttp http, URI base, String token, Duration timeout, Sleeper sleeper, Clock clock) {
     this.http = http;
     String b = base.toString();
     this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
@@ -50,15 +52,20 @@ public final class GitHubClient {
     this.clock = clock;
   }
 
-  /** A client with a connect timeout and real sleeping. */
+  /** A client with the default limits and real sleeping. */
   public static GitHubClient create(URI base, String token, Duration timeout) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    return create(base, token, BoundedHttp.Limits.standard(timeout));
+  }
+
+  /** A client with the configured limits and real sleeping. */
+  public static GitHubClient create(URI base, String token, BoundedHttp.Limits limits) {
     return new GitHubClient(
-        http, base, token, timeout, d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+        new BoundedHttp(limits),
+        base,
+        token,
+        limits.timeout(),
+        d -> Thread.sleep(d.toMillis()),
+        Clock.systemUTC());
   }
 
   public JsonNode get(String path) {
@@ -143,11 +150,16 @@ public final class GitHubClient {
    * status, so callers can react to 404 or 422 themselves.
    */
   public Response send(String method, String path, Object body) {
-    HttpRequest request = request(method, path, body);
+    URI uri = URI.create(base + path);
+    Map<String, String> headers = headers(body);
+    byte[] payload = payload(body);
     for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> resp;
+      BoundedHttp.Reply resp;
       try {
-        resp = http.send(request, HttpResponse.BodyHandlers.ofString());
+        resp = http.send(method, uri, headers, payload, timeout, http.limits().maxBodyBytes());
+      } catch (UserError e) {
+        // A limit or a refused redirect: retrying would meet it again.
+        throw new GitHubError(0, e.getMessage());
       } catch (IOException e) {
         if (attempt >= ATTEMPTS) {
           throw new GitHubError(
@@ -167,7 +179,7 @@ public final class GitHubClient {
         Thread.currentThread().interrupt();
         throw new GitHubError(0, method + " " + base + path + ": interrupted");
       }
-      Response r = new Response(resp.statusCode(), parse(resp.body()));
+      Response r = new Response(resp.status(), parse(resp.text()));
       Optional<Duration> rateWait = rateLimitWait(resp);
       if (rateWait.isPresent() && attempt < ATTEMPTS) {
         if (rateWait.get().compareTo(MAX_RATE_LIMIT_WAIT) > 0) {
@@ -192,37 +204,38 @@ public final class GitHubClient {
     }
   }
 
-  private HttpRequest request(String method, String path, Object body) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(timeout)
-            .header("Accept", "application/vnd.github+json")
-            .header("X-GitHub-Api-Version", "2022-11-28")
-            .header("User-Agent", "nautilus-autoupdate");
+  private Map<String, String> headers(Object body) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Accept", "application/vnd.github+json");
+    h.put("X-GitHub-Api-Version", "2022-11-28");
+    h.put("User-Agent", "nautilus-autoupdate");
     if (token != null && !token.isBlank()) {
-      b.header("Authorization", "Bearer " + token);
+      h.put("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      h.put("Content-Type", "application/json");
+    }
+    return h;
+  }
+
+  private static byte[] payload(Object body) {
+    if (body == null) {
+      return null;
     }
     try {
-      HttpRequest.BodyPublisher pub =
-          body == null
-              ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
-      if (body != null) {
-        b.header("Content-Type", "application/json");
-      }
-      return b.method(method, pub).build();
+      return Json.mapper().writeValueAsBytes(body);
     } catch (IOException e) {
       throw new IllegalArgumentException("request body not serializable", e);
     }
   }
 
   /** How long GitHub asks us to wait, when this response is a rate-limit refusal. */
-  Optional<Duration> rateLimitWait(HttpResponse<?> resp) {
-    int s = resp.statusCode();
+  Optional<Duration> rateLimitWait(BoundedHttp.Reply resp) {
+    int s = resp.status();
     if (s != 403 && s != 429) {
       return Optional.empty();
     }
-    Optional<String> retryAfter = resp.headers().firstValue("retry-after");
+    Optional<String> retryAfter = resp.header("retry-after");
     if (retryAfter.isPresent()) {
       try {
         return Optional.of(
@@ -231,12 +244,16 @@ public final class GitHubClient {
         return Optional.of(Duration.ofSeconds(60));
       }
     }
-    boolean exhausted =
-        resp.headers().firstValue("x-ratelimit-remaining").map("0"::equals).orElse(false);
+    boolean exhausted = resp.header("x-ratelimit-remaining").map("0"::equals).orElse(false);
     if (!exhausted) {
       return s == 429 ? Optional.of(Duration.ofSeconds(60)) : Optional.empty();
     }
-    long reset = resp.headers().firstValueAsLong("x-ratelimit-reset").orElse(0);
+    long reset = 0;
+    try {
+      reset = Long.parseLong(resp.header("x-ratelimit-reset").orElse("0").trim());
+    } catch (NumberFormatException e) {
+      // An unreadable reset time: wait the minimum below.
+    }
     long wait = reset - Instant.now(clock).getEpochSecond();
     return Optional.of(Duration.ofSeconds(Math.max(1, wait)));
   }

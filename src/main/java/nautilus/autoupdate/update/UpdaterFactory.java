@@ -137,9 +137,7 @@ public final class UpdaterFactory {
     return Optional.of(
         new PullRequests(
             GitHubClient.create(
-                URI.create(config.githubApiUrl()),
-                token.get(),
-                Duration.ofSeconds(config.httpTimeoutSeconds())),
+                URI.create(config.githubApiUrl()), token.get(), config.httpLimits()),
             gh));
   }
 

@@ -13,13 +13,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import nautilus.autoupdate.BoundedHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,7 +33,7 @@ class GitHubClientTest {
 
   GitHubClient client(Duration timeout) {
     return new GitHubClient(
-        HttpClient.newBuilder().connectTimeout(timeout).build(),
+        new BoundedHttp(BoundedHttp.Limits.standard(timeout)),
         URI.create(gh.baseUrl() + "/"),
         "secret-token",
         timeout,

@@ -33,22 +33,33 @@ public final class Pins {
 
   private Pins() {}
 
-  /** The current version: the locked one, else an exact pin, else the lowest a range allows. */
+  /**
+   * The current version, from the best record there is: the locked one (uv.lock, a git source there
+   * included), an exact pin, a git pin at a release tag, the version installed in the project's
+   * environment ({@link InstalledVersion}), and last the lowest a range allows. The installed
+   * version beats a range's floor only when the range allows it: it is then the truth, and the
+   * floor a guess.
+   */
   public static Optional<CurrentVersion> current(Path repoRoot, AutoUpdateConfig cfg) {
-    List<Pin> pins = pinsOf(scan(repoRoot, cfg), cfg.packageName());
+    List<Scanned> files = scan(repoRoot, cfg);
+    List<Pin> pins = pinsOf(files, cfg.packageName());
+    List<GitPin> git = GitPin.find(files, cfg.packageName());
     String lockPath = lockPath(cfg);
     Optional<UvLockReader.Locked> locked =
         UvLockReader.read(repoRoot.resolve(lockPath), lockPath, cfg.packageName());
     String declared =
         pins.stream().map(Pin::specifier).filter(s -> !s.isEmpty()).findFirst().orElse("");
     if (locked.isPresent()) {
+      String commit = locked.get().gitCommit();
       return Optional.of(
           new CurrentVersion(
               locked.get().version(),
               lockPath,
               locked.get().line(),
               declared,
-              "locked in " + lockPath));
+              "locked in " + lockPath + (commit == null ? "" : " at git commit " + commit),
+              commit == null ? lockPath : "git pin " + commit,
+              commit));
     }
     CurrentVersion best = null;
     boolean bestExact = false;
@@ -75,11 +86,76 @@ public final class Pins {
                     + " in "
                     + p.file()
                     + " (no lock file)";
-        best = new CurrentVersion(low.get(), p.file(), p.line(), p.specifier(), origin);
+        best =
+            new CurrentVersion(
+                low.get(), p.file(), p.line(), p.specifier(), origin, p.file(), null);
         bestExact = exact;
       }
     }
+    if (best != null && bestExact) {
+      return Optional.of(best);
+    }
+    for (GitPin g : git) {
+      Optional<Version> tag = g.tagVersion();
+      if (tag.isPresent()) {
+        return Optional.of(
+            new CurrentVersion(
+                tag.get(),
+                g.file(),
+                g.line(),
+                "",
+                "git pin at tag " + g.ref() + " in " + g.location(),
+                g.source(),
+                null));
+      }
+    }
+    Optional<InstalledVersion> installed =
+        InstalledVersion.find(
+            repoRoot, parentOf(cfg.pyprojectPath()), cfg.testCommand(), cfg.packageName());
+    CurrentVersion floor = best;
+    Optional<InstalledVersion> allowed =
+        installed.filter(
+            i ->
+                floor == null
+                    || floor.specifier().isEmpty()
+                    || SpecifierBump.allows(floor.specifier(), syntaxOf(pins, floor), i.version()));
+    if (allowed.isPresent()) {
+      InstalledVersion i = allowed.get();
+      GitPin commitPin = git.stream().filter(GitPin::isCommit).findFirst().orElse(null);
+      String commit = commitPin != null ? commitPin.ref() : i.commit();
+      String origin =
+          "installed in "
+              + i.venv()
+              + " ("
+              + i.distInfo()
+              + ")"
+              + (commitPin != null
+                  ? "; git pin " + commitPin.ref() + " in " + commitPin.location()
+                  : "");
+      return Optional.of(
+          new CurrentVersion(
+              i.version(),
+              i.distInfo() + "/METADATA",
+              1,
+              floor == null ? "" : floor.specifier(),
+              origin,
+              commitPin != null ? commitPin.source() : i.source(),
+              commit));
+    }
     return Optional.ofNullable(best);
+  }
+
+  /** The git pins of the package (for saying why no version was found). */
+  public static List<GitPin> gitPins(Path repoRoot, AutoUpdateConfig cfg) {
+    return GitPin.find(scan(repoRoot, cfg), cfg.packageName());
+  }
+
+  private static Pin.Syntax syntaxOf(List<Pin> pins, CurrentVersion v) {
+    return pins.stream()
+        .filter(p -> p.file().equals(v.file()) && p.line() == v.line())
+        .map(Pin::syntax)
+        .findFirst()
+        .orElse(Pin.Syntax.PEP440);
   }
 
   /**

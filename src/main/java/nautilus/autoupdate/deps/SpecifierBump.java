@@ -65,6 +65,21 @@ public final class SpecifierBump {
   }
 
   /**
+   * Whether the constraint allows {@code v} (pre-releases included: a nightly in the environment is
+   * still what the project runs). Poetry constraints are read as their floor.
+   */
+  public static boolean allows(String spec, Pin.Syntax syntax, Version v) {
+    if (syntax == Pin.Syntax.POETRY) {
+      return lowest(spec, syntax).map(low -> v.compareTo(low) >= 0).orElse(true);
+    }
+    try {
+      return nautilus.autoupdate.version.SpecifierSet.parse(spec).contains(v, true);
+    } catch (RuntimeException unreadable) {
+      return lowest(spec, syntax).map(low -> v.compareTo(low) >= 0).orElse(true);
+    }
+  }
+
+  /**
    * Whether the constraint is an exact pin ({@code ==1.2.3}, {@code ===x}, Poetry {@code 1.2.3}).
    */
   public static boolean isExact(String spec, Pin.Syntax syntax) {

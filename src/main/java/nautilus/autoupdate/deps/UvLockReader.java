@@ -15,8 +15,11 @@ import org.tomlj.TomlTable;
 public final class UvLockReader {
   public static final String FILE = "uv.lock";
 
-  /** A locked version and the line of its {@code version = "..."} entry. */
-  public record Locked(Version version, int line) {}
+  /**
+   * A locked version and the line of its {@code version = "..."} entry; {@code gitCommit} is the
+   * commit uv resolved a git source to ({@code source = { git = "...?rev=x#<sha>" }}), else null.
+   */
+  public record Locked(Version version, int line, String gitCommit) {}
 
   private UvLockReader() {}
 
@@ -58,9 +61,19 @@ public final class UvLockReader {
       TomlPosition pos = p.inputPositionOf(List.of("version"));
       // Forked resolutions can lock several versions; the highest is the one to upgrade from.
       if (best == null || v.get().compareTo(best.version()) > 0) {
-        best = new Locked(v.get(), pos == null ? 1 : pos.line());
+        best = new Locked(v.get(), pos == null ? 1 : pos.line(), gitCommit(p));
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  private static String gitCommit(TomlTable pkg) {
+    Object git = pkg.get(List.of("source", "git"));
+    if (!(git instanceof String)) {
+      return null;
+    }
+    String url = (String) git;
+    int hash = url.lastIndexOf('#');
+    return hash < 0 || hash == url.length() - 1 ? null : url.substring(hash + 1);
   }
 }

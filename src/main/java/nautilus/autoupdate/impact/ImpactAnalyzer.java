@@ -121,13 +121,16 @@ public final class ImpactAnalyzer {
     List<Release> releases = req.notes().releases();
     Version current;
     String origin;
+    String source;
     if (req.from().isPresent()) {
       current = req.from().get();
       origin = "from --from";
+      source = "--from";
     } else {
       CurrentVersion cv = Pins.current(req.repoRoot(), cfg).orElseThrow(() -> noPin(req));
       current = cv.version();
       origin = cv.origin();
+      source = cv.source();
     }
     Version target = req.to().orElseGet(() -> newestFor(releases, cfg, req.notes()));
     ReleaseRange range = new ReleaseRange(current, target);
@@ -199,7 +202,8 @@ public final class ImpactAnalyzer {
             decision.recommendation(),
             actions,
             clock.instant(),
-            apiDiff);
+            apiDiff,
+            source);
     return new Outcome(current, origin, target, Optional.of(report), decision.score().terms());
   }
 
@@ -249,12 +253,24 @@ public final class ImpactAnalyzer {
 
   private static UserError noPin(Request req) {
     AutoUpdateConfig cfg = req.config();
+    List<nautilus.autoupdate.deps.GitPin> git = Pins.gitPins(req.repoRoot(), cfg);
+    if (!git.isEmpty()) {
+      nautilus.autoupdate.deps.GitPin g = git.get(0);
+      return new UserError(
+          cfg.packageName()
+              + " is a "
+              + g.source()
+              + " ("
+              + g.location()
+              + "), which names no version, and no environment (.venv, venv) has it installed;"
+              + " install it there or pass --from V");
+    }
     return new UserError(
         "cannot find the "
             + cfg.packageName()
             + " version in "
             + req.repoRoot().resolve(cfg.pyprojectPath())
-            + ", uv.lock or requirements*.txt (expected e.g. '"
+            + ", uv.lock, requirements*.txt or an installed .venv (expected e.g. '"
             + cfg.packageName()
             + "==1.220.0'); pass --from V");
   }

@@ -8,7 +8,10 @@ import nautilus.autoupdate.version.Version;
 
 /**
  * What an upgrade from {@code previousVersion} to {@code version} does to our code. {@code apiDiff}
- * says what the API diff of the two versions added (null when the analysis had none to ask).
+ * says what the API diff of the two versions added (null when the analysis had none to ask); {@code
+ * currentVersionSource} where {@code previousVersion} was read ({@code uv.lock}, {@code
+ * pyproject.toml}, {@code .venv (installed)}, {@code git pin <sha>}, {@code --from}; null in
+ * reports written before it existed).
  */
 public record ImpactReport(
     Version version,
@@ -22,12 +25,43 @@ public record ImpactReport(
     Recommendation recommendation,
     List<Action> actions,
     Instant generatedAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ApiDiffSummary apiDiff) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) ApiDiffSummary apiDiff,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String currentVersionSource) {
 
   public ImpactReport {
     breakingChanges = List.copyOf(breakingChanges);
     affectedFiles = List.copyOf(affectedFiles);
     actions = List.copyOf(actions);
+  }
+
+  /** A report that does not say where the current version was read. */
+  public ImpactReport(
+      Version version,
+      Version previousVersion,
+      List<BreakingChange> breakingChanges,
+      List<AffectedFile> affectedFiles,
+      int totalAffectedLines,
+      int confidenceScore,
+      ConfidenceLevel confidenceLevel,
+      boolean canAutoUpdate,
+      Recommendation recommendation,
+      List<Action> actions,
+      Instant generatedAt,
+      ApiDiffSummary apiDiff) {
+    this(
+        version,
+        previousVersion,
+        breakingChanges,
+        affectedFiles,
+        totalAffectedLines,
+        confidenceScore,
+        confidenceLevel,
+        canAutoUpdate,
+        recommendation,
+        actions,
+        generatedAt,
+        apiDiff,
+        null);
   }
 
   /** A report made from the release notes alone. */
@@ -55,6 +89,7 @@ public record ImpactReport(
         recommendation,
         actions,
         generatedAt,
+        null,
         null);
   }
 }

@@ -27,6 +27,9 @@ public final class MarkdownReport implements ReportRenderer {
         .append(r.version())
         .append("\n\n");
     sb.append("| Check | Result |\n| --- | --- |\n");
+    if (r.currentVersionSource() != null) {
+      row(sb, "Current version from", inline(r.currentVersionSource(), true));
+    }
     row(sb, "Confidence", r.confidenceScore() + "/100 (" + r.confidenceLevel().id() + ")");
     row(sb, "Recommendation", "**" + r.recommendation().id() + "**");
     row(sb, "Can auto-update", r.canAutoUpdate() ? "yes" : "no");

@@ -52,6 +52,10 @@ public final class TextReport implements ReportRenderer {
         .append(", auto-update: ")
         .append(r.canAutoUpdate() ? "yes" : "no")
         .append('\n');
+    if (r.currentVersionSource() != null) {
+      sb.append(paint(DIM, "current version from " + ReportFacts.oneLine(r.currentVersionSource())))
+          .append('\n');
+    }
     if (r.apiDiff() != null) {
       sb.append(paint(DIM, "API diff: " + ReportFacts.apiDiffLine(r.apiDiff()))).append('\n');
     }

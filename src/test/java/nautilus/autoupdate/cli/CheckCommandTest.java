@@ -126,6 +126,48 @@ class CheckCommandTest {
     assertError(CliRunner.run(wd, "check", "--repo", "no-pin"), "error: no release notes: ");
   }
 
+  @Test
+  void withNoPinTheVersionInstalledInDotVenvIsUsedAndNamed() throws Exception {
+    Path demo = repin("nautilus_trader");
+    var unpinned = check("--to", "1.221.0", "--offline");
+    assertError(unpinned, "error: cannot find the nautilus_trader version in ");
+    assertThat(unpinned.err()).contains("an installed .venv");
+
+    Path distInfo =
+        demo.resolve(".venv/lib/python3.11/site-packages/nautilus_trader-1.220.0.dist-info");
+    Files.createDirectories(distInfo);
+    Files.writeString(distInfo.resolve("METADATA"), "Name: nautilus_trader\nVersion: 1.220.0\n");
+    var r = check("--to", "1.221.0", "--offline", "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.UPDATE_AVAILABLE);
+    JsonNode json = Json.mapper().readTree(r.out());
+    assertThat(json.get("previous_version").asText()).isEqualTo("1.220.0");
+    assertThat(json.get("current_version_source").asText()).isEqualTo(".venv (installed)");
+    JsonNode schema =
+        Json.mapper().readTree(Files.readString(Path.of("docs/impact-report.schema.json")));
+    assertThat(new JsonSchemaCheck(schema).violations(json)).isEmpty();
+    assertThat(check("--to", "1.221.0", "--offline").out())
+        .contains("current version from .venv (installed)");
+    assertThat(check("--to", "1.221.0", "--offline", "--format", "markdown").out())
+        .contains("| Current version from | .venv (installed) |");
+  }
+
+  @Test
+  void aGitPinAtACommitWithNothingInstalledSaysSoInOneLine() throws Exception {
+    repin("nautilus_trader @ git+https://github.com/nautechsystems/nautilus_trader@0a1b2c3d");
+    var r = check("--to", "1.221.0", "--offline");
+    assertError(r, "error: nautilus_trader is a git pin 0a1b2c3d (pyproject.toml:7)");
+    assertThat(r.err()).contains("pass --from V");
+  }
+
+  /** The demo with its `==1.220.0` requirement replaced by {@code requirement}. */
+  private Path repin(String requirement) throws Exception {
+    Path demo = wd.resolve("examples/demo-strategy");
+    Path pyproject = demo.resolve("pyproject.toml");
+    Files.writeString(
+        pyproject, Files.readString(pyproject).replace("nautilus_trader==1.220.0", requirement));
+    return demo;
+  }
+
   static void assertError(CliRunner.Result r, String start) {
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.ERROR);
     assertThat(r.err()).startsWith(start);

@@ -1,6 +1,7 @@
 package nautilus.autoupdate.api;
 
 import java.util.List;
+import java.util.Optional;
 import nautilus.autoupdate.version.Version;
 
 /**
@@ -35,4 +36,17 @@ public interface ApiDiffSource {
   }
 
   Found diff(String packageName, Version from, Version to);
+
+  /**
+   * The API model of one version, from where the diff's snapshots come from; empty when there is
+   * none ({@link #noModel} says why). Never fails: a fix without a model is simply not proven.
+   */
+  default Optional<ApiModel> model(String packageName, Version version) {
+    return Optional.empty();
+  }
+
+  /** Why {@link #model} has no model of {@code version} (only meaningful when it is empty). */
+  default String noModel(String packageName, Version version) {
+    return "no API model of " + packageName + " " + version + " is available here";
+  }
 }

@@ -19,9 +19,10 @@ import nautilus.autoupdate.api.ApiSnapshot.ModuleApi;
 import nautilus.autoupdate.version.Version;
 
 /**
- * Produces the {@link ApiSnapshot} of a package version, cached under {@code <state_dir>/api/}:
- * finds the distribution (a local folder or the package index), reads a wheel with range requests
- * when it can, adds Cython sources and, when asked or needed, runtime introspection.
+ * Produces the {@link ApiSnapshot} of a package version, cached in the shared {@link ModelCache}
+ * (distributions and diffs under {@code <state_dir>/api/}): finds the distribution (a local folder
+ * or the package index), reads a wheel with range requests when it can, adds Cython sources and,
+ * when asked or needed, runtime introspection.
  */
 public final class ApiSnapshots {
   /**
@@ -50,16 +51,19 @@ public final class ApiSnapshots {
   private final Introspector introspector;
   private final PythonFinder pythons;
   private final Consumer<String> log;
+  private final ModelCache models;
 
   public ApiSnapshots(
       Http http,
       Path stateDir,
+      ModelCache models,
       String indexUrl,
       Introspector introspector,
       PythonFinder pythons,
       Consumer<String> log) {
     this.http = http;
     this.stateDir = stateDir;
+    this.models = models;
     this.indexUrl = indexUrl;
     this.introspector = introspector;
     this.pythons = pythons;
@@ -67,19 +71,16 @@ public final class ApiSnapshots {
   }
 
   public Path snapshotFile(String packageName, Version version, Options options) {
-    String suffix = options.sourceDir() != null ? "+source" : "";
-    return stateDir.resolve(
-        "api/snapshots/"
-            + SnapshotBuilder.importName(packageName)
-            + "-"
-            + version
-            + suffix
-            + ".json");
+    return models.file(packageName, version, options.sourceDir() != null ? "+source" : "");
+  }
+
+  public ModelCache models() {
+    return models;
   }
 
   public Result snapshot(String packageName, Version version, Options options) {
     Path cache = snapshotFile(packageName, version, options);
-    Optional<ApiSnapshot> cached = readCached(cache);
+    Optional<ApiSnapshot> cached = models.read(cache);
     if (cached.isPresent()
         && (options.introspect() != Introspect.FORCE
             || cached.get().sources().stream().anyMatch(s -> s.startsWith("runtime")))) {
@@ -101,12 +102,7 @@ public final class ApiSnapshots {
       snap = combine(snap, src.modules(), "source " + options.sourceDir(), List.of());
     }
     snap = introspect(packageName, version, options, dist, snap);
-    try {
-      AtomicFiles.write(cache, Json.mapper().writeValueAsBytes(snap));
-    } catch (IOException e) {
-      throw new UserError(
-          "cannot write the API snapshot cache " + cache + ": " + e.getMessage(), e);
-    }
+    models.write(cache, snap);
     return new Result(snap, false, dist.downloaded(), dist.fullSize(), downloadMillis);
   }
 
@@ -295,25 +291,6 @@ public final class ApiSnapshots {
     allSkipped.addAll(skipped);
     return new ApiSnapshot(
         snap.packageName(), snap.version(), snap.format(), sources, allSkipped, modules);
-  }
-
-  private Optional<ApiSnapshot> readCached(Path cache) {
-    if (!Files.isRegularFile(cache)) {
-      return Optional.empty();
-    }
-    try {
-      ApiSnapshot s = Json.mapper().readValue(cache.toFile(), ApiSnapshot.class);
-      return s.format() == ApiSnapshot.FORMAT ? Optional.of(s) : Optional.empty();
-    } catch (IOException e) {
-      // A damaged cache entry is rebuilt, not fatal; say so, since it costs a download.
-      log.accept(
-          "warning: ignoring unreadable cached snapshot "
-              + cache
-              + " ("
-              + e.getMessage().lines().findFirst().orElse("")
-              + ")");
-      return Optional.empty();
-    }
   }
 
   /** A distribution file at hand, how it was obtained, and which Python its wheel needs. */

@@ -11,19 +11,79 @@ import nautilus.autoupdate.version.Version;
 
 /**
  * The {@link ApiDiffSource} of {@code check}: the comparison from the cache under state_dir, else
- * made from the package index (range reads) unless offline; offline, only cached snapshots and
- * distributions are used. The runtime step is never run here (it installs the package and takes
- * minutes; {@code api-diff --introspect} does it and its snapshots are then reused).
+ * made from the models (the shared {@link ModelCache}, else the package index by range reads,
+ * unless offline); offline, only cached models and distributions are used. The runtime step is
+ * never run here (it installs the package and takes minutes; {@code api-diff --introspect} does it
+ * and its snapshots are then reused).
  */
 public final class DiffLookup implements ApiDiffSource {
   private final ApiSnapshots snapshots;
   private final boolean offline;
   private final Consumer<String> log;
+  private final boolean cacheOnly;
+  private final java.util.Map<Version, Optional<ApiModel>> models =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<Version, String> whyNot =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public DiffLookup(ApiSnapshots snapshots, boolean offline, Consumer<String> log) {
+    this(snapshots, offline, false, log);
+  }
+
+  /**
+   * @param cacheOnly models are read from the model cache only, never built (a dry run writes
+   *     nothing, and building a model writes it to the cache)
+   */
+  public DiffLookup(
+      ApiSnapshots snapshots, boolean offline, boolean cacheOnly, Consumer<String> log) {
     this.snapshots = snapshots;
-    this.offline = offline;
+    this.offline = offline || cacheOnly;
+    this.cacheOnly = cacheOnly;
     this.log = log;
+  }
+
+  /**
+   * The model of {@code version}: from the shared model cache, else (unless offline or cache-only)
+   * built from a cached distribution or the package index, and cached for every repository.
+   */
+  @Override
+  public Optional<ApiModel> model(String packageName, Version version) {
+    return models.computeIfAbsent(version, v -> load(packageName, v));
+  }
+
+  @Override
+  public String noModel(String packageName, Version version) {
+    return whyNot.getOrDefault(
+        version, "no API model of " + packageName + " " + version + " was asked for");
+  }
+
+  private Optional<ApiModel> load(String packageName, Version version) {
+    Path file = snapshots.snapshotFile(packageName, version, options(null));
+    Optional<ApiSnapshot> cached = snapshots.models().read(file);
+    if (cached.isPresent()) {
+      return cached.map(ApiModel::of);
+    }
+    ApiSnapshots.Options o = cacheOnly ? null : local(packageName, version);
+    if (o == null) {
+      whyNot.put(
+          version,
+          "no cached API model of "
+              + packageName
+              + " "
+              + version
+              + " in "
+              + snapshots.models().dir()
+              + (cacheOnly ? " (a dry run reads only cached models)" : " (--offline)")
+              + "; run check once online");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ApiModel.of(snapshots.snapshot(packageName, version, o).snapshot()));
+    } catch (UserError e) {
+      log.accept("warning: no API model of " + packageName + " " + version + ": " + e.getMessage());
+      whyNot.put(version, "no API model of " + packageName + " " + version + ": " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -46,7 +106,7 @@ public final class DiffLookup implements ApiDiffSource {
               + " "
               + String.join(" and ", missing)
               + " under "
-              + snapshots.snapshotFile(packageName, to, options(null)).getParent().getParent()
+              + snapshots.models().dir()
               + " (run check once online, or api-diff --from "
               + from
               + " --to "

@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
+import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.api.ApiSnapshots;
 import nautilus.autoupdate.api.DiffLookup;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.fix.ModelProof;
+import nautilus.autoupdate.fix.Proof;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.release.ChangelogJsonSource;
 import nautilus.autoupdate.release.ReleaseSource;
@@ -60,19 +63,52 @@ final class Analysis {
     }
     Path state = root.resolve(cfg.stateDir());
     ApiSnapshots snapshots = ApiDiffCommand.snapshots(context, state, cfg, null, verbose);
-    DiffLookup lookup = new DiffLookup(snapshots, offline || cfg.dryRun(), context.err()::println);
+    DiffLookup lookup = new DiffLookup(snapshots, offline, cfg.dryRun(), context.err()::println);
     if (!cfg.dryRun()) {
       return lookup;
     }
-    return (pkg, from, to) -> {
-      ApiSnapshots.Options options =
-          new ApiSnapshots.Options(null, null, ApiSnapshots.Introspect.SKIP);
-      Path cached = snapshots.diffFile(pkg, from, to, options);
-      return Files.isRegularFile(cached)
-          ? lookup.diff(pkg, from, to)
-          : ApiDiffSource.Found.none(
-              "dry run: only a cached API diff is read, and " + cached + " does not exist");
+    return new ApiDiffSource() {
+      @Override
+      public ApiDiffSource.Found diff(String pkg, Version from, Version to) {
+        ApiSnapshots.Options options =
+            new ApiSnapshots.Options(null, null, ApiSnapshots.Introspect.SKIP);
+        Path cached = snapshots.diffFile(pkg, from, to, options);
+        return Files.isRegularFile(cached)
+            ? lookup.diff(pkg, from, to)
+            : ApiDiffSource.Found.none(
+                "dry run: only a cached API diff is read, and " + cached + " does not exist");
+      }
+
+      @Override
+      public Optional<ApiModel> model(String pkg, Version version) {
+        return lookup.model(pkg, version);
+      }
+
+      @Override
+      public String noModel(String pkg, Version version) {
+        return lookup.noModel(pkg, version);
+      }
     };
+  }
+
+  /**
+   * The proof of fix, update and run: the target's model from the same models as the API diff, read
+   * whether or not the diff is on (a proof cannot be turned off), from the cache only when offline,
+   * in a dry run, or when {@code cacheOnly}.
+   */
+  static Proof proof(
+      CliContext context,
+      Path root,
+      AutoUpdateConfig cfg,
+      boolean offline,
+      boolean cacheOnly,
+      boolean verbose) {
+    Path state = root.resolve(cfg.stateDir());
+    ApiSnapshots snapshots = ApiDiffCommand.snapshots(context, state, cfg, null, verbose);
+    return new ModelProof(
+        new DiffLookup(snapshots, offline, cacheOnly || cfg.dryRun(), context.err()::println),
+        cfg.packageName(),
+        cfg.sourceDirs());
   }
 
   /** The line printed when the repository is already at or past the target. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
@@ -11,6 +12,7 @@ import nautilus.autoupdate.api.ApiChange;
 import nautilus.autoupdate.api.ApiSnapshots;
 import nautilus.autoupdate.api.Http;
 import nautilus.autoupdate.api.Introspector;
+import nautilus.autoupdate.api.ModelCache;
 import nautilus.autoupdate.api.NotesLinker;
 import nautilus.autoupdate.api.PackageIndex;
 import nautilus.autoupdate.api.PythonFinder;
@@ -168,8 +170,9 @@ final class ApiDiffCommand extends BaseCommand {
   }
 
   /**
-   * The snapshot store under {@code state}: the index from {@code indexUrl}, else the environment
-   * (uv, pip), else the configuration; progress on stderr with {@code verbose}, warnings always.
+   * The snapshot store: models in the shared {@link ModelCache}, distributions and diffs under
+   * {@code state}; the index from {@code indexUrl}, else the environment (uv, pip), else the
+   * configuration; progress on stderr with {@code verbose}, warnings always.
    */
   static ApiSnapshots snapshots(
       CliContext ctx, Path state, AutoUpdateConfig config, String indexUrl, boolean verbose) {
@@ -179,17 +182,20 @@ final class ApiDiffCommand extends BaseCommand {
     PythonFinder pythons = new PythonFinder(ctx.env());
     Introspector introspector =
         new Introspector(new CommandRunner(), pythons, state.resolve("api/venvs"), ctx.env());
-    return new ApiSnapshots(
-        http,
-        state,
-        index,
-        introspector,
-        pythons,
+    Consumer<String> log =
         msg -> {
           if (verbose || msg.startsWith("warning")) {
             ctx.err().println(msg);
           }
-        });
+        };
+    return new ApiSnapshots(
+        http,
+        state,
+        new ModelCache(ModelCache.locate(config.modelCacheDir(), ctx.env(), state), log),
+        index,
+        introspector,
+        pythons,
+        log);
   }
 
   private static Map<String, Object> stats(ApiSnapshots.Comparison c, long millis) {

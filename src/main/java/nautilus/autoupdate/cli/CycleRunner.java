@@ -111,6 +111,7 @@ final class CycleRunner {
             repoRoot,
             ctx.env(),
             options,
+            Analysis.proof(ctx, repoRoot, config, options.offline(), false, false),
             line -> {
               ctx.out().println("→ " + line);
               ctx.out().flush();

@@ -8,7 +8,6 @@ import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.fix.FixEngine;
 import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.fix.FixRun;
-import nautilus.autoupdate.fix.ReplanRecheck;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.report.ReportFile;
@@ -26,7 +25,9 @@ import picocli.CommandLine.Option;
           + " names, attributes, methods, enum members, keyword arguments, property/method"
           + " changes, import paths in config strings and notebook cells.",
       "Only certain sites are edited; each edit changes only the bytes it must, is proved by a"
-          + " re-parse and a re-check, and the rest is listed for the agent or a person."
+          + " re-parse, a re-check and the target version's API model (its imports, names and"
+          + " keywords must exist there; no model, no edit), and the rest is listed for the agent"
+          + " or a person with the reason."
     })
 final class FixCommand extends BaseCommand {
   enum Format {
@@ -110,7 +111,11 @@ final class FixCommand extends BaseCommand {
       return ExitCodes.OK;
     }
     ImpactReport report = analyzed.get();
-    FixRun run = new FixEngine(new ReplanRecheck()).plan(root, report);
+    AutoUpdateConfig cfg = repo.load(context(), RepoOptions.flags()).config();
+    // The proof is not optional: without the target's model no edit is written.
+    FixRun run =
+        new FixEngine(Analysis.proof(context(), root, cfg, offline, dryRun, verbose()))
+            .plan(root, report);
     if (!dryRun) {
       FixEngine.write(root, run);
     }

@@ -161,6 +161,7 @@ final class UpdateCommand extends BaseCommand {
               root,
               context().env(),
               flags.options(offline),
+              Analysis.proof(context(), root, config, offline, dryRun, verbose()),
               printer::line,
               pauseHook(),
               Clock.systemUTC());

@@ -111,6 +111,41 @@ public final class CodeScanner {
   }
 
   /**
+   * The uses in the files of {@code overlay} (relative path to content), read as if that content
+   * were on disk: the rest of the tree is read from disk only as far as name resolution reaches it.
+   * Nothing is cached or written; a fix's proof reads its edited bytes this way before they exist.
+   */
+  public List<FileUses> usesOf(
+      Path repoRoot, List<String> sourceDirs, String packageName, Map<String, byte[]> overlay) {
+    Path root = repoRoot.toAbsolutePath().normalize();
+    java.util.Set<String> listed =
+        new java.util.LinkedHashSet<>(SourceFiles.list(root, sourceDirs));
+    listed.addAll(overlay.keySet());
+    List<String> python = listed.stream().filter(CodeScanner::isPython).toList();
+    Map<String, FileFacts> facts = new java.util.HashMap<>();
+    try (PythonExtractor py = new PythonExtractor(packageName)) {
+      Resolver resolver =
+          new Resolver(
+              packageName,
+              sourceDirs,
+              python,
+              p ->
+                  facts.computeIfAbsent(
+                      p,
+                      k -> {
+                        byte[] given = overlay.get(k);
+                        byte[] bytes = given != null ? withoutBom(given) : read(root.resolve(k));
+                        return extract(k, bytes, py, packageName, null);
+                      }));
+      List<FileUses> out = new ArrayList<>();
+      for (String p : overlay.keySet()) {
+        out.add(resolver.uses(p));
+      }
+      return out;
+    }
+  }
+
+  /**
    * The uses a change with these words can match: imports and config strings (a moved module's
    * path), and uses whose last name or a keyword is one of the words. The rest only cost memory.
    */

@@ -266,11 +266,25 @@ final class FileFixer {
       }
       String line = src.linesText(offset, offset);
       return new SiteResult(
-          s, true, true, line, line, c.reason(), out.lineOf(mapped), out.columnOf(mapped));
+          s,
+          true,
+          true,
+          line,
+          line,
+          c.reason(),
+          out.lineOf(mapped),
+          out.columnOf(mapped),
+          List.of(
+              new SiteResult.Span(
+                  out.lineOf(mapped),
+                  out.columnOf(mapped),
+                  out.lineOf(mapped),
+                  out.columnOf(mapped))));
     }
     List<TextEdit> edits = EditApplier.normalize(((Edits) g.outcome).edits());
     List<String> before = new ArrayList<>();
     List<String> after = new ArrayList<>();
+    List<SiteResult.Span> spans = new ArrayList<>();
     for (TextEdit e : edits) {
       before.add(
           e.startByte() == e.endByte() && src.onlyBlankBefore(e.startByte())
@@ -278,6 +292,10 @@ final class FileFixer {
               : src.linesText(e.startByte(), e.endByte()));
       int ns = EditApplier.mapSorted(e.startByte(), all);
       int ne = ns + e.replacement().getBytes(StandardCharsets.UTF_8).length;
+      int last = Math.max(ns, ne - 1);
+      spans.add(
+          new SiteResult.Span(
+              out.lineOf(ns), out.columnOf(ns), out.lineOf(last), out.columnOf(last)));
       boolean wholeLinesGone =
           e.replacement().isEmpty()
               && src.onlyBlankBefore(e.startByte())
@@ -294,7 +312,8 @@ final class FileFixer {
         joinNonEmpty(after),
         null,
         out.lineOf(anchor),
-        out.columnOf(anchor));
+        out.columnOf(anchor),
+        spans);
   }
 
   private static String joinNonEmpty(List<String> parts) {

@@ -16,7 +16,7 @@ import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.deps.UvLockRefresher;
 import nautilus.autoupdate.fix.FixEngine;
-import nautilus.autoupdate.fix.ReplanRecheck;
+import nautilus.autoupdate.fix.Proof;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.git.StateDirs;
 import nautilus.autoupdate.git.Worktrees;
@@ -47,10 +47,12 @@ public final class UpdaterFactory {
   private final Git git;
   private final Path top;
   private final Path project;
+  private final Proof proof;
 
   /**
    * @param repoRoot the downstream project; may be a subfolder of its git repository
    * @param env the process environment ({@code GITHUB_TOKEN}; never printed)
+   * @param proof what every code fix must pass before it is written (the target's model)
    * @param log receives one line per step
    * @param hook called before each updater step (fault injection in tests; else a no-op)
    */
@@ -59,9 +61,11 @@ public final class UpdaterFactory {
       Path repoRoot,
       Map<String, String> env,
       UpdateOptions options,
+      Proof proof,
       Consumer<String> log,
       Updater.StepHook hook,
       Clock clock) {
+    this.proof = proof;
     this.config = config;
     this.env = env;
     this.options = options;
@@ -163,9 +167,7 @@ public final class UpdaterFactory {
             new UvLockRefresher(env, Duration.ofSeconds(config.testTimeoutSeconds())),
             project));
     if (options.fix()) {
-      steps.add(
-          new FixStep(
-              new FixEngine(new ReplanRecheck()), impact, config.packageName(), version, project));
+      steps.add(new FixStep(new FixEngine(proof), impact, config.packageName(), version, project));
     }
     return steps;
   }

@@ -22,7 +22,9 @@ class IntrospectorTest {
 
   @Test
   void runtimeApiIsMergedIntoTheSnapshot() throws Exception {
-    Map<String, String> env = System.getenv();
+    // Python needs the real environment; the model cache must stay in the test's folder.
+    Map<String, String> env = new LinkedHashMap<>(System.getenv());
+    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
     assumeTrue(!new PythonFinder(env).all().isEmpty(), "no Python 3 on this machine");
     Path dists = tmp.resolve("dists");
     Dists.wheel(dists, "demo_pkg", "1.0", Fixtures.demo("1.0"));
@@ -51,7 +53,8 @@ class IntrospectorTest {
     assertThat(out.path("skipped").toString()).contains("demo_pkg.fast: import failed at runtime");
 
     JsonNode snap =
-        Json.mapper().readTree(tmp.resolve("state/api/snapshots/demo_pkg-2.0.json").toFile());
+        Json.mapper()
+            .readTree(tmp.resolve("cache/nautilus-autoupdate/models/demo_pkg-2.0.json").toFile());
     JsonNode dyn = snap.path("modules").path("demo_pkg.dyn");
     assertThat(dyn.path("origin").asText()).isEqualTo("py+runtime");
     assertThat(dyn.path("names").path("dynamic_fn").path("params").findValuesAsText("name"))

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.TestModels;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
 import nautilus.autoupdate.impact.ConfidenceLevel;
@@ -38,10 +40,14 @@ class FixCommandTest {
           + "MAYBE = thing.BOND\r\n";
 
   @TempDir Path repo;
+  @TempDir Path cache;
   Path report;
+  Map<String, String> env;
 
   @BeforeEach
   void writeRepoAndReport() throws Exception {
+    // The fixes are proven on the small 1.221.0 tree's model, from a shared cache of its own.
+    env = TestModels.envWithModel(cache, "1.221.0");
     Files.createDirectories(repo.resolve("strategies"));
     Files.writeString(repo.resolve("strategies/stats.py"), BEFORE);
     List<BreakingChange> changes =
@@ -102,7 +108,7 @@ class FixCommandTest {
   @Test
   void dryRunPrintsTheDiffAndWritesNothing() throws Exception {
     CliRunner.Result r =
-        CliRunner.run(repo, "fix", "--repo", ".", "--report", "report.json", "--dry-run");
+        CliRunner.run(repo, env, "fix", "--repo", ".", "--report", "report.json", "--dry-run");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(r.out())
         .contains("--- a/strategies/stats.py", "+++ b/strategies/stats.py")
@@ -116,7 +122,7 @@ class FixCommandTest {
 
   @Test
   void writesTheFixesKeepingCrlf() throws Exception {
-    CliRunner.Result r = CliRunner.run(repo, "fix", "--report", "report.json");
+    CliRunner.Result r = CliRunner.run(repo, env, "fix", "--report", "report.json");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(Files.readString(repo.resolve("strategies/stats.py")))
         .isEqualTo(
@@ -131,7 +137,7 @@ class FixCommandTest {
   @Test
   void jsonFormatIsTheFixResult() throws Exception {
     CliRunner.Result r =
-        CliRunner.run(repo, "fix", "--report", "report.json", "--dry-run", "--format", "json");
+        CliRunner.run(repo, env, "fix", "--report", "report.json", "--dry-run", "--format", "json");
     JsonNode json = Json.mapper().readTree(r.out());
     assertThat(json.get("files_changed").asInt()).isEqualTo(1);
     assertThat(json.get("applied")).hasSize(2);
@@ -155,14 +161,16 @@ class FixCommandTest {
     Path demo = Examples.copyTo(repo.resolve("dry")).resolve("demo-strategy");
     String performance = Files.readString(demo.resolve("demo/analysis/performance.py"));
     CliRunner.Result r =
-        CliRunner.run(demo, "fix", "--to", "1.221.0", "--offline", "--dry-run", "--format", "diff");
+        CliRunner.run(
+            demo, env, "fix", "--to", "1.221.0", "--offline", "--dry-run", "--format", "diff");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(r.out()).isEqualTo(expectedDemoDiff());
     assertThat(Files.readString(demo.resolve("demo/analysis/performance.py")))
         .isEqualTo(performance);
 
     Path fixed = Examples.copyTo(repo.resolve("fixed")).resolve("demo-strategy");
-    assertThat(CliRunner.run(fixed, "fix", "--to", "1.221.0", "--offline").exitCode()).isZero();
+    assertThat(CliRunner.run(fixed, env, "fix", "--to", "1.221.0", "--offline").exitCode())
+        .isZero();
     Files.writeString(repo.resolve("demo.diff"), r.out());
     GitRepos.git(demo, "apply", repo.resolve("demo.diff").toString());
     for (String f : List.of("demo/analysis/performance.py", "notebooks/research.ipynb")) {
@@ -175,14 +183,14 @@ class FixCommandTest {
   @Test
   void diffFormatPrintsOnlyTheDiff() {
     CliRunner.Result r =
-        CliRunner.run(repo, "fix", "--report", "report.json", "--dry-run", "--format", "diff");
+        CliRunner.run(repo, env, "fix", "--report", "report.json", "--dry-run", "--format", "diff");
     assertThat(r.out()).startsWith("--- a/strategies/stats.py").doesNotContain("site(s) fixed");
   }
 
   @Test
   void aBrokenReportIsAOneLineError() throws Exception {
     Files.writeString(report, "{\n  \"version\": \"1.221.0\",\n  \"breaking_changes\": [oops]\n}");
-    CliRunner.Result r = CliRunner.run(repo, "fix", "--report", "report.json");
+    CliRunner.Result r = CliRunner.run(repo, env, "fix", "--report", "report.json");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(r.err())
         .startsWith("error: ")
@@ -193,7 +201,7 @@ class FixCommandTest {
 
   @Test
   void withoutAReportItNeedsReleaseNotes() {
-    CliRunner.Result r = CliRunner.run(repo, "fix", "--dry-run");
+    CliRunner.Result r = CliRunner.run(repo, env, "fix", "--dry-run");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(r.err()).contains("no release notes").contains("--releases-md");
   }
@@ -204,6 +212,7 @@ class FixCommandTest {
     CliRunner.Result r =
         CliRunner.run(
             repo,
+            env,
             "fix",
             "--releases-md",
             notes,
@@ -222,14 +231,43 @@ class FixCommandTest {
     assertThat(Files.readString(repo.resolve("strategies/stats.py"))).isEqualTo(BEFORE);
 
     CliRunner.Result current =
-        CliRunner.run(repo, "fix", "--releases-md", notes, "--from", "1.221.0", "--to", "1.221.0");
+        CliRunner.run(
+            repo, env, "fix", "--releases-md", notes, "--from", "1.221.0", "--to", "1.221.0");
     assertThat(current.exitCode()).as(current.err()).isZero();
     assertThat(current.out()).contains("no update needed");
   }
 
   @Test
+  void withoutAModelOfTheTargetNothingIsWrittenAndEachSiteSaysWhy() throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(repo, Map.of(), "fix", "--report", "report.json", "--offline");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("strategies/stats.py:1  unproven: no cached API model of nautilus_trader 1.221.0")
+        .contains("0 site(s) fixed in 0 file(s)");
+    assertThat(Files.readString(repo.resolve("strategies/stats.py"))).isEqualTo(BEFORE);
+  }
+
+  @Test
+  void anEditThatDoesNotResolveOnTheTargetIsLeftWithTheReason() throws Exception {
+    // The note's replacement names a member the 1.221.0 model does not have.
+    String json = Files.readString(report).replace("AssetClass.DEBT", "AssetClass.DEBTS");
+    Files.writeString(report, json);
+    CliRunner.Result r = CliRunner.run(repo, env, "fix", "--report", "report.json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("strategies/stats.py:5  unproven: `nautilus_trader.model.enums.AssetClass.DEBTS`")
+        .contains("AssetClass has no member `DEBTS`")
+        .contains("1 site(s) fixed in 1 file(s)");
+    assertThat(Files.readString(repo.resolve("strategies/stats.py")))
+        .contains("from nautilus_trader.analysis import WinRate")
+        .contains("AssetClass.BOND");
+  }
+
+  @Test
   void aBadFormatIsRejected() {
-    CliRunner.Result r = CliRunner.run(repo, "fix", "--report", "report.json", "--format", "xml");
+    CliRunner.Result r =
+        CliRunner.run(repo, env, "fix", "--report", "report.json", "--format", "xml");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
     assertThat(r.err()).contains("expected text, json or diff");
     assertThat(new String(r.out().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))

@@ -14,6 +14,7 @@ import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.TestModels;
 import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
@@ -27,10 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class UpdateCommandTest {
   @TempDir Path dir;
   GitRepos repos;
-  static final Map<String, String> ENV = Map.of("GITHUB_TOKEN", "test-token");
+  Map<String, String> ENV;
 
   @BeforeEach
   void setUp() {
+    // Fixes are proven on the small 1.221.0 tree's model, never on one fetched from PyPI.
+    ENV = new java.util.HashMap<>(TestModels.envWithModel(dir.resolve("cache"), "1.221.0"));
+    ENV.put("GITHUB_TOKEN", "test-token");
     repos =
         GitRepos.create(
             dir, "[project]\nname = \"s\"\ndependencies = [\"nautilus_trader==1.220.0\"]\n");

@@ -22,6 +22,7 @@ import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.TestModels;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.git.Worktrees;
 import nautilus.autoupdate.github.GitHubStub;
@@ -46,14 +47,14 @@ class UpdateKillTest {
 
   Map<String, String> env() throws java.io.IOException {
     Files.createDirectories(tmp.resolve("tmp"));
+    // Fixes are proven on the small 1.221.0 tree's model, never on one fetched from PyPI.
+    Map<String, String> env =
+        new java.util.HashMap<>(TestModels.envWithModel(tmp.resolve("cache"), "1.221.0"));
+    env.put("GITHUB_TOKEN", "test-token");
+    env.put("NAUTILUS_AUTOUPDATE_GITHUB_API_URL", gh.baseUrl());
     // TMPDIR is set so the killed child JVM and the in-process rerun place worktrees alike.
-    return Map.of(
-        "GITHUB_TOKEN",
-        "test-token",
-        "NAUTILUS_AUTOUPDATE_GITHUB_API_URL",
-        gh.baseUrl(),
-        "TMPDIR",
-        tmp.resolve("tmp").toString());
+    env.put("TMPDIR", tmp.resolve("tmp").toString());
+    return env;
   }
 
   static String[] args() {

@@ -61,7 +61,7 @@ class FixEngineTest {
   }
 
   private FixRun plan(ImpactReport report) {
-    return new FixEngine(new ReplanRecheck()).plan(repo, report);
+    return new FixEngine(PlannerOnly.ACCEPT_ALL).plan(repo, report);
   }
 
   @Test
@@ -86,7 +86,7 @@ class FixEngineTest {
     Files.writeString(repo.resolve("a.py"), "x = obj.foo\n");
     Recheck stubborn = (root, edited, fixed, changes) -> fixed;
     FixRun run =
-        new FixEngine(stubborn)
+        new FixEngine(stubborn, PlannerOnly.ACCEPT_ALL)
             .plan(
                 repo,
                 report(

@@ -58,7 +58,7 @@ class FixGoldenTest {
     // Idempotent: the same sites on the fixed file change nothing more.
     Path again = Files.createTempDirectory(tmp, "again");
     FixRun second =
-        new FixEngine(new ReplanRecheck())
+        new FixEngine(PlannerOnly.ACCEPT_ALL)
             .plan(
                 FixCases.repoWith(again, c, c.after()),
                 FixCases.report(

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,6 +14,7 @@ import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.gate.GateResult;
+import nautilus.autoupdate.impact.Decision;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.state.StateDb;
@@ -108,7 +111,9 @@ public final class RunCycle {
     List<String> messages = new ArrayList<>();
     Detector.Result detection = detector.detect(channel, !dryRun);
     step("detected", dryRun);
-    Result r = handle(channel, current, dryRun, detection, messages);
+    Map<Version, ImpactReport> reports = new HashMap<>();
+    Result r = handle(channel, current, dryRun, detection, detection.target(), messages, reports);
+    r = stepBack(channel, current, dryRun, detection, r, messages, reports);
     if (!dryRun && update != null) {
       // Also after a version was handled before: a window ends, or checks finish, on a later run.
       mergeDue(messages);
@@ -116,13 +121,90 @@ public final class RunCycle {
     return r;
   }
 
+  /**
+   * When the version just handled is {@code blocked}, handles the newest detected version below
+   * what blocks it (and above {@code current}) instead, again until one is not blocked: the
+   * stepping stone a person can take today. Says what blocks the rest and the change that lifts it.
+   */
+  private Result stepBack(
+      Channel channel,
+      Optional<Version> current,
+      boolean dryRun,
+      Detector.Result detection,
+      Result r,
+      List<String> messages,
+      Map<Version, ImpactReport> reports) {
+    Result last = r;
+    while (last.recommendation().orElse(null) == Recommendation.BLOCKED
+        && last.target().isPresent()) {
+      Version blockedVersion = last.target().get().version();
+      ImpactReport report =
+          Optional.ofNullable(reports.get(blockedVersion))
+              .or(() -> storedReport(blockedVersion))
+              .orElse(null);
+      if (report == null) {
+        return last;
+      }
+      List<Decision.Block> blocks = Decision.blocks(report);
+      Version from = blockedFrom(blocks, blockedVersion);
+      messages.add(blockedVersion + ": " + describe(blocks, blockedVersion));
+      Version below = from;
+      Optional<DetectedVersion> stone =
+          detection.available().stream()
+              .filter(d -> channel.accepts(d.version()))
+              .filter(d -> d.version().compareTo(below) < 0)
+              .filter(d -> current.isEmpty() || d.version().compareTo(current.get()) > 0)
+              .findFirst();
+      if (stone.isEmpty()) {
+        messages.add(
+            "no "
+                + channel.id()
+                + " version between "
+                + current.map(Version::toString).orElse("the pin")
+                + " and "
+                + from
+                + " is free of it: nothing to update to until it is lifted");
+        return last;
+      }
+      messages.add(
+          "stepping stone: "
+              + stone.get().version()
+              + " is the newest version that is not blocked by this");
+      last = handle(channel, current, dryRun, detection, stone, messages, reports);
+    }
+    return last;
+  }
+
+  /** The first version the blocks of {@code blocked} apply to (never above it). */
+  private static Version blockedFrom(List<Decision.Block> blocks, Version blocked) {
+    Version from =
+        blocks.stream().map(Decision.Block::from).min(Version::compareTo).orElse(blocked);
+    return from.compareTo(blocked) > 0 ? blocked : from;
+  }
+
+  /**
+   * What blocks {@code blocked} and the versions after it, and the change that lifts each block.
+   */
+  static String describe(List<Decision.Block> blocks, Version blocked) {
+    StringBuilder sb = new StringBuilder("blocked from " + blockedFrom(blocks, blocked) + " on: ");
+    for (int i = 0; i < blocks.size(); i++) {
+      Decision.Block b = blocks.get(i);
+      sb.append(i == 0 ? "" : "; ").append(b.why());
+      if (b.unblock() != null) {
+        sb.append(" (to unblock: ").append(b.unblock()).append(')');
+      }
+    }
+    return sb.toString();
+  }
+
   private Result handle(
       Channel channel,
       Optional<Version> current,
       boolean dryRun,
       Detector.Result detection,
-      List<String> messages) {
-    Optional<DetectedVersion> target = detection.target();
+      Optional<DetectedVersion> target,
+      List<String> messages,
+      Map<Version, ImpactReport> reports) {
     if (target.isEmpty()) {
       messages.add("no " + channel.id() + " version is listed by any source");
       return new Result(detection, target, Optional.empty(), Optional.empty(), messages);
@@ -171,6 +253,7 @@ public final class RunCycle {
       messages.add("reusing the stored impact report for " + t.version());
     }
     step("checked", dryRun);
+    reports.put(t.version(), report);
     Recommendation recommendation = report.recommendation();
     messages.add(t.version() + ": recommendation " + recommendation.id());
 
@@ -190,7 +273,11 @@ public final class RunCycle {
     if (!allowed) {
       rec =
           rec.with(
-              UpdateStatus.NEEDS_PERSON, "recommendation " + recommendation.id(), clock.instant());
+              UpdateStatus.NEEDS_PERSON,
+              recommendation == Recommendation.BLOCKED
+                  ? describe(Decision.blocks(report), t.version())
+                  : "recommendation " + recommendation.id(),
+              clock.instant());
     } else if (update == null) {
       rec = rec.with(UpdateStatus.REPORTED, "no update stage in this run", clock.instant());
     } else {

@@ -41,7 +41,53 @@ public final class Decision {
     }
   }
 
+  /**
+   * What blocks an upgrade: every version from {@code from} on is blocked by {@code why} (the
+   * action a person sees); {@code unblock} is the one change that lifts it, or null when none is
+   * known (a version missing from the index only waits).
+   */
+  public record Block(Version from, String why, String unblock) {}
+
   private Decision() {}
+
+  /**
+   * The blocks behind a {@code blocked} report, read back from its changes and actions, so a run
+   * can step back to the newest version below them: a dropped Python applies from the release that
+   * dropped it on; anything else only to the report's own version.
+   */
+  public static List<Block> blocks(ImpactReport r) {
+    List<Block> out = new ArrayList<>();
+    if (r.recommendation() != Recommendation.BLOCKED) {
+      return out;
+    }
+    for (Action a : r.actions()) {
+      Integer i = a.change();
+      BreakingChange c =
+          i == null || i < 0 || i >= r.breakingChanges().size() ? null : r.breakingChanges().get(i);
+      Matcher m =
+          c == null || c.kind() != ChangeKind.PLATFORM ? null : DROPPED_PYTHON.matcher(c.text());
+      if (m != null && m.find()) {
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        Version from = c.version() == null ? r.version() : c.version();
+        out.add(
+            new Block(from, a.text(), "raise requires-python to >=" + major + "." + (minor + 1)));
+      } else if (c == null && a.text().contains("not on the package index")) {
+        out.add(new Block(r.version(), a.text(), null));
+      }
+    }
+    if (out.isEmpty()) {
+      // Blocked for a reason this reading does not know: only the version itself.
+      out.add(
+          new Block(
+              r.version(),
+              r.actions().isEmpty()
+                  ? "blocked"
+                  : String.join("; ", r.actions().stream().map(Action::text).toList()),
+              null));
+    }
+    return out;
+  }
 
   public static Outcome decide(
       List<BreakingChange> changes, List<AffectedFile> files, List<Action> actions, Context ctx) {
@@ -131,7 +177,10 @@ public final class Decision {
                       + dropped
                       + " but requires-python '"
                       + ctx.requiresPython().get()
-                      + "' still allows it: raise requires-python first",
+                      + "' still allows it: raise requires-python to >="
+                      + m.group(1)
+                      + "."
+                      + (Integer.parseInt(m.group(2)) + 1),
                   i));
         }
       }

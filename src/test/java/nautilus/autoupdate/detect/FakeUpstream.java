@@ -33,6 +33,7 @@ public final class FakeUpstream implements AutoCloseable {
   private final Map<String, Instant> nautech = new LinkedHashMap<>();
   private final Map<String, Instant> releases = new LinkedHashMap<>();
   private final List<ObjectNode> nightlyCommits = new ArrayList<>();
+  private final Map<String, List<String>> breaking = new LinkedHashMap<>();
   private static final String UNRELEASED_NOTES =
       "# NautilusTrader 1.223.0 Beta\n\nReleased on TBD (UTC).\n\n### Breaking Changes\n- Renamed `x` to `y`\n";
 
@@ -61,6 +62,12 @@ public final class FakeUpstream implements AutoCloseable {
     pypi.put(version, at);
     releases.put(version, at.minusSeconds(60));
     nightlyCommits.clear();
+    restubAll();
+  }
+
+  /** Adds a "Breaking Changes" section with {@code bullets} to {@code version}'s release notes. */
+  public void breakingChanges(String version, String... bullets) {
+    breaking.put(version, List.of(bullets));
     restubAll();
   }
 
@@ -183,6 +190,11 @@ public final class FakeUpstream implements AutoCloseable {
                   .append(' ')
                   .append(d.getYear())
                   .append(" (UTC).\n\n### Enhancements\n- Faster order book\n");
+              List<String> b = breaking.getOrDefault(v.toString(), List.of());
+              if (!b.isEmpty()) {
+                md.append("\n### Breaking Changes\n");
+                b.forEach(line -> md.append("- ").append(line).append('\n'));
+              }
             });
     return md.toString();
   }

@@ -366,6 +366,76 @@ class RunCycleTest {
     assertThat(finalState(state)).contains("1.222.0 MERGED");
   }
 
+  /** A report blocked from 1.223.0 on: that release drops the Python our requires-python allows. */
+  ImpactReport blockedOrAuto(DetectedVersion t) {
+    analyzed.add(t.version().toString());
+    if (t.version().compareTo(Version.parse("1.223.0")) < 0) {
+      return report(t, Recommendation.AUTO);
+    }
+    var drop =
+        new nautilus.autoupdate.notes.BreakingChange(
+            Version.parse("1.223.0"),
+            "Dropped support for Python 3.11",
+            nautilus.autoupdate.notes.ChangeKind.PLATFORM,
+            null,
+            List.of(),
+            List.of(),
+            false,
+            null,
+            "RELEASES.md");
+    return new ImpactReport(
+        t.version(),
+        PIN,
+        List.of(drop),
+        List.of(),
+        0,
+        90,
+        ConfidenceLevel.VERY_HIGH,
+        false,
+        Recommendation.BLOCKED,
+        List.of(
+            new nautilus.autoupdate.impact.Action(
+                "Python 3.11 no longer supported: your requires-python says >=3.11", 0)),
+        Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void aBlockedNewestStepsBackToTheNewestVersionBelowTheBlockAndARerunConverges() {
+    up.publishStable("1.223.0", Instant.now().minus(Duration.ofMinutes(2)));
+    up.publishStable("1.224.0", Instant.now().minus(Duration.ofMinutes(1)));
+    Path state = repo.resolve("s");
+    assertThatThrownBy(
+            () ->
+                runWith(
+                    state,
+                    (t, n) -> blockedOrAuto(t),
+                    new Stage((t, r) -> opened(t)),
+                    step -> {
+                      if (step.equals("updating")) {
+                        throw new Crash();
+                      }
+                    },
+                    false))
+        .isInstanceOf(Crash.class);
+    RunCycle.Result r =
+        runWith(
+            state, (t, n) -> blockedOrAuto(t), new Stage((t, rep) -> opened(t)), s -> {}, false);
+    // 1.223.0 is skipped unasked: the block applies from it on.
+    assertThat(analyzed).containsExactly("1.224.0", "1.222.0");
+    assertThat(updated).containsExactly("1.222.0");
+    assertThat(r.target()).map(DetectedVersion::version).contains(Version.parse("1.222.0"));
+    assertThat(r.messages())
+        .contains(
+            "1.224.0: blocked from 1.223.0 on: Python 3.11 no longer supported: your"
+                + " requires-python says >=3.11 (to unblock: raise requires-python to >=3.12)",
+            "stepping stone: 1.222.0 is the newest version that is not blocked by this");
+    assertThat(finalState(state)).contains("1.224.0 NEEDS_PERSON").contains("1.222.0 MERGED");
+    try (var db = nautilus.autoupdate.state.StateDb.open(state, Clock.systemUTC())) {
+      assertThat(db.updateFor(Version.parse("1.224.0")).orElseThrow().message())
+          .contains("to unblock: raise requires-python to >=3.12");
+    }
+  }
+
   @Test
   void everyStepIsCovered() {
     assertThat(RunCycle.STEPS)

@@ -114,7 +114,7 @@ class DecisionTest {
         .containsExactly(
             new Action(
                 "1.222.0 drops Python 3.11 but requires-python '>=3.11' still allows it: raise"
-                    + " requires-python first",
+                    + " requires-python to >=3.12",
                 0));
     var fine =
         Decision.decide(List.of(PY311), List.of(), List.of(), context(100, Optional.of(">=3.12")));
@@ -133,6 +133,49 @@ class DecisionTest {
     assertThat(out.recommendation()).isEqualTo(Recommendation.BLOCKED);
     assertThat(out.blockers())
         .containsExactly(new Action("the target version is not on the package index", null));
+  }
+
+  static ImpactReport report(Version v, List<BreakingChange> changes, Decision.Outcome out) {
+    return new ImpactReport(
+        v,
+        Version.parse("1.220.0"),
+        changes,
+        List.of(),
+        0,
+        out.score().value(),
+        out.score().level(),
+        out.canAutoUpdate(),
+        out.recommendation(),
+        out.blockers(),
+        java.time.Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void aBlockedReportSaysFromWhichVersionItIsBlockedAndTheChangeThatLiftsIt() {
+    var out =
+        Decision.decide(List.of(PY311), List.of(), List.of(), context(100, Optional.of(">=3.11")));
+    List<Decision.Block> blocks =
+        Decision.blocks(report(Version.parse("1.231.0"), List.of(PY311), out));
+    assertThat(blocks)
+        .containsExactly(
+            new Decision.Block(
+                Version.parse("1.222.0"),
+                out.blockers().get(0).text(),
+                "raise requires-python to >=3.12"));
+
+    var ctx =
+        new Decision.Context(
+            Optional.of(100L), Optional.empty(), Optional.empty(), Optional.of(false), 85, 65);
+    var missing = Decision.decide(List.of(), List.of(), List.of(), ctx);
+    assertThat(Decision.blocks(report(Version.parse("1.231.0"), List.of(), missing)))
+        .as("only the missing version itself is blocked, and nothing a person changes lifts it")
+        .containsExactly(
+            new Decision.Block(
+                Version.parse("1.231.0"), "the target version is not on the package index", null));
+
+    var fine =
+        Decision.decide(List.of(PY311), List.of(), List.of(), context(100, Optional.of(">=3.12")));
+    assertThat(Decision.blocks(report(Version.parse("1.231.0"), List.of(PY311), fine))).isEmpty();
   }
 
   @Test

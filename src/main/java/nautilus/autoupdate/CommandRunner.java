@@ -18,12 +18,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CommandRunner {
   private final Map<String, String> extraEnv;
+  private final boolean inherit;
 
   /**
    * @param extraEnv variables added to (or replacing) the inherited environment of every run
    */
   public CommandRunner(Map<String, String> extraEnv) {
-    this.extraEnv = Map.copyOf(extraEnv);
+    this(extraEnv, true);
+  }
+
+  private CommandRunner(Map<String, String> env, boolean inherit) {
+    this.extraEnv = Map.copyOf(env);
+    this.inherit = inherit;
+  }
+
+  /**
+   * A runner whose children see exactly {@code environment} (plus each run's own variables), not
+   * this process's: for code the tool does not control ({@code config.ChildEnv}).
+   */
+  public static CommandRunner isolated(Map<String, String> environment) {
+    return new CommandRunner(environment, false);
   }
 
   public CommandRunner() {
@@ -50,6 +64,9 @@ public final class CommandRunner {
       out = Files.createTempFile("nautilus-autoupdate-out", ".log");
       err = Files.createTempFile("nautilus-autoupdate-err", ".log");
       ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
+      if (!inherit) {
+        pb.environment().clear();
+      }
       pb.environment().putAll(extraEnv);
       pb.environment().putAll(env);
       pb.command().set(0, onPath(command.get(0), pb.environment().get("PATH")));

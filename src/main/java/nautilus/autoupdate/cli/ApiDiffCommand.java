@@ -18,6 +18,7 @@ import nautilus.autoupdate.api.PackageIndex;
 import nautilus.autoupdate.api.PythonFinder;
 import nautilus.autoupdate.api.ReleaseNotesItems;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.config.ChildEnv;
 import nautilus.autoupdate.git.StateDirs;
 import nautilus.autoupdate.release.NoteItem;
 import nautilus.autoupdate.version.Version;
@@ -181,7 +182,12 @@ final class ApiDiffCommand extends BaseCommand {
     Http http = Http.jdk(config.httpLimits());
     PythonFinder pythons = new PythonFinder(ctx.env());
     Introspector introspector =
-        new Introspector(new CommandRunner(), pythons, state.resolve("api/venvs"), ctx.env());
+        new Introspector(
+            // It imports the release's code: none of the tool's secrets in its environment.
+            CommandRunner.isolated(ChildEnv.of(config, ctx.env())),
+            pythons,
+            state.resolve("api/venvs"),
+            ctx.env());
     Consumer<String> log =
         msg -> {
           if (verbose || msg.startsWith("warning")) {

@@ -24,8 +24,9 @@ public final class UvLockRefresher implements LockRefresher {
   private final Duration timeout;
 
   /**
-   * @param env the environment for the command; its {@code PATH} is where the executable is looked
-   *     up
+   * @param env the whole environment of the command (not added to this process's: the lock command
+   *     must not see the tool's secrets, see {@code config.ChildEnv}); its {@code PATH} is where
+   *     the executable is looked up
    * @param timeout how long the command may run before it and its children are killed
    */
   public UvLockRefresher(Map<String, String> env, Duration timeout) {
@@ -62,6 +63,7 @@ public final class UvLockRefresher implements LockRefresher {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      pb.environment().clear();
       pb.environment().putAll(env);
       Process p = pb.start();
       boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

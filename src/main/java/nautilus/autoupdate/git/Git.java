@@ -20,11 +20,21 @@ public final class Git {
   private final Path dir;
   private final CommandRunner runner;
   private final Duration timeout;
+  private final Map<String, String> pushEnv;
 
   public Git(Path dir, CommandRunner runner, Duration timeout) {
+    this(dir, runner, timeout, Map.of());
+  }
+
+  /**
+   * @param pushEnv variables only {@code git push} gets (a credential helper reading the token from
+   *     the environment); every other git command, and its hooks, runs without them
+   */
+  public Git(Path dir, CommandRunner runner, Duration timeout, Map<String, String> pushEnv) {
     this.dir = dir;
     this.runner = runner;
     this.timeout = timeout;
+    this.pushEnv = Map.copyOf(pushEnv);
   }
 
   public Git(Path dir) {
@@ -37,7 +47,7 @@ public final class Git {
 
   /** The same git in another directory (a worktree). */
   public Git in(Path other) {
-    return new Git(other, runner, timeout);
+    return new Git(other, runner, timeout, pushEnv);
   }
 
   /** Runs git and returns its trimmed stdout; a failure is a UserError with git's last line. */
@@ -68,7 +78,12 @@ public final class Git {
     List<String> cmd = new ArrayList<>();
     cmd.add("git");
     cmd.addAll(args);
-    CommandResult r = runner.run(cmd, dir, timeout, NO_PROMPTS);
+    Map<String, String> env = NO_PROMPTS;
+    if (!pushEnv.isEmpty() && !args.isEmpty() && args.get(0).equals("push")) {
+      env = new java.util.HashMap<>(pushEnv);
+      env.putAll(NO_PROMPTS);
+    }
+    CommandResult r = runner.run(cmd, dir, timeout, env);
     if (!r.started()) {
       throw new UserError("git is not installed or not on PATH (" + r.startError() + ")");
     }

@@ -7,13 +7,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nautilus.autoupdate.CommandResult;
 import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.config.ChildEnv;
 import nautilus.autoupdate.deps.UvLockRefresher;
 import nautilus.autoupdate.fix.FixEngine;
 import nautilus.autoupdate.fix.Proof;
@@ -38,6 +43,8 @@ import nautilus.autoupdate.version.Version;
  * requests of the repository behind the remote.
  */
 public final class UpdaterFactory {
+  private static final Pattern REMOTE_HOST =
+      Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?:[^@/]*@)?([^:/]+)");
   private final AutoUpdateConfig config;
   private final Map<String, String> env;
   private final UpdateOptions options;
@@ -45,6 +52,7 @@ public final class UpdaterFactory {
   private final Updater.StepHook hook;
   private final Clock clock;
   private final Git git;
+  private final CommandRunner children;
   private final Path top;
   private final Path project;
   private final Proof proof;
@@ -72,13 +80,51 @@ public final class UpdaterFactory {
     this.log = log;
     this.hook = hook;
     this.clock = clock;
-    this.git = new Git(repoRoot);
+    this.children = CommandRunner.isolated(ChildEnv.of(config, env));
+    Duration gitTimeout = Duration.ofMinutes(5);
+    this.git =
+        new Git(
+            repoRoot,
+            children,
+            gitTimeout,
+            pushCredentials(new Git(repoRoot, children, gitTimeout)));
     this.top = Path.of(git.run("rev-parse", "--show-toplevel"));
     try {
       this.project = top.toRealPath().relativize(repoRoot.toRealPath());
     } catch (IOException e) {
       throw new UserError("cannot resolve " + repoRoot + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code GH_TOKEN} and {@code GITHUB_TOKEN} for {@code git push} alone (a credential helper such
+   * as {@code gh auth git-credential} reads them from the environment), and only when the remote is
+   * on the host {@code github_api_url} belongs to; git's own helpers and SSH need nothing from
+   * here.
+   */
+  private Map<String, String> pushCredentials(Git plain) {
+    Map<String, String> tokens = new HashMap<>();
+    for (String name : List.of("GH_TOKEN", "GITHUB_TOKEN")) {
+      String v = env.get(name);
+      if (v != null && !v.isBlank()) {
+        tokens.put(name, v);
+      }
+    }
+    if (tokens.isEmpty()) {
+      return Map.of();
+    }
+    CommandResult url = plain.tryRun("remote", "get-url", config.remote());
+    String apiHost = URI.create(config.githubApiUrl()).getHost();
+    String webHost = "api.github.com".equalsIgnoreCase(apiHost) ? "github.com" : apiHost;
+    return url.ok() && webHost != null && webHost.equalsIgnoreCase(hostOf(url.stdout().strip()))
+        ? tokens
+        : Map.of();
+  }
+
+  /** The host of a git remote URL (https, ssh, {@code git@host:o/r}); empty for a path. */
+  static String hostOf(String remoteUrl) {
+    Matcher m = REMOTE_HOST.matcher(remoteUrl);
+    return m.find() ? m.group(1) : "";
   }
 
   /** The top of the git repository (the checkout the updater reads, never writes). */
@@ -92,10 +138,9 @@ public final class UpdaterFactory {
 
   /** The updater for {@code version}, its workspace steps built from {@code impact}. */
   public Updater updater(Version version, ImpactReport impact) {
-    CommandRunner runner = new CommandRunner(env);
-    TestEnvironment testEnv = TestEnvironment.detect(runner, top, envCache());
+    TestEnvironment testEnv = TestEnvironment.detect(children, top, envCache());
     TestRunner tests =
-        new TestRunner(runner, testEnv, Duration.ofSeconds(config.testTimeoutSeconds()));
+        new TestRunner(children, testEnv, Duration.ofSeconds(config.testTimeoutSeconds()));
     boolean publish = !options.offline() && options.push();
     return new Updater(
         config,
@@ -164,7 +209,8 @@ public final class UpdaterFactory {
     steps.add(
         new LockStep(
             config,
-            new UvLockRefresher(env, Duration.ofSeconds(config.testTimeoutSeconds())),
+            new UvLockRefresher(
+                ChildEnv.of(config, env), Duration.ofSeconds(config.testTimeoutSeconds())),
             project));
     if (options.fix()) {
       steps.add(new FixStep(new FixEngine(proof), impact, config.packageName(), version, project));

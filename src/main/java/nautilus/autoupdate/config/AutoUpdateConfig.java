@@ -63,6 +63,22 @@ public record AutoUpdateConfig(
     List<String> notifyOn,
     String notifyMode) {
 
+  /**
+   * The events {@code notify_on} may list (the notify stage's event ids; a test keeps them equal).
+   */
+  public static final List<String> NOTIFY_EVENTS =
+      List.of(
+          "detected",
+          "pr-opened",
+          "pr-updated",
+          "tests-failed",
+          "agent-done",
+          "agent-failed",
+          "manual",
+          "blocked",
+          "merged",
+          "crash");
+
   public AutoUpdateConfig {
     sourceDirs = List.copyOf(sourceDirs);
     emailTo = List.copyOf(emailTo);

@@ -75,6 +75,9 @@ final class ConfigValidator {
         List.of("LOW", "MEDIUM", "HIGH", "CRITICAL"));
     oneOf(l, "smtp_security", c.smtpSecurity(), List.of("starttls", "ssl", "none"));
     oneOf(l, "notify_mode", c.notifyMode(), List.of("each", "digest"));
+    for (String event : c.notifyOn()) {
+      oneOf(l, "notify_on", event, AutoUpdateConfig.NOTIFY_EVENTS);
+    }
     require(
         l, "hold_label", c.holdLabel() != null && !c.holdLabel().isBlank(), "must not be empty");
     for (String key : List.of("child_env", "agent_env")) {

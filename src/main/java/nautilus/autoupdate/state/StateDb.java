@@ -27,7 +27,8 @@ import nautilus.autoupdate.version.Version;
  */
 public final class StateDb implements AutoCloseable {
   /** The migration scripts in order; the schema version is the number of scripts applied. */
-  static final List<String> MIGRATIONS = List.of("V001__init.sql", "V004__merges.sql");
+  static final List<String> MIGRATIONS =
+      List.of("V001__init.sql", "V004__merges.sql", "V002__notifications.sql");
 
   private final Connection db;
   private final Path file;
@@ -314,6 +315,73 @@ public final class StateDb implements AutoCloseable {
             channel,
             now().toString())
         == 1;
+  }
+
+  /** What became of an event: {@code sent...} or {@code failed: ...}; empty when never tried. */
+  public Optional<String> notificationOutcome(String eventKey) {
+    return queryString("SELECT outcome FROM notifications WHERE event_key = ?", eventKey);
+  }
+
+  /** Records a delivery attempt; a later attempt of the same event replaces it. */
+  public void recordNotification(String eventKey, String channel, String outcome) {
+    update(
+        "INSERT OR REPLACE INTO notifications(event_key, channel, sent_at, outcome) VALUES (?, ?,"
+            + " ?, ?)",
+        eventKey,
+        channel,
+        now().toString(),
+        outcome);
+  }
+
+  /** A digest's waiting event. */
+  public record QueuedNotification(String eventKey, String day, String eventJson) {}
+
+  /** Queues an event for a day's digest; false when it is queued already. */
+  public boolean queueNotification(String eventKey, String day, String eventJson) {
+    return update(
+            "INSERT OR IGNORE INTO notification_queue(event_key, day, event_json, queued_at)"
+                + " VALUES (?, ?, ?, ?)",
+            eventKey,
+            day,
+            eventJson,
+            now().toString())
+        == 1;
+  }
+
+  public boolean isQueued(String eventKey) {
+    return queryString("SELECT 1 FROM notification_queue WHERE event_key = ?", eventKey)
+        .isPresent();
+  }
+
+  /** The waiting events of days before {@code day} (ISO dates sort as text), oldest first. */
+  public List<QueuedNotification> queuedBefore(String day) {
+    List<QueuedNotification> all =
+        query(
+            "SELECT event_key, day, event_json FROM notification_queue ORDER BY day, queued_at,"
+                + " event_key",
+            rs -> new QueuedNotification(rs.getString(1), rs.getString(2), rs.getString(3)));
+    return all.stream().filter(q -> q.day().compareTo(day) < 0).toList();
+  }
+
+  /** Marks queued events as sent in one transaction: recorded as sent and off the queue. */
+  public void digestSent(List<String> eventKeys, String channel, String outcome) {
+    try {
+      db.setAutoCommit(false);
+      try {
+        for (String key : eventKeys) {
+          recordNotification(key, channel, outcome);
+          update("DELETE FROM notification_queue WHERE event_key = ?", key);
+        }
+        db.commit();
+      } catch (RuntimeException | SQLException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
   }
 
   public long startAgentRun(Version v) {

@@ -189,6 +189,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void notifyOnNamesKnownEvents() throws IOException {
+    write("nautilus-autoupdate.toml", "notify_on = [\"manual\", \"crash\"]\n");
+    assertThat(load().config().notifyOn()).containsExactly("manual", "crash");
+    write("nautilus-autoupdate.toml", "notify_on = [\"manual\", \"pr\"]\n");
+    assertThatThrownBy(this::load)
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith("notify_on = [manual, pr] (from nautilus-autoupdate.toml")
+        .hasMessageContaining("must be one of [detected, pr-opened");
+  }
+
+  @Test
   void wrongTypeNamesFileKeyAndExpectedType() throws IOException {
     write("nautilus-autoupdate.toml", "\ntest_timeout_seconds = \"600\"\n");
     assertThatThrownBy(this::load)

@@ -1,5 +1,5 @@
 -- Every version any source reported; first_seen_at - published_at is the detection latency.
-CREATE TABLE versions_seen (
+CREATE TABLE IF NOT EXISTS versions_seen (
   version TEXT NOT NULL,
   source TEXT NOT NULL,
   channel TEXT NOT NULL,
@@ -10,7 +10,7 @@ CREATE TABLE versions_seen (
 );
 
 -- Conditional-request validators per URL, with the last good body so a 304 can be answered locally.
-CREATE TABLE http_validators (
+CREATE TABLE IF NOT EXISTS http_validators (
   url TEXT PRIMARY KEY,
   etag TEXT,
   last_modified TEXT,
@@ -18,7 +18,7 @@ CREATE TABLE http_validators (
   fetched_at TEXT NOT NULL
 );
 
-CREATE TABLE impact_reports (
+CREATE TABLE IF NOT EXISTS impact_reports (
   version TEXT PRIMARY KEY,
   recommendation TEXT,
   report_json TEXT NOT NULL,
@@ -26,7 +26,7 @@ CREATE TABLE impact_reports (
 );
 
 -- One row per target version the run loop handled; status is the last completed step.
-CREATE TABLE updates (
+CREATE TABLE IF NOT EXISTS updates (
   version TEXT PRIMARY KEY,
   status TEXT NOT NULL,
   branch TEXT,
@@ -37,13 +37,13 @@ CREATE TABLE updates (
   updated_at TEXT NOT NULL
 );
 
-CREATE TABLE notifications (
+CREATE TABLE IF NOT EXISTS notifications (
   event_key TEXT PRIMARY KEY,
   channel TEXT NOT NULL,
   sent_at TEXT NOT NULL
 );
 
-CREATE TABLE agent_runs (
+CREATE TABLE IF NOT EXISTS agent_runs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   version TEXT NOT NULL,
   started_at TEXT NOT NULL,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import nautilus.autoupdate.ProcessStamp;
 import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.detect.BranchUpdate;
@@ -39,12 +40,26 @@ final class CycleRunner {
     Path stateDir = ctx.workingDir().resolve(config.stateDir());
     Optional<RunLock> lock = dryRun ? Optional.empty() : RunLock.tryAcquire(stateDir);
     if (!dryRun && lock.isEmpty()) {
-      ctx.out()
-          .println(
-              "another run is working (lock "
-                  + stateDir.resolve("run.lock")
-                  + " is held); nothing to do this time");
-      return ExitCodes.OK;
+      Optional<ProcessStamp> holder = RunLock.holder(stateDir);
+      if (holder.isPresent() && !"run".equals(holder.get().command())) {
+        // An update, fix or dispatch usually ends soon: wait for it as they wait for each other.
+        try {
+          lock = Optional.of(RepoLock.take(ctx, config, "run"));
+        } catch (RunLock.Held stillHeld) {
+          holder = stillHeld.holder();
+        }
+      }
+      if (lock.isEmpty()) {
+        // Overlapping cron runs: the one working does this cycle's work.
+        ctx.out()
+            .println(
+                "another command is working ("
+                    + holder.map(ProcessStamp::describe).orElse("holder unknown")
+                    + " holds "
+                    + RunLock.file(stateDir)
+                    + "); nothing to do this time");
+        return ExitCodes.OK;
+      }
     }
     Clock clock = Clock.systemUTC();
     try (Upstream up = Upstream.open(config, ctx.workingDir(), ctx.env(), clock, dryRun)) {

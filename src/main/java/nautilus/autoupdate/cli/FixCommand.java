@@ -11,6 +11,7 @@ import nautilus.autoupdate.fix.FixRun;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.report.ReportFile;
+import nautilus.autoupdate.state.RunLock;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
       "Only certain sites are edited; each edit changes only the bytes it must, is proved by a"
           + " re-parse, a re-check and the target version's API model (its imports, names and"
           + " keywords must exist there; no model, no edit), and the rest is listed for the agent"
-          + " or a person with the reason."
+          + " or a person with the reason.",
+      "Takes the repository lock (as update and run do), waiting up to lock_wait_seconds."
     })
 final class FixCommand extends BaseCommand {
   enum Format {
@@ -105,6 +107,17 @@ final class FixCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
+    if (dryRun) {
+      return fix();
+    }
+    // Fix edits the working tree: never while update, run or dispatch work on the repository.
+    AutoUpdateConfig cfg = repo.load(context(), RepoOptions.flags()).config();
+    try (RunLock lock = RepoLock.take(context(), cfg, "fix")) {
+      return fix();
+    }
+  }
+
+  private int fix() throws Exception {
     Path root = repo.repoRoot(context());
     Optional<ImpactReport> analyzed = report(root);
     if (analyzed.isEmpty()) {

@@ -14,6 +14,7 @@ import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.report.ReportFile;
+import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
 import nautilus.autoupdate.update.UpdaterFactory;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Option;
       "Works in a temporary git worktree: your checkout, branch, index and uncommitted files are"
           + " never touched. Runs the tests on the base commit and on the update, commits through"
           + " your hooks, pushes {branch_prefix}{version} and creates or updates one PR.",
+      "Takes the repository lock run takes; while another command holds it, waits up to"
+          + " lock_wait_seconds, then fails naming it.",
       "Exit codes: 0 done, 1 error or new test failures, 3 refused (recommendation manual or"
           + " blocked; --force overrides)."
     })
@@ -128,6 +131,17 @@ final class UpdateCommand extends BaseCommand {
                 RepoOptions.flags(
                     "dry_run", dryRun ? Boolean.TRUE : null, "api_diff", apiDiff.value()))
             .config();
+    if (dryRun) {
+      return update(root, config, json, out, steps);
+    }
+    // The same lock as run's: two updates of one repository would race on its branch and worktrees.
+    try (RunLock lock = RepoLock.take(context(), config, "update")) {
+      return update(root, config, json, out, steps);
+    }
+  }
+
+  private int update(
+      Path root, AutoUpdateConfig config, boolean json, PrintWriter out, PrintWriter steps) {
     Optional<ImpactReport> analyzed = impactReport(root, config);
     if (analyzed.isEmpty()) {
       return ExitCodes.OK;

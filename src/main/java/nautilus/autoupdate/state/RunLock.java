@@ -1,20 +1,34 @@
 package nautilus.autoupdate.state;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
+import nautilus.autoupdate.ProcessStamp;
 import nautilus.autoupdate.UserError;
 
 /**
- * An exclusive lock on {@code <state_dir>/run.lock} so two overlapping cron runs never work at
- * once. The OS releases it when the process dies, so a crashed run never leaves a stale lock.
+ * The repository lock: an exclusive OS lock on {@code <state_dir>/run.lock}, taken by {@code run},
+ * {@code update}, {@code fix} and {@code dispatch}, so two of them never work on one repository at
+ * once. The OS releases it when the process dies, so a crashed command never leaves a stale lock.
+ * The holder writes who it is (command, pid, start time) into the file, so a waiting command can
+ * say whom it waits for; the content only counts while the lock is held.
  */
 public final class RunLock implements AutoCloseable {
+  /** How often a waiting command tries again. */
+  private static final Duration POLL = Duration.ofMillis(150);
+
+  /** How long a waiter gives a new holder to write its name before announcing it as unknown. */
+  private static final Duration NAME_GRACE = Duration.ofSeconds(1);
+
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -23,9 +37,32 @@ public final class RunLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** The lock, or empty when another run holds it. */
+  /** The lock was still held by another command when the wait ran out. */
+  public static final class Held extends UserError {
+    private final transient Optional<ProcessStamp> holder;
+
+    Held(String message, Optional<ProcessStamp> holder) {
+      super(message);
+      this.holder = holder;
+    }
+
+    public Optional<ProcessStamp> holder() {
+      return holder;
+    }
+  }
+
+  public static Path file(Path stateDir) {
+    return stateDir.resolve("run.lock");
+  }
+
+  /** The lock for a {@code run}, or empty when another command holds it. */
   public static Optional<RunLock> tryAcquire(Path stateDir) {
-    Path file = stateDir.resolve("run.lock");
+    return tryAcquire(stateDir, "run");
+  }
+
+  /** The lock for {@code command}, or empty when another command holds it. */
+  public static Optional<RunLock> tryAcquire(Path stateDir, String command) {
+    Path file = file(stateDir);
     try {
       Files.createDirectories(stateDir);
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -39,9 +76,73 @@ public final class RunLock implements AutoCloseable {
         ch.close();
         return Optional.empty();
       }
+      try {
+        byte[] me = ProcessStamp.current(command).format().getBytes(StandardCharsets.UTF_8);
+        ch.truncate(0);
+        ch.write(ByteBuffer.wrap(me), 0);
+        ch.force(false);
+      } catch (IOException e) {
+        l.release();
+        ch.close();
+        throw e;
+      }
       return Optional.of(new RunLock(ch, l));
     } catch (IOException e) {
       throw new UserError("cannot lock " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The lock for {@code command}, waiting up to {@code wait} while another command holds it; {@code
+   * waiting} hears once whom it waits for (empty when the holder has not named itself). Throws
+   * {@link Held}, naming the holder, when the wait runs out.
+   */
+  public static RunLock acquire(
+      Path stateDir, String command, Duration wait, Consumer<Optional<ProcessStamp>> waiting) {
+    long start = System.nanoTime();
+    boolean announced = false;
+    while (true) {
+      Optional<RunLock> l = tryAcquire(stateDir, command);
+      if (l.isPresent()) {
+        return l.get();
+      }
+      Optional<ProcessStamp> holder = holder(stateDir);
+      Duration waited = Duration.ofNanos(System.nanoTime() - start);
+      boolean timeUp = waited.compareTo(wait) >= 0;
+      if (!announced && !timeUp && (holder.isPresent() || waited.compareTo(NAME_GRACE) >= 0)) {
+        waiting.accept(holder);
+        announced = true;
+      }
+      if (timeUp) {
+        throw new Held(
+            command
+                + ": "
+                + holder.map(ProcessStamp::describe).orElse("another command")
+                + " holds the repository lock "
+                + file(stateDir)
+                + (wait.isZero() ? "" : " (waited " + wait.toSeconds() + " s)")
+                + "; try again when it has finished, or raise lock_wait_seconds",
+            holder);
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserError(command + ": interrupted while waiting for the repository lock", e);
+      }
+    }
+  }
+
+  /**
+   * Who holds the lock, as it wrote itself into the file: empty when it has not yet, or when what
+   * the file says names a process that is gone (a previous holder's leftover).
+   */
+  public static Optional<ProcessStamp> holder(Path stateDir) {
+    try {
+      return ProcessStamp.parse(Files.readString(file(stateDir), StandardCharsets.UTF_8))
+          .filter(ProcessStamp::alive);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty();
     }
   }
 

@@ -42,6 +42,7 @@ public final class StateDb implements AutoCloseable {
 
   public static StateDb open(Path stateDir, Clock clock) {
     Path file = stateDir.resolve("state.db");
+    checkShape(stateDir, file);
     try {
       Files.createDirectories(stateDir);
     } catch (IOException e) {
@@ -52,9 +53,10 @@ public final class StateDb implements AutoCloseable {
         file,
         clock,
         s -> {
+          // First, so a second process creating the same fresh file waits instead of failing.
+          s.exec("PRAGMA busy_timeout=10000");
           s.checkIntact();
           s.exec("PRAGMA journal_mode=WAL");
-          s.exec("PRAGMA busy_timeout=10000");
         });
   }
 
@@ -64,6 +66,7 @@ public final class StateDb implements AutoCloseable {
    */
   public static StateDb openSnapshot(Path stateDir, Clock clock) {
     Path file = stateDir.resolve("state.db");
+    checkShape(stateDir, file);
     return connect(
         "jdbc:sqlite::memory:",
         file,
@@ -80,6 +83,25 @@ public final class StateDb implements AutoCloseable {
             s.exec("restore from '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
           }
         });
+  }
+
+  /**
+   * A state_dir that is a file, or a state.db that is a folder, is a mistake to report, never an
+   * empty history ("no versions seen yet").
+   */
+  private static void checkShape(Path stateDir, Path file) {
+    if (Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
+      throw new UserError(
+          "state_dir "
+              + stateDir
+              + " is a file, not a folder: move it aside or point state_dir at a folder");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new UserError(
+          "state database "
+              + file
+              + " is not a file (a folder?): move it aside so a fresh one can be made");
+    }
   }
 
   /** What to do on a fresh connection before the migrations run. */
@@ -133,7 +155,27 @@ public final class StateDb implements AutoCloseable {
     }
   }
 
+  /**
+   * Brings the schema up to date in one write transaction taken before reading the version (BEGIN
+   * IMMEDIATE), so two processes opening a fresh or old file at once apply each migration exactly
+   * once: the second waits (busy_timeout), then finds nothing left to do.
+   */
   private void migrate() throws SQLException {
+    exec("BEGIN IMMEDIATE");
+    try {
+      migrateInTransaction();
+      exec("COMMIT");
+    } catch (SQLException | RuntimeException e) {
+      try {
+        exec("ROLLBACK");
+      } catch (SQLException ignored) {
+        // the transaction is already gone; the first error says why
+      }
+      throw e;
+    }
+  }
+
+  private void migrateInTransaction() throws SQLException {
     exec(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT"
             + " NOT NULL)");
@@ -150,25 +192,18 @@ public final class StateDb implements AutoCloseable {
     }
     for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
       String script = readMigration(MIGRATIONS.get(v - 1));
-      db.setAutoCommit(false);
       try (Statement st = db.createStatement()) {
         for (String sql : script.split(";\\s*(\\n|$)")) {
           if (!sql.replaceAll("(?m)^--.*$", "").isBlank()) {
             st.execute(sql);
           }
         }
-        try (PreparedStatement ps =
-            db.prepareStatement("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)")) {
-          ps.setInt(1, v);
-          ps.setString(2, now().toString());
-          ps.executeUpdate();
-        }
-        db.commit();
-      } catch (SQLException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
+      }
+      try (PreparedStatement ps =
+          db.prepareStatement("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)")) {
+        ps.setInt(1, v);
+        ps.setString(2, now().toString());
+        ps.executeUpdate();
       }
     }
   }
@@ -524,6 +559,14 @@ public final class StateDb implements AutoCloseable {
   }
 
   private static UserError corrupt(Path file, SQLException e) {
+    if (readOnly(e)) {
+      return new UserError(
+          "state database "
+              + file
+              + " is read-only: make it and its folder writable, or point state_dir at a"
+              + " writable folder",
+          e);
+    }
     return new UserError(
         "state database "
             + file
@@ -532,6 +575,19 @@ public final class StateDb implements AutoCloseable {
             + "): if it is damaged, move it aside (the next run starts a fresh history) or restore"
             + " it from a backup",
         e);
+  }
+
+  /** SQLITE_READONLY and its extended codes (8, 264, 520, ...): the low byte is 8. */
+  static boolean readOnly(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.sqlite.SQLiteException s && (s.getResultCode().code & 0xff) == 8) {
+        return true;
+      }
+      if (t instanceof SQLException q && (q.getErrorCode() & 0xff) == 8) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void closeQuietly(Connection c) {

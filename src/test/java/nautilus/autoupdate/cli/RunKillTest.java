@@ -185,7 +185,7 @@ class RunKillTest {
     try (RunLock held = RunLock.tryAcquire(stateDir).orElseThrow()) {
       Child second = child(repo, null);
       assertThat(second.exitCode()).as(second.out()).isZero();
-      assertThat(second.out()).contains("another run is working");
+      assertThat(second.out()).contains("another command is working").contains("run (pid ");
     }
     assertThat(stateDir.resolve("state.db")).doesNotExist();
     Child after = child(repo, null);

@@ -159,4 +159,106 @@ class StateDbTest {
       assertThat(again).isNotNull();
     }
   }
+
+  @Test
+  void manyProcessesCreatingOneFreshDatabaseAllSucceed() throws Exception {
+    int rounds = 10;
+    int openers = 6;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(openers);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        Path fresh = dir.resolve("fresh-" + round);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(openers);
+        java.util.List<java.util.concurrent.Future<Integer>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < openers; i++) {
+          all.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    // Each thread has its own connection, as each process would.
+                    try (StateDb db = StateDb.open(fresh, CLOCK)) {
+                      return db.schemaVersion();
+                    }
+                  }));
+        }
+        for (var f : all) {
+          assertThat(f.get()).as("round %d", round).isEqualTo(StateDb.MIGRATIONS.size());
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + fresh.resolve("state.db"));
+            Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+          assertThat(rs.getInt(1))
+              .as("each migration applied once")
+              .isEqualTo(StateDb.MIGRATIONS.size());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aStateDirThatIsAFileOrAStateDbThatIsAFolderIsAnErrorNotAnEmptyHistory() throws Exception {
+    Path asFile = dir.resolve("state-file");
+    Files.writeString(asFile, "oops");
+    for (var open :
+        java.util.List.<java.util.function.Function<Path, StateDb>>of(
+            d -> StateDb.open(d, CLOCK), d -> StateDb.openSnapshot(d, CLOCK))) {
+      assertThatThrownBy(() -> open.apply(asFile))
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining("state_dir " + asFile + " is a file, not a folder");
+      Path withFolder = dir.resolve("with-folder-" + System.nanoTime());
+      Files.createDirectories(withFolder.resolve("state.db"));
+      assertThatThrownBy(() -> open.apply(withFolder))
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining(withFolder.resolve("state.db") + " is not a file");
+    }
+  }
+
+  @Test
+  void aReadOnlyDatabaseIsCalledReadOnlyNotDamaged() throws Exception {
+    try (StateDb db = StateDb.open(dir, CLOCK)) {
+      db.saveImpactReport(Version.parse("1.221.0"), "auto", "{}");
+    }
+    Path file = dir.resolve("state.db");
+    boolean immutable = makeReadOnly(file);
+    try {
+      assertThatThrownBy(
+              () -> {
+                try (StateDb db = StateDb.open(dir, CLOCK)) {
+                  db.saveImpactReport(Version.parse("1.222.0"), "auto", "{}");
+                }
+              })
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining(file + " is read-only")
+          .hasMessageNotContaining("damaged");
+    } finally {
+      undoReadOnly(file, immutable);
+    }
+  }
+
+  /**
+   * chmod does not stop root (as in many containers), so there the file is made immutable; returns
+   * whether it was.
+   */
+  static boolean makeReadOnly(Path file) throws Exception {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    if (root) {
+      Process p = new ProcessBuilder("chattr", "+i", file.toString()).inheritIO().start();
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          p.waitFor() == 0, "running as root without chattr: cannot make a file read-only");
+      return true;
+    }
+    assertThat(file.toFile().setWritable(false, false)).isTrue();
+    return false;
+  }
+
+  static void undoReadOnly(Path file, boolean immutable) throws Exception {
+    if (immutable) {
+      new ProcessBuilder("chattr", "-i", file.toString()).inheritIO().start().waitFor();
+    } else {
+      file.toFile().setWritable(true, false);
+    }
+  }
 }

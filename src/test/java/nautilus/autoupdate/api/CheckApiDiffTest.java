@@ -250,27 +250,33 @@ class CheckApiDiffTest {
     }
   }
 
+  /** Serves both wheels and a PEP 691 index page for demo-pkg on loopback. */
+  private RangeServer index() throws Exception {
+    RangeServer server = new RangeServer();
+    StringBuilder files = new StringBuilder();
+    for (String v : List.of("1.0", "2.0")) {
+      String name = "demo_pkg-" + v + "-py3-none-any.whl";
+      server.put(
+          "/files/" + name, "application/octet-stream", Files.readAllBytes(wheels.resolve(name)));
+      files
+          .append(files.length() == 0 ? "" : ",")
+          .append("{\"filename\":\"")
+          .append(name)
+          .append("\",\"url\":\"")
+          .append(server.url("/files/" + name))
+          .append("\",\"hashes\":{}}");
+    }
+    server.put(
+        "/simple/demo-pkg/",
+        "application/vnd.pypi.simple.v1+json",
+        ("{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"demo-pkg\",\"files\":[" + files + "]}")
+            .getBytes(StandardCharsets.UTF_8));
+    return server;
+  }
+
   @Test
   void onlineTheDiffComesFromTheIndexAndFixAppliesIt() throws Exception {
-    try (RangeServer server = new RangeServer()) {
-      StringBuilder files = new StringBuilder();
-      for (String v : List.of("1.0", "2.0")) {
-        String name = "demo_pkg-" + v + "-py3-none-any.whl";
-        server.put(
-            "/files/" + name, "application/octet-stream", Files.readAllBytes(wheels.resolve(name)));
-        files
-            .append(files.length() == 0 ? "" : ",")
-            .append("{\"filename\":\"")
-            .append(name)
-            .append("\",\"url\":\"")
-            .append(server.url("/files/" + name))
-            .append("\",\"hashes\":{}}");
-      }
-      server.put(
-          "/simple/demo-pkg/",
-          "application/vnd.pypi.simple.v1+json",
-          ("{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"demo-pkg\",\"files\":[" + files + "]}")
-              .getBytes(StandardCharsets.UTF_8));
+    try (RangeServer server = index()) {
       Map<String, String> env =
           Map.of("NAUTILUS_AUTOUPDATE_PACKAGE_INDEX_URL", server.url("/simple"));
 
@@ -286,5 +292,47 @@ class CheckApiDiffTest {
       // The comparison is cached: offline now finds it.
       assertThat(checkJson("--offline").path("api_diff").path("used").asBoolean()).isTrue();
     }
+  }
+
+  @Test
+  void modelsCachedByOneRepositoryServeAnotherOfflineWithTheSameVerdicts() throws Exception {
+    Path shared = tmp.resolve("xdg");
+    String online;
+    String onlineFix;
+    try (RangeServer server = index()) {
+      Map<String, String> env =
+          Map.of(
+              "NAUTILUS_AUTOUPDATE_PACKAGE_INDEX_URL",
+              server.url("/simple"),
+              "XDG_CACHE_HOME",
+              shared.toString());
+      CliRunner.Result r = CliRunner.run(repo, env, "check", "--repo", ".", "--format", "json");
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      online = Json.mapper().readTree(r.out()).path("affected_files").toString();
+      onlineFix =
+          CliRunner.run(repo, env, "fix", "--repo", ".", "--dry-run", "--format", "diff").out();
+    }
+    // The models sit in the shared cache, not in the repository's state.
+    assertThat(shared.resolve("nautilus-autoupdate/models/demo_pkg-1.0.json")).isRegularFile();
+    assertThat(shared.resolve("nautilus-autoupdate/models/demo_pkg-2.0.json")).isRegularFile();
+    assertThat(repo.resolve(".nautilus-autoupdate/api/snapshots")).doesNotExist();
+
+    // Another repository with the same code, never online: same report, same proven fixes.
+    Path other = tmp.resolve("other");
+    Files.createDirectories(other.resolve("src"));
+    for (String f : List.of("pyproject.toml", "RELEASES.md", "src/strategy.py")) {
+      Files.copy(repo.resolve(f), other.resolve(f));
+    }
+    Map<String, String> offline = Map.of("XDG_CACHE_HOME", shared.toString());
+    CliRunner.Result r =
+        CliRunner.run(other, offline, "check", "--repo", ".", "--offline", "--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    JsonNode json = Json.mapper().readTree(r.out());
+    assertThat(json.path("api_diff").path("used").asBoolean()).isTrue();
+    assertThat(json.path("affected_files").toString()).isEqualTo(online);
+    CliRunner.Result fix =
+        CliRunner.run(
+            other, offline, "fix", "--repo", ".", "--offline", "--dry-run", "--format", "diff");
+    assertThat(fix.out()).isNotEmpty().isEqualTo(onlineFix);
   }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       FixCommand.class,
       UpdateCommand.class,
+      DispatchCommand.class,
       DetectCommand.class,
       RunCommand.class,
       StatusCommand.class,

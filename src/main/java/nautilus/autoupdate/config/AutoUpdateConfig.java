@@ -129,7 +129,7 @@ public record AutoUpdateConfig(
         "uv run pytest",
         600,
         "uv lock --upgrade-package {package}",
-        "claude -p --permission-mode acceptEdits",
+        "claude -p --output-format json --max-turns 30 --permission-mode acceptEdits",
         1800,
         false,
         false,

@@ -216,6 +216,28 @@ public final class Worktrees {
     }
   }
 
+  /**
+   * A worktree on the existing {@code branch} as it is, with no rebase: the local branch, made from
+   * the remote's (or moved to it when the remote has commits the local one lacks). A UserError when
+   * the branch exists neither locally nor on the remote.
+   */
+  public Worktree existing(String branch, String remote) {
+    String local = repo.resolve("refs/heads/" + branch);
+    String remoteSha = repo.resolve("refs/remotes/" + remote + "/" + branch);
+    if (local == null && remoteSha == null) {
+      throw new UserError("branch '" + branch + "' exists neither here nor on '" + remote + "'");
+    }
+    if (local == null) {
+      repo.run("branch", "--no-track", branch, remoteSha);
+    } else if (remoteSha != null
+        && !repo.tryRun("merge-base", "--is-ancestor", remoteSha, local).ok()
+        && repo.tryRun("merge-base", "--is-ancestor", local, remoteSha).ok()) {
+      // Someone pushed onto the branch (a reviewer's fix): work on top of it.
+      repo.run("branch", "--force", "--no-track", branch, remoteSha);
+    }
+    return add(List.of(branch), branch);
+  }
+
   /** A detached worktree at a commit, e.g. to run the base's tests. */
   public Worktree detached(String commit) {
     return add(List.of("--detach", commit), null);

@@ -110,6 +110,23 @@ public final class PullRequests {
     return new Merges(client, repo);
   }
 
+  /**
+   * Replaces the section of {@code pr}'s body that starts with {@code marker} (an HTML comment) by
+   * {@code section}, or appends it; then makes the PR a draft or marks it ready when {@code draft}
+   * is set and differs. Returns the PR as it is now.
+   */
+  public PullRequest annotate(PullRequest pr, String marker, String section, Boolean draft) {
+    String body = pr.body();
+    int at = body.indexOf(marker);
+    String kept = at < 0 ? body.stripTrailing() : body.substring(0, at).stripTrailing();
+    String next = (kept.isEmpty() ? "" : kept + "\n\n") + marker + "\n" + section.strip() + "\n";
+    PullRequest now = updateIfDifferent(pr, pr.title(), next);
+    if (draft != null && pr.draft() != draft && !pr.nodeId().isEmpty()) {
+      setDraft(pr, draft);
+    }
+    return now;
+  }
+
   private void setDraft(PullRequest pr, boolean draft) {
     String mutation =
         draft

@@ -28,7 +28,8 @@ import nautilus.autoupdate.version.Version;
 public final class StateDb implements AutoCloseable {
   /** The migration scripts in order; the schema version is the number of scripts applied. */
   static final List<String> MIGRATIONS =
-      List.of("V001__init.sql", "V004__merges.sql", "V002__notifications.sql");
+      List.of(
+          "V001__init.sql", "V004__merges.sql", "V002__notifications.sql", "V003__agent_runs.sql");
 
   private final Connection db;
   private final Path file;
@@ -443,6 +444,62 @@ public final class StateDb implements AutoCloseable {
         exitCode,
         summary,
         id);
+  }
+
+  /**
+   * Ends an agent run with its outcome; {@code transcript} is stored as given (the caller caps it).
+   */
+  public void finishAgentRun(
+      long id,
+      Integer exitCode,
+      String outcome,
+      String summary,
+      String message,
+      String commitSha,
+      String transcript) {
+    update(
+        "UPDATE agent_runs SET finished_at = ?, exit_code = ?, outcome = ?, summary = ?, message"
+            + " = ?, commit_sha = ?, transcript = ? WHERE id = ?",
+        now().toString(),
+        exitCode,
+        outcome,
+        summary,
+        message,
+        commitSha,
+        transcript,
+        id);
+  }
+
+  /** The agent runs of {@code v}, the latest first. */
+  public List<AgentRun> agentRuns(Version v) {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "SELECT id, version, started_at, finished_at, exit_code, outcome, summary, message,"
+                + " commit_sha, transcript FROM agent_runs WHERE version = ? ORDER BY id DESC")) {
+      ps.setString(1, v.toString());
+      List<AgentRun> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int exit = rs.getInt(5);
+          Integer exitCode = rs.wasNull() ? null : exit;
+          out.add(
+              new AgentRun(
+                  rs.getLong(1),
+                  Version.parse(rs.getString(2)),
+                  instant(rs.getString(3)),
+                  instant(rs.getString(4)),
+                  exitCode,
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getString(10)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure(e);
+    }
   }
 
   public int agentRunCount(Version v) {

@@ -136,18 +136,43 @@ public final class UpdaterFactory {
     return options;
   }
 
+  /** The git repository of the checkout. */
+  public Git git() {
+    return git;
+  }
+
+  /** The project folder relative to the repository top (empty when it is the top). */
+  public Path project() {
+    return project;
+  }
+
+  /** The worktrees of the repository, where every update and dispatch works. */
+  public Worktrees worktrees() {
+    return new Worktrees(git, Worktrees.defaultRoot(git, env));
+  }
+
+  /** The test runner {@link #updater} uses (uv or pip, the configured timeout, ChildEnv). */
+  public TestRunner tests() {
+    return new TestRunner(
+        children,
+        TestEnvironment.detect(children, top, envCache()),
+        Duration.ofSeconds(config.testTimeoutSeconds()));
+  }
+
+  /** The base commits' test results, kept in the state directory. */
+  public BaselineCache baselines() {
+    return new BaselineCache(stateDir(git, config).resolve("baselines"));
+  }
+
   /** The updater for {@code version}, its workspace steps built from {@code impact}. */
   public Updater updater(Version version, ImpactReport impact) {
-    TestEnvironment testEnv = TestEnvironment.detect(children, top, envCache());
-    TestRunner tests =
-        new TestRunner(children, testEnv, Duration.ofSeconds(config.testTimeoutSeconds()));
     boolean publish = !options.offline() && options.push();
     return new Updater(
         config,
         git,
-        new Worktrees(git, Worktrees.defaultRoot(git, env)),
-        tests,
-        new BaselineCache(stateDir(git, config).resolve("baselines")),
+        worktrees(),
+        tests(),
+        baselines(),
         workspaceSteps(version, impact),
         publish ? pullRequests().orElse(null) : null,
         log,

@@ -1,0 +1,79 @@
+package nautilus.autoupdate.agent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.fix.FixEngine;
+import nautilus.autoupdate.fix.ReplanRecheck;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.Severity;
+import nautilus.autoupdate.state.StateDb;
+import nautilus.autoupdate.update.UpdateOptions;
+import nautilus.autoupdate.update.UpdateResult;
+import nautilus.autoupdate.update.Updater;
+import nautilus.autoupdate.update.UpdaterFactory;
+import nautilus.autoupdate.verify.CommandLines;
+import nautilus.autoupdate.version.Version;
+
+/**
+ * Builds the {@link Dispatcher} for one version the same way for {@code dispatch} and {@code run}:
+ * the repository, worktrees, tests and pull requests of the {@link UpdaterFactory} (so dispatch and
+ * update share one branch, one base result and one PR), the missing branch made by its {@link
+ * Updater}, and the agent from {@code agent_command}, {@code agent_timeout_seconds} and {@code
+ * agent_env}.
+ */
+public final class Dispatchers {
+  private Dispatchers() {}
+
+  /**
+   * @param notesExcerpt upstream notes quoted in the PR if the branch is made here (may be null)
+   * @param threshold hand over only at or above this severity (null: always, as {@code dispatch})
+   */
+  public static Dispatcher build(
+      UpdaterFactory factory,
+      AutoUpdateConfig config,
+      Map<String, String> env,
+      StateDb state,
+      Version version,
+      ImpactReport report,
+      String notesExcerpt,
+      Dispatcher.Analyzer analyzer,
+      Severity threshold,
+      Consumer<String> log) {
+    UpdateOptions o = factory.options();
+    Dispatcher.BranchStep branch =
+        new Dispatcher.BranchStep() {
+          @Override
+          public UpdateResult create() {
+            Updater u = factory.updater(version, report);
+            return u.run(factory.request(version, report, notesExcerpt));
+          }
+
+          @Override
+          public List<String> preview() {
+            Updater u = factory.updater(version, report);
+            return u.preview(factory.request(version, report, notesExcerpt), factory.checkout());
+          }
+        };
+    boolean publish = !o.offline() && o.push();
+    return new Dispatcher(
+        config,
+        factory.git(),
+        factory.project(),
+        factory.worktrees(),
+        factory.tests(),
+        factory.baselines(),
+        branch,
+        analyzer,
+        new FixEngine(new ReplanRecheck()),
+        new AgentProcess(Duration.ofSeconds(config.agentTimeoutSeconds())),
+        CommandLines.split(config.agentCommand()),
+        AgentEnv.of(env, config.agentEnv()),
+        state,
+        publish ? factory.pullRequests().orElse(null) : null,
+        new Dispatcher.Options(o.offline(), o.push(), o.runTests(), threshold),
+        log);
+  }
+}

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.fix.FixEngine;
-import nautilus.autoupdate.fix.ReplanRecheck;
+import nautilus.autoupdate.fix.Proof;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.state.StateDb;
@@ -29,6 +29,7 @@ public final class Dispatchers {
 
   /**
    * @param notesExcerpt upstream notes quoted in the PR if the branch is made here (may be null)
+   * @param proof the fixer's proof, as the factory's (the reasons it leaves sites are in the brief)
    * @param threshold hand over only at or above this severity (null: always, as {@code dispatch})
    */
   public static Dispatcher build(
@@ -40,6 +41,7 @@ public final class Dispatchers {
       ImpactReport report,
       String notesExcerpt,
       Dispatcher.Analyzer analyzer,
+      Proof proof,
       Severity threshold,
       Consumer<String> log) {
     UpdateOptions o = factory.options();
@@ -67,7 +69,7 @@ public final class Dispatchers {
         factory.baselines(),
         branch,
         analyzer,
-        new FixEngine(new ReplanRecheck()),
+        new FixEngine(proof),
         new AgentProcess(Duration.ofSeconds(config.agentTimeoutSeconds())),
         CommandLines.split(config.agentCommand()),
         AgentEnv.of(env, config.agentEnv()),

@@ -11,6 +11,7 @@ import nautilus.autoupdate.agent.DispatchResult;
 import nautilus.autoupdate.agent.Dispatcher;
 import nautilus.autoupdate.agent.Dispatchers;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.fix.Proof;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
@@ -103,12 +104,14 @@ final class DispatchCommand extends BaseCommand {
                 + (impact.actions().isEmpty() ? "see check" : impact.actions().get(0).text())
                 + "); the agent may not change what blocks it");
       }
+      Proof proof = Analysis.proof(context(), root, config, false, dryRun, verbose());
       UpdaterFactory factory =
           new UpdaterFactory(
               config,
               root,
               context().env(),
               new UpdateOptions(false, true, !config.skipTests(), true),
+              proof,
               printer::line,
               step -> {},
               Clock.systemUTC());
@@ -122,6 +125,7 @@ final class DispatchCommand extends BaseCommand {
               impact,
               UpdaterFactory.notesExcerpt(notesFile(root, config), version),
               analyzer(context(), config, impact, verbose()),
+              proof,
               null,
               printer::line);
       DispatchResult r = d.run(version, dryRun);

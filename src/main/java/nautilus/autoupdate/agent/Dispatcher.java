@@ -88,7 +88,7 @@ public final class Dispatcher {
   /**
    * @param project the project folder relative to the repository top
    * @param command the agent's argument list ({@code agent_command}, split)
-   * @param agentEnv the agent's whole environment (see {@link AgentEnv})
+   * @param agentEnv the agent's whole environment (see {@link Dispatchers#agentEnv})
    * @param pulls the repository's PRs, or null without GitHub access
    */
   public Dispatcher(

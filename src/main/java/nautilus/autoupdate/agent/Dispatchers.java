@@ -3,8 +3,10 @@ package nautilus.autoupdate.agent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.config.ChildEnv;
 import nautilus.autoupdate.fix.FixEngine;
 import nautilus.autoupdate.fix.Proof;
 import nautilus.autoupdate.impact.ImpactReport;
@@ -72,10 +74,22 @@ public final class Dispatchers {
         new FixEngine(proof),
         new AgentProcess(Duration.ofSeconds(config.agentTimeoutSeconds())),
         CommandLines.split(config.agentCommand()),
-        AgentEnv.of(env, config.agentEnv()),
+        agentEnv(config, env),
         state,
         publish ? factory.pullRequests().orElse(null) : null,
         new Dispatcher.Options(o.offline(), o.push(), o.runTests(), threshold),
         log);
+  }
+
+  /**
+   * The agent's environment: {@link ChildEnv}'s safe set (never the tool's secrets, secret-looking
+   * names or URLs with passwords) plus what {@code agent_env} names, e.g. {@code
+   * ANTHROPIC_API_KEY}. Read over this process's environment, as {@link
+   * ChildEnv#of(AutoUpdateConfig, Map)} does.
+   */
+  public static Map<String, String> agentEnv(AutoUpdateConfig config, Map<String, String> env) {
+    Map<String, String> all = new TreeMap<>(System.getenv());
+    all.putAll(env);
+    return ChildEnv.of(all, config.agentEnv(), ChildEnv.secretNames(config));
   }
 }

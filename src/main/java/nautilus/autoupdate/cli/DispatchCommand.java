@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.agent.DispatchResult;
@@ -71,16 +70,9 @@ final class DispatchCommand extends BaseCommand {
     AutoUpdateConfig loaded = repo.load(context(), RepoOptions.flags()).config();
     // A dry run writes nothing, not even the API cache (as update --dry-run).
     AutoUpdateConfig config = dispatchConfig(root, loaded).with("dry_run", dryRun);
-    // The lock of 'run' in the state dir: a dispatch and a run never work on one repository at
-    // once. (Inside the git dir, like update's caches: nothing is written into the working tree.)
     Path stateDir = Path.of(config.stateDir());
-    Optional<RunLock> lock = dryRun ? Optional.empty() : RunLock.tryAcquire(stateDir);
-    if (!dryRun && lock.isEmpty()) {
-      throw new UserError(
-          "another run is working on this repository (lock "
-              + stateDir.resolve("run.lock")
-              + " is held); try again when it is done");
-    }
+    // The repository lock of run, update and fix: one of them works on a repository at a time.
+    RunLock lock = dryRun ? null : RepoLock.take(context(), config, "dispatch");
     try (StepPrinter printer = new StepPrinter(steps, context().terminal() && !json, color());
         StateDb state =
             dryRun
@@ -135,7 +127,9 @@ final class DispatchCommand extends BaseCommand {
       context().err().println("error: " + e.getMessage());
       return ExitCodes.REFUSED;
     } finally {
-      lock.ifPresent(RunLock::close);
+      if (lock != null) {
+        lock.close();
+      }
     }
   }
 

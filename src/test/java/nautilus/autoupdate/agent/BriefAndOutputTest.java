@@ -118,22 +118,31 @@ class BriefAndOutputTest {
   }
 
   @Test
-  void theAgentSeesTheSafeSetAndTheNamesAllowedOnly() {
+  void theAgentSeesTheSafeSetAndTheNamesAgentEnvAllowsOnly() {
     Map<String, String> env =
         Map.of(
-            "PATH",
-            "/bin",
             "HOME",
             "/h",
             "LC_ALL",
             "C",
             "GITHUB_TOKEN",
-            "t",
+            "t0ken-value-123",
             "ANTHROPIC_API_KEY",
             "k",
+            "OTHER_API_KEY",
+            "k2",
             "SMTP_PASSWORD",
-            "p");
-    assertThat(AgentEnv.of(env, List.of("ANTHROPIC_API_KEY")))
-        .containsOnlyKeys("PATH", "HOME", "LC_ALL", "ANTHROPIC_API_KEY");
+            "p",
+            "COPY",
+            "t0ken-value-123");
+    var cfg =
+        nautilus.autoupdate.config.AutoUpdateConfig.defaults()
+            .with("agent_env", List.of("ANTHROPIC_API_KEY"));
+    Map<String, String> seen = Dispatchers.agentEnv(cfg, env);
+    assertThat(seen).containsEntry("HOME", "/h").containsEntry("LC_ALL", "C");
+    assertThat(seen).containsEntry("ANTHROPIC_API_KEY", "k");
+    assertThat(seen)
+        .doesNotContainKeys("GITHUB_TOKEN", "OTHER_API_KEY", "SMTP_PASSWORD", "COPY")
+        .doesNotContainValue("t0ken-value-123");
   }
 }

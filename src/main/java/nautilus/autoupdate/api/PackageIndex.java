@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.Nesting;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.version.Version;
 
@@ -79,11 +80,17 @@ public final class PackageIndex {
     try {
       root = Json.mapper().readTree(body);
     } catch (IOException e) {
+      String deep =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+              ? Nesting.tooDeep(j)
+              : null;
       throw new UserError(
           "index "
               + page
-              + " sent malformed PEP 691 JSON: "
-              + e.getMessage().lines().findFirst().orElse(""));
+              + (deep != null
+                  ? ": " + deep
+                  : " sent malformed PEP 691 JSON: "
+                      + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
     }
     JsonNode files = root.path("files");
     if (!files.isArray()) {

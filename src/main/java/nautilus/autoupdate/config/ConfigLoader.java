@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import nautilus.autoupdate.Nesting;
 import nautilus.autoupdate.UserError;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -54,6 +55,8 @@ public final class ConfigLoader {
     AutoUpdateConfig config = ConfigKey.construct(ordered);
     LoadedConfig loaded = new LoadedConfig(config, origins);
     ConfigValidator.validate(loaded);
+    // Every later read of JSON and TOML in this run stops at this depth.
+    Nesting.limitTo(config.maxNestingDepth());
     return loaded;
   }
 

@@ -5,12 +5,16 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nautilus.autoupdate.Nesting;
 import nautilus.autoupdate.UserError;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
-/** Reads TOML files with errors that name the file, line and column. */
+/**
+ * Reads TOML files with errors that name the file, line and column, and a nesting cap ({@link
+ * Nesting}).
+ */
 public final class TomlFiles {
   private TomlFiles() {}
 
@@ -27,9 +31,16 @@ public final class TomlFiles {
 
   /** Parses TOML text; malformed input fails with {@code file:line:column: message}. */
   public static TomlParseResult parse(String text, String shownAs) {
+    int deep = Nesting.tomlTooDeepAt(text);
+    if (deep > 0) {
+      throw new UserError(shownAs + ":" + deep + ": " + Nesting.message());
+    }
     TomlParseResult result;
     try {
       result = Toml.parse(text);
+    } catch (StackOverflowError e) {
+      // Past the pre-scan (a nesting it does not see): still one line, never a trace.
+      throw new UserError(shownAs + ": " + Nesting.message());
     } catch (RuntimeException e) {
       // tomlj throws instead of reporting some errors (an invalid escape inside a quoted key).
       throw new UserError(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.Nesting;
 import nautilus.autoupdate.UserError;
 
 /** Small helpers the sources share. */
@@ -35,8 +36,13 @@ final class Sources {
                   + e.getLocation().getLineNr()
                   + ", column "
                   + e.getLocation().getColumnNr();
+      String deep = Nesting.tooDeep(e);
       throw new UserError(
-          url + ": malformed JSON" + where + " (expected a complete JSON document)", e);
+          url
+              + (deep != null
+                  ? ": " + deep
+                  : ": malformed JSON" + where + " (expected a complete JSON document)"),
+          e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.Nesting;
 
 /**
  * The code cells of a Jupyter notebook with the exact character spans of their source strings, so a
@@ -65,8 +66,13 @@ final class Notebook {
           e instanceof JsonProcessingException jpe && jpe.getLocation() != null
               ? " at line " + jpe.getLocation().getLineNr()
               : "";
+      String deep = e instanceof JsonProcessingException jpe ? Nesting.tooDeep(jpe) : null;
       String message =
-          e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+          deep != null
+              ? deep
+              : e instanceof JsonProcessingException jpe
+                  ? jpe.getOriginalMessage()
+                  : e.getMessage();
       throw new IllegalArgumentException("not a valid notebook: " + message + where, e);
     }
     return new Notebook(json, List.copyOf(cells));

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import nautilus.autoupdate.AtomicFiles;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.Nesting;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.impact.ImpactReport;
 
@@ -66,7 +67,10 @@ public final class ReportFile {
       throw new UserError(file + ": no such file", e);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-      throw new UserError(file + where + ": " + EXPECTED + ": " + e.getOriginalMessage(), e);
+      String deep = Nesting.tooDeep(e);
+      throw new UserError(
+          file + where + ": " + (deep != null ? deep : EXPECTED + ": " + e.getOriginalMessage()),
+          e);
     } catch (IOException e) {
       throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.Nesting;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.release.SourceFiles;
 import nautilus.autoupdate.release.n8n.N8nChangelog.BreakingChangeEntry;
@@ -46,12 +47,11 @@ public final class N8nChangelogIo {
       root = Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
+      String deep = Nesting.tooDeep(e);
       throw new UserError(
           sourceName
               + (at == null ? "" : ":" + at.getLineNr())
-              + ": malformed JSON ("
-              + e.getOriginalMessage()
-              + ")",
+              + (deep != null ? ": " + deep : ": malformed JSON (" + e.getOriginalMessage() + ")"),
           e);
     }
     if (root == null || !root.isObject()) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ConfigCommand.class,
       FixCommand.class,
+      InitCommand.class,
       UpdateCommand.class,
       DispatchCommand.class,
       DetectCommand.class,

@@ -203,7 +203,13 @@ public final class UpdaterFactory {
    * GITHUB_TOKEN}, else {@code gh auth token}).
    */
   public Optional<PullRequests> pullRequests() {
-    Optional<String> token = GitHubToken.resolve(env, new CommandRunner(), top);
+    return pullRequests(config, git, env);
+  }
+
+  /** As {@link #pullRequests()}, for the repository of {@code git}. */
+  public static Optional<PullRequests> pullRequests(
+      AutoUpdateConfig config, Git git, Map<String, String> env) {
+    Optional<String> token = GitHubToken.resolve(env, new CommandRunner(), git.dir());
     if (token.isEmpty()) {
       return Optional.empty();
     }

@@ -293,18 +293,48 @@ public final class Pins {
       }
       out.put(rel, new Scanned(rel, kind, text, scan));
       for (String include : scan.includes()) {
-        String target = normalize(join(parentOf(rel), include));
-        if (target == null) {
-          throw new UserError(
-              rel + ": includes '" + include + "', which is outside the repository");
-        }
-        if (!Files.isRegularFile(repoRoot.resolve(target))) {
-          throw new UserError(rel + ": includes '" + include + "', which does not exist");
-        }
-        todo.add(target);
+        todo.add(includeTarget(repoRoot, rel, include));
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * The repository path {@code -r include} in {@code rel} names; a UserError that says what is
+   * wrong when it cannot be followed: outside the repository (absolute, {@code ..}, or a link out),
+   * missing, a folder, or unreadable. Each reason is its own message: "does not exist" for a file
+   * that exists elsewhere would send the user looking for the wrong problem.
+   */
+  private static String includeTarget(Path repoRoot, String rel, String include) {
+    String what = rel + ": includes '" + include + "', which ";
+    boolean absolute =
+        include.startsWith("/")
+            || include.startsWith("\\")
+            || include.startsWith("~")
+            || include.matches("^[A-Za-z]:[\\\\/].*");
+    String target = absolute ? null : normalize(join(parentOf(rel), include));
+    if (target == null) {
+      throw new UserError(what + "is outside the repository (only files inside it are read)");
+    }
+    Path file = repoRoot.resolve(target);
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new UserError(what + "does not exist");
+    }
+    try {
+      if (!file.toRealPath().startsWith(repoRoot.toRealPath())) {
+        throw new UserError(
+            what + "links to " + file.toRealPath() + ", outside the repository (not read)");
+      }
+    } catch (IOException e) {
+      throw new UserError(what + "cannot be resolved (" + e.getMessage() + ")", e);
+    }
+    if (Files.isDirectory(file)) {
+      throw new UserError(what + "is a folder, not a requirements file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new UserError(what + "exists but cannot be read (permission denied)");
+    }
+    return target;
   }
 
   private static List<String> requirementFilesIn(Path repoRoot, String dir) {

@@ -66,7 +66,7 @@ public final class GithubReleasesSource implements VersionSource {
         continue;
       }
       String tag = r.path("tag_name").asText("");
-      Optional<Version> v = Version.tryParse(tag);
+      Optional<Version> v = tagVersion(tag);
       if (v.isEmpty() || !seen.add(v.get())) {
         continue;
       }
@@ -81,13 +81,30 @@ public final class GithubReleasesSource implements VersionSource {
     }
     for (JsonNode t : array(repoUrl() + "/tags?per_page=30")) {
       String tag = t.path("name").asText("");
-      Optional<Version> v = Version.tryParse(tag);
+      Optional<Version> v = tagVersion(tag);
       if (v.isPresent() && seen.add(v.get())) {
         out.add(new DetectedVersion(v.get(), null, name(), webUrl("/tree/" + tag), tag, null));
       }
     }
     return out;
   }
+
+  /**
+   * The version a tag names when it is shaped like a NautilusTrader release: three numbers,
+   * optionally after a {@code v}, then a PEP 440 pre/dev/post/local part ({@code 1.221.0}, {@code
+   * v1.221.0}, {@code 1.222.0a20251229}, {@code 2.0.0rc1}). Any other tag ({@code 5}, {@code
+   * nightly}, {@code release-2024}) is not a release: PEP 440 alone would take {@code 5} as version
+   * 5, newer than every real one.
+   */
+  static Optional<Version> tagVersion(String tag) {
+    if (tag == null || !RELEASE_TAG.matcher(tag).lookingAt()) {
+      return Optional.empty();
+    }
+    return Version.tryParse(tag);
+  }
+
+  private static final java.util.regex.Pattern RELEASE_TAG =
+      java.util.regex.Pattern.compile("[vV]?\\d+\\.\\d+\\.\\d+(?![.]?\\d)");
 
   /** The newest final release tag (for example {@code v1.221.0}), if any. */
   public Optional<String> latestStableTag() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.git.Identity;
@@ -125,63 +127,94 @@ public final class Updater {
     TestResult baseline = req.runTests() ? baseline(baseSha) : null;
 
     hook.before(Step.WORKTREE);
-    try (Worktree wt = worktrees.checkout(branch, remote, baseSha)) {
-      log.accept("worktree of " + branch + " at " + wt.dir());
+    String branchBefore = repo.resolve("refs/heads/" + branch);
+    boolean committedAll = false;
+    try {
+      try (Worktree wt = worktrees.checkout(branch, remote, baseSha)) {
+        log.accept("worktree of " + branch + " at " + wt.dir());
 
-      hook.before(Step.EDIT);
-      List<String> changed = new ArrayList<>();
-      // Steps with their own commit (the code fixes) are committed after the main one.
-      Map<String, List<String>> ownCommits = new LinkedHashMap<>();
-      for (WorkspaceStep e : edits) {
-        List<String> paths = e.apply(wt.dir());
-        log.accept(
-            e.name() + ": " + (paths.isEmpty() ? "already current" : String.join(", ", paths)));
-        e.ownCommit()
-            .ifPresentOrElse(
-                s -> ownCommits.computeIfAbsent(s, k -> new ArrayList<>()).addAll(paths),
-                () -> changed.addAll(paths));
-      }
-
-      List<String> sections = edits.stream().map(WorkspaceStep::prSection).toList();
-
-      hook.before(Step.TESTS);
-      TestResult result = candidateTests(req, wt.dir(), baseline);
-
-      hook.before(Step.COMMIT);
-      boolean committed =
-          wt.commit(
-              changed,
-              "chore(deps): update " + config.packageName() + " to " + req.version(),
-              commitBody(req.report(), result),
-              Identity.of(config.gitAuthorName(), config.gitAuthorEmail()));
-      log.accept(committed ? "committed " + wt.head().substring(0, 12) : "nothing new to commit");
-      for (Map.Entry<String, List<String>> own : ownCommits.entrySet()) {
-        Identity author = Identity.of(config.gitAuthorName(), config.gitAuthorEmail());
-        if (wt.commit(own.getValue(), own.getKey(), null, author)) {
-          log.accept("committed " + wt.head().substring(0, 12) + " " + own.getKey());
+        hook.before(Step.EDIT);
+        List<String> changed = new ArrayList<>();
+        // Steps with their own commit (the code fixes) are committed after the main one.
+        Map<String, List<String>> ownCommits = new LinkedHashMap<>();
+        for (WorkspaceStep e : edits) {
+          List<String> paths = e.apply(wt.dir());
+          log.accept(
+              e.name() + ": " + (paths.isEmpty() ? "already current" : String.join(", ", paths)));
+          e.ownCommit()
+              .ifPresentOrElse(
+                  s -> ownCommits.computeIfAbsent(s, k -> new ArrayList<>()).addAll(paths),
+                  () -> changed.addAll(paths));
         }
-      }
 
-      String prUrl = null;
-      if (req.push() && !req.offline()) {
-        hook.before(Step.PUSH);
-        boolean pushed = wt.push(remote, config.branchPrefix());
-        log.accept(pushed ? "pushed " + branch + " to " + remote : remote + " is up to date");
+        List<String> sections = edits.stream().map(WorkspaceStep::prSection).toList();
 
-        hook.before(Step.PULL_REQUEST);
-        prUrl = pullRequest(req, branch, base, sections, result);
+        hook.before(Step.TESTS);
+        TestResult result = candidateTests(req, wt.dir(), baseline);
+
+        hook.before(Step.COMMIT);
+        boolean committed =
+            wt.commit(
+                changed,
+                "chore(deps): update " + config.packageName() + " to " + req.version(),
+                commitBody(req.report(), result),
+                Identity.of(config.gitAuthorName(), config.gitAuthorEmail()));
+        log.accept(committed ? "committed " + wt.head().substring(0, 12) : "nothing new to commit");
+        for (Map.Entry<String, List<String>> own : ownCommits.entrySet()) {
+          Identity author = Identity.of(config.gitAuthorName(), config.gitAuthorEmail());
+          if (wt.commit(own.getValue(), own.getKey(), null, author)) {
+            log.accept("committed " + wt.head().substring(0, 12) + " " + own.getKey());
+          }
+        }
+        committedAll = true;
+
+        String prUrl = null;
+        if (req.push() && !req.offline()) {
+          hook.before(Step.PUSH);
+          boolean pushed = wt.push(remote, config.branchPrefix());
+          log.accept(pushed ? "pushed " + branch + " to " + remote : remote + " is up to date");
+
+          hook.before(Step.PULL_REQUEST);
+          prUrl = pullRequest(req, branch, base, sections, result);
+        }
+        boolean testsOk = passedOrSkipped(result);
+        return new UpdateResult(
+            testsOk,
+            req.version().toString(),
+            branch,
+            wt.head(),
+            prUrl,
+            result,
+            testsOk ? null : testProblem(result),
+            Instant.now(clock));
       }
-      boolean testsOk = passedOrSkipped(result);
-      return new UpdateResult(
-          testsOk,
-          req.version().toString(),
-          branch,
-          wt.head(),
-          prUrl,
-          result,
-          testsOk ? null : testProblem(result),
-          Instant.now(clock));
+    } catch (RuntimeException e) {
+      // A refused commit (a hook) or a failed edit must not leave the branch at the base, or at
+      // half the commits, looking like an update: put it back as it was before this run.
+      throw committedAll ? e : restoreBranch(branch, branchBefore, e);
     }
+  }
+
+  /**
+   * Puts {@code branch} back where it was before the run ({@code before}; null: it did not exist,
+   * so it is deleted) and returns the error to throw, saying so in the same line.
+   */
+  private RuntimeException restoreBranch(String branch, String before, RuntimeException e) {
+    String now = repo.resolve("refs/heads/" + branch);
+    if (java.util.Objects.equals(now, before)) {
+      return e;
+    }
+    CommandResult r =
+        before == null
+            ? repo.tryRun("branch", "-D", branch)
+            : repo.tryRun("update-ref", "refs/heads/" + branch, before);
+    String what =
+        !r.ok()
+            ? branch + " could not be put back: " + r.lastLine()
+            : before == null
+                ? branch + " was not kept"
+                : branch + " is back at " + before.substring(0, 12);
+    return e instanceof UserError ? new UserError(e.getMessage() + "; " + what, e) : e;
   }
 
   /**

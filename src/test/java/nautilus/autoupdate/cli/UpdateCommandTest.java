@@ -285,4 +285,42 @@ class UpdateCommandTest {
         .contains("--no-fix")
         .contains("Exit codes");
   }
+
+  @Test
+  void aHookThatRefusesTheCommitLeavesNoBranchAndSaysWhyInOneLine() throws Exception {
+    Path hook = repos.user.resolve(".git/hooks/pre-commit");
+    GitRepos.write(hook, "#!/bin/sh\necho 'ruff: lint failed' >&2\nexit 1\n");
+    hook.toFile().setExecutable(true);
+    String before = repos.userCheckoutHash();
+    var r =
+        CliRunner.run(repos.user, ENV, Examples.updateArgs("1.221.0", "--skip-tests", "--no-push"));
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err().strip())
+        .startsWith("error: git commit failed on update/v1.221.0 (a hook may have refused it")
+        .contains("ruff: lint failed")
+        .endsWith("update/v1.221.0 was not kept")
+        .hasLineCount(1);
+    assertThat(git(repos.user, "for-each-ref", "--format=%(refname:short)", "refs/heads"))
+        .isEqualTo("main");
+    assertThat(git(repos.user, "worktree", "list").lines()).hasSize(1);
+    assertThat(repos.userCheckoutHash()).isEqualTo(before);
+
+    // A branch an earlier run made is put back where it was, not left at the base.
+    Files.delete(hook);
+    var ok =
+        CliRunner.run(repos.user, ENV, Examples.updateArgs("1.221.0", "--skip-tests", "--no-push"));
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    String made = git(repos.user, "rev-parse", "update/v1.221.0");
+    // Main changes the pin's line: the old branch conflicts, so this run must commit again.
+    repos.pushFile(
+        "pyproject.toml",
+        "[project]\nname = \"s\"\ndependencies = [\"nautilus_trader==1.220.0\", \"numpy\"]\n");
+    GitRepos.write(hook, "#!/bin/sh\necho 'ruff: lint failed' >&2\nexit 1\n");
+    hook.toFile().setExecutable(true);
+    var again =
+        CliRunner.run(repos.user, ENV, Examples.updateArgs("1.221.0", "--skip-tests", "--no-push"));
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(again.err()).contains("update/v1.221.0 is back at " + made.substring(0, 12));
+    assertThat(git(repos.user, "rev-parse", "update/v1.221.0")).isEqualTo(made);
+  }
 }

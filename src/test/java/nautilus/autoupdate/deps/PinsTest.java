@@ -155,6 +155,32 @@ class PinsTest {
   }
 
   @Test
+  void anIncludeThatExistsOutsideTheRepositoryIsNotCalledMissing() throws IOException {
+    Path outside = repo.resolveSibling(repo.getFileName() + "-outside.txt");
+    Files.writeString(outside, "numpy\n");
+    outside.toFile().deleteOnExit();
+    for (String include : List.of(outside.toString(), "/etc/shadow", "~/secrets.txt")) {
+      write("requirements.txt", "-r " + include + "\n");
+      assertThatThrownBy(() -> Pins.current(repo, cfg()))
+          .as(include)
+          .hasMessage(
+              "requirements.txt: includes '"
+                  + include
+                  + "', which is outside the repository (only files inside it are read)");
+    }
+    Files.createSymbolicLink(repo.resolve("linked.txt"), outside);
+    write("requirements.txt", "-r linked.txt\n");
+    assertThatThrownBy(() -> Pins.current(repo, cfg()))
+        .hasMessageContaining("includes 'linked.txt', which links to ")
+        .hasMessageContaining("outside the repository");
+    Files.createDirectories(repo.resolve("reqs"));
+    write("requirements.txt", "-r reqs\n");
+    assertThatThrownBy(() -> Pins.current(repo, cfg()))
+        .hasMessage(
+            "requirements.txt: includes 'reqs', which is a folder, not a requirements file");
+  }
+
+  @Test
   void missingPinIsAnErrorNamingTheFilesRead() throws IOException {
     assertThatThrownBy(() -> Pins.bump(repo, cfg(), Version.parse("1.2")))
         .isInstanceOf(UserError.class)

@@ -218,6 +218,28 @@ class SourcesTest {
   }
 
   @Test
+  void githubTagsNotShapedLikeANautilusVersionAreSkipped() {
+    String repo = "/api/repos/o/r";
+    server.stubFor(
+        get(repo + "/releases?per_page=30")
+            .willReturn(
+                aResponse()
+                    .withBody(
+                        "[{\"tag_name\": \"5\"}, {\"tag_name\": \"nightly\"},"
+                            + " {\"tag_name\": \"release-2024\"}, {\"tag_name\": \"v1\"},"
+                            + " {\"tag_name\": \"1.2\"}, {\"tag_name\": \"1.2.3.4\"},"
+                            + " {\"tag_name\": \"v1.223.0rc1\"}, {\"tag_name\": \"1.222.0\"},"
+                            + " {\"tag_name\": \"1.222.0a20251229\"}]")));
+    server.stubFor(
+        get(repo + "/tags?per_page=30")
+            .willReturn(aResponse().withBody("[{\"name\": \"7\"}, {\"name\": \"v1.221.0\"}]")));
+    GithubReleasesSource gh = new GithubReleasesSource(http, server.baseUrl() + "/api", "o/r");
+    assertThat(byVersion(gh.poll()))
+        .containsOnlyKeys("1.223.0rc1", "1.222.0", "1.222.0a20251229", "1.221.0");
+    assertThat(gh.latestStableTag()).contains("1.222.0");
+  }
+
+  @Test
   void githubCompareFindsBreakingCommits() {
     stubGithub();
     GithubReleasesSource gh =

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import nautilus.autoupdate.ProcessStamp;
+import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.detect.BranchUpdate;
@@ -17,6 +18,8 @@ import nautilus.autoupdate.detect.Upstream;
 import nautilus.autoupdate.gate.MergeGate;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
+import nautilus.autoupdate.notify.Event;
+import nautilus.autoupdate.notify.Notifications;
 import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.update.UpdateOptions;
@@ -80,8 +83,25 @@ final class CycleRunner {
               updateStep(up.config(), up.repoRoot(), up.state(), clock, warnings::add),
               clock,
               DetectSupport.crashHook());
+      Notifications notify =
+          dryRun
+              ? Notifications.off()
+              : Notifications.from(
+                  up.config(),
+                  ctx.env(),
+                  up.state(),
+                  clock,
+                  w -> ctx.err().println("warning: " + w));
+      cycle.notifying(notify);
       Optional<Version> current = DetectSupport.pinned(up);
-      RunCycle.Result r = cycle.run(config.channel(), current, dryRun);
+      RunCycle.Result r;
+      try {
+        r = cycle.run(config.channel(), current, dryRun);
+      } catch (RuntimeException e) {
+        // Told once per error and day; the error itself still ends the run as before.
+        notify.send(Event.crash(crashLine(e), clock.instant()));
+        throw e;
+      }
       warnings.addAll(r.detection().warnings());
       DetectSupport.warnVanishedPin(up, current, r.detection(), warnings::add);
       warnings.forEach(w -> ctx.err().println("warning: " + w));
@@ -136,6 +156,17 @@ final class CycleRunner {
         state,
         MergeGate.Policy.of(config),
         clock);
+  }
+
+  /** The error as the user sees it on stderr: one line. */
+  static String crashLine(RuntimeException e) {
+    String msg =
+        e instanceof UserError
+            ? e.getMessage()
+            : "unexpected "
+                + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return msg == null ? e.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg);
   }
 
   private static ImpactAnalyzer analyzer(boolean dryRun) {

@@ -19,6 +19,10 @@ import picocli.CommandLine.Option;
           + " a review requesting changes or a /hold comment; its branch is then deleted. GitHub's"
           + " refusal (branch protection) is recorded and left to a person. Outside a git"
           + " repository the update step is left out.",
+      "Tells people on Discord and by e-mail (discord_webhook_env, smtp_*): the version detected,"
+          + " the pull request opened or updated, failed tests, a person needed (manual), blocked,"
+          + " merged, and the run's own crash; each event once, notify_on picks them, notify_mode"
+          + " = digest sends one message a day (docs/notifications.md). A dry run tells nobody.",
       "Safe to rerun: a run that crashed continues where it stopped. A second run started while"
           + " one is working exits 0 at once."
     })

@@ -17,6 +17,8 @@ import nautilus.autoupdate.gate.GateResult;
 import nautilus.autoupdate.impact.Decision;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.notify.Event;
+import nautilus.autoupdate.notify.Notifications;
 import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.state.UpdateRecord;
 import nautilus.autoupdate.state.UpdateStatus;
@@ -79,6 +81,7 @@ public final class RunCycle {
   private final UpdateStep update;
   private final Clock clock;
   private final Consumer<String> checkpoint;
+  private Notifications notify = Notifications.off();
 
   /**
    * @param analyze null when this build has no check stage: versions are then only detected
@@ -104,11 +107,26 @@ public final class RunCycle {
   }
 
   /**
+   * Tells people what this cycle does: the version detected, the pull request opened, failed tests,
+   * a person needed, a block, a merge. Off unless set (dry runs never notify). Each event is
+   * announced right after the record it reports is stored, and again (a no-op once sent) when a
+   * rerun meets that record, so a crash between the two loses nothing.
+   */
+  public RunCycle notifying(Notifications notifications) {
+    this.notify = notifications;
+    return this;
+  }
+
+  /**
    * @param current the version the downstream project pins now (empty when unknown)
    * @param dryRun analyze and decide, but store nothing and do not update
    */
   public Result run(Channel channel, Optional<Version> current, boolean dryRun) {
     List<String> messages = new ArrayList<>();
+    if (!dryRun) {
+      // The first run of a day sends the digest of the days before (notify_mode = digest).
+      notify.flushDigest().ifPresent(messages::add);
+    }
     Detector.Result detection = detector.detect(channel, !dryRun);
     step("detected", dryRun);
     Map<Version, ImpactReport> reports = new HashMap<>();
@@ -229,10 +247,18 @@ public final class RunCycle {
                     clock.instant()));
     if (rec.status().isFinal()) {
       messages.add(t.version() + " was handled before (" + rec.status().id() + ")");
+      if (!dryRun) {
+        // Repeats only what an earlier run could not deliver; sent events are skipped by key.
+        tell(Event.detected(t.version(), channel.id(), t.publishedAt(), clock.instant()), messages);
+        announce(rec, false, messages);
+      }
       return new Result(
           detection, target, Optional.of(rec.status()), recommendationOf(t.version()), messages);
     }
     save(rec, dryRun);
+    if (!dryRun) {
+      tell(Event.detected(t.version(), channel.id(), t.publishedAt(), clock.instant()), messages);
+    }
     step("targeted", dryRun);
 
     ImpactReport report = storedReport(t.version()).orElse(null);
@@ -303,6 +329,7 @@ public final class RunCycle {
               clock.instant());
     }
     save(rec, false);
+    announce(rec, true, messages);
     step("recorded", false);
     messages.add(
         t.version()
@@ -353,7 +380,81 @@ public final class RunCycle {
         messages.add(u.version() + ": " + next.status().id() + ": " + next.message());
       }
       save(next, false);
+      announce(next, true, messages);
       step("merged", false);
+    }
+  }
+
+  /**
+   * The event a stored record reports, if any. {@code fresh}: the record was made by this run (a PR
+   * that was announced before is then one that got new commits); otherwise it is a rerun meeting
+   * it, which only repeats what may have been lost (sent ones are skipped by their key).
+   */
+  private void announce(UpdateRecord rec, boolean fresh, List<String> messages) {
+    Version v = rec.version();
+    java.time.Instant now = clock.instant();
+    Event e =
+        switch (rec.status()) {
+          case UPDATED -> {
+            if (rec.prUrl() == null) {
+              yield null;
+            }
+            Event opened = Event.prOpened(v, rec.prUrl(), rec.tests(), now);
+            yield fresh && notify.wasSent(opened.key())
+                ? Event.prUpdated(v, rec.prUrl(), rec.commitSha(), rec.tests(), now)
+                : opened;
+          }
+          // Without test results the update stopped on an error, told as the run's crash.
+          case FAILED ->
+              rec.tests() == null
+                  ? null
+                  : Event.testsFailed(v, rec.tests(), rec.message(), rec.prUrl(), now);
+          case NEEDS_PERSON -> personNeeded(rec, now);
+          case MERGED -> Event.merged(v, rec.prUrl(), now);
+          default -> null;
+        };
+    if (e != null) {
+      tell(e, messages);
+    }
+  }
+
+  /** {@code blocked} says what blocks it and what lifts it; the rest asks for a person. */
+  private Event personNeeded(UpdateRecord rec, java.time.Instant now) {
+    Version v = rec.version();
+    Optional<ImpactReport> report = storedReport(v);
+    List<String> actions =
+        report.map(r -> r.actions().stream().map(a -> a.text()).toList()).orElse(List.of());
+    if (report.map(r -> r.recommendation() == Recommendation.BLOCKED).orElse(false)) {
+      return Event.blocked(v, rec.message(), actions, now);
+    }
+    String why =
+        report
+            .map(
+                r ->
+                    "recommendation "
+                        + r.recommendation().id()
+                        + ": confidence "
+                        + r.confidenceScore()
+                        + " ("
+                        + r.confidenceLevel().name().toLowerCase(java.util.Locale.ROOT)
+                        + "), "
+                        + r.affectedFiles().size()
+                        + " affected file(s), "
+                        + r.totalAffectedLines()
+                        + " line(s)"
+                        + (rec.message() == null || rec.message().startsWith("recommendation")
+                            ? ""
+                            : "; " + rec.message()))
+            .orElse(rec.message());
+    return Event.manual(v, why, actions, now).withUrl(rec.prUrl());
+  }
+
+  private void tell(Event e, List<String> messages) {
+    switch (notify.send(e)) {
+      case SENT -> messages.add("notified: " + e.type().id() + " " + e.key());
+      case QUEUED -> messages.add("queued for the digest: " + e.key());
+      case FAILED -> messages.add("not notified (every channel failed): " + e.key());
+      default -> {}
     }
   }
 

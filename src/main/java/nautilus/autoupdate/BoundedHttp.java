@@ -146,17 +146,17 @@ public final class BoundedHttp {
       }
       if (hop >= limits.maxRedirects()) {
         throw new UserError(
-            method + " " + uri + ": more than " + limits.maxRedirects() + " redirects");
+            method + " " + shown(uri) + ": more than " + limits.maxRedirects() + " redirects");
       }
       URI next;
       try {
         next = current.resolve(location.get().strip());
       } catch (IllegalArgumentException e) {
-        throw new UserError(method + " " + uri + ": redirected to an invalid location", e);
+        throw new UserError(method + " " + shown(uri) + ": redirected to an invalid location", e);
       }
       String scheme = String.valueOf(next.getScheme()).toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || next.getHost() == null) {
-        throw new UserError(method + " " + uri + ": redirected to an unusable location");
+        throw new UserError(method + " " + shown(uri) + ": redirected to an unusable location");
       }
       if (withCredentials
           && "https".equalsIgnoreCase(current.getScheme())
@@ -164,7 +164,7 @@ public final class BoundedHttp {
         throw new UserError(
             method
                 + " "
-                + uri
+                + shown(uri)
                 + ": redirected from https to plain http ("
                 + origin(next)
                 + "); refusing to follow it with credentials");
@@ -198,6 +198,14 @@ public final class BoundedHttp {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** The URI for messages: without a {@code user:password@} part. */
+  static String shown(URI u) {
+    if (u.getRawUserInfo() == null) {
+      return u.toString();
+    }
+    return u.toString().replace(u.getRawUserInfo() + "@", "");
   }
 
   private static String origin(URI u) {
@@ -262,7 +270,7 @@ public final class BoundedHttp {
         throw new UserError(
             method
                 + " "
-                + asked
+                + shown(asked)
                 + ": the answer is larger than "
                 + Math.max(1, maxBody / MB)
                 + " MB (max_body_mb)");
@@ -284,7 +292,7 @@ public final class BoundedHttp {
     return new UserError(
         method
             + " "
-            + uri
+            + shown(uri)
             + ": no complete answer within "
             + limits.deadline().toSeconds()
             + " s (http_deadline_seconds)");

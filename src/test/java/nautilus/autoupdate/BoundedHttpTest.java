@@ -279,6 +279,14 @@ class BoundedHttpTest {
         .isTrue();
   }
 
+  @Test
+  void messagesNeverShowAPasswordInTheUrl() {
+    assertThat(BoundedHttp.shown(URI.create("https://u:pw@index.example/simple/x/")))
+        .isEqualTo("https://index.example/simple/x/");
+    assertThat(BoundedHttp.shown(URI.create("https://index.example/a")))
+        .isEqualTo("https://index.example/a");
+  }
+
   static SSLContext trustAll() throws Exception {
     TrustManager tm =
         new X509TrustManager() {

@@ -3,12 +3,11 @@ package nautilus.autoupdate.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import nautilus.autoupdate.BoundedHttp;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.UserError;
 
 /**
  * Posts messages to a Discord webhook. A 429 is waited out as its {@code retry_after} says, a few
@@ -28,23 +27,25 @@ public final class DiscordNotifier implements Notifier {
   }
 
   private final URI webhook;
-  private final HttpClient http;
-  private final Duration timeout;
+  private final BoundedHttp http;
   private final Sleeper sleeper;
 
   DiscordNotifier(URI webhook, Duration timeout, Sleeper sleeper) {
-    this.webhook = webhook;
-    this.timeout = timeout;
-    this.sleeper = sleeper;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this(webhook, BoundedHttp.Limits.standard(timeout), sleeper);
   }
 
-  public static DiscordNotifier of(URI webhook, Duration timeout) {
-    return new DiscordNotifier(webhook, timeout, d -> Thread.sleep(d.toMillis()));
+  DiscordNotifier(URI webhook, BoundedHttp.Limits limits, Sleeper sleeper) {
+    this.webhook = webhook;
+    this.sleeper = sleeper;
+    // No redirects at all: the URL is the secret. The deadline and the body cap still apply.
+    this.http =
+        new BoundedHttp(
+            new BoundedHttp.Limits(limits.timeout(), limits.deadline(), limits.maxBodyBytes(), 0));
+  }
+
+  /** With the configured http_timeout_seconds, http_deadline_seconds and max_body_mb. */
+  public static DiscordNotifier of(URI webhook, BoundedHttp.Limits limits) {
+    return new DiscordNotifier(webhook, limits, d -> Thread.sleep(d.toMillis()));
   }
 
   @Override
@@ -55,17 +56,22 @@ public final class DiscordNotifier implements Notifier {
   @Override
   public void send(Message message) {
     byte[] body = Json.compactBytes(DiscordPayload.build(message));
-    HttpRequest req =
-        HttpRequest.newBuilder(webhook)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "nautilus-autoupdate")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+    Map<String, String> headers =
+        Map.of("Content-Type", "application/json", "User-Agent", "nautilus-autoupdate");
     for (int attempt = 0; ; attempt++) {
-      HttpResponse<String> r;
+      BoundedHttp.Reply r;
       try {
-        r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        r =
+            http.send(
+                "POST",
+                webhook,
+                headers,
+                body,
+                http.limits().timeout(),
+                http.limits().maxBodyBytes());
+      } catch (UserError e) {
+        // A limit: its message names the URL, which holds the token; keep only the reason.
+        throw new NotifyException("Discord webhook: " + withoutUrl(e.getMessage()));
       } catch (IOException e) {
         // The JDK's messages name the host at most, never the path that holds the token.
         throw new NotifyException(
@@ -74,7 +80,7 @@ public final class DiscordNotifier implements Notifier {
         Thread.currentThread().interrupt();
         throw new NotifyException("interrupted while posting to Discord", e);
       }
-      int code = r.statusCode();
+      int code = r.status();
       if (code >= 200 && code < 300) {
         return;
       }
@@ -96,22 +102,29 @@ public final class DiscordNotifier implements Notifier {
         }
         continue;
       }
-      throw new NotifyException("Discord refused the message: HTTP " + code + reason(r.body()));
+      throw new NotifyException("Discord refused the message: HTTP " + code + reason(r.text()));
     }
   }
 
+  /** What follows the URL in a limit's message ("no complete answer within 300 s (...)"). */
+  private String withoutUrl(String message) {
+    String url = webhook.toString();
+    int at = message.indexOf(url);
+    String rest = at < 0 ? "" : message.substring(at + url.length()).replaceFirst("^:\\s*", "");
+    return rest.isBlank() || rest.contains(webhook.getPath()) ? "request failed" : rest;
+  }
+
   /** {@code retry_after} from the body (seconds, may be fractional), else the header, else 1 s. */
-  static Duration retryAfter(HttpResponse<String> r) {
+  static Duration retryAfter(BoundedHttp.Reply r) {
     try {
-      JsonNode n = Json.mapper().readTree(r.body() == null ? "" : r.body());
+      JsonNode n = Json.mapper().readTree(r.text());
       if (n != null && n.path("retry_after").isNumber()) {
         return Duration.ofMillis(Math.max(0, (long) (n.path("retry_after").asDouble() * 1000)));
       }
     } catch (IOException e) {
       // fall through to the header
     }
-    return r.headers()
-        .firstValue("Retry-After")
+    return r.header("Retry-After")
         .flatMap(
             h -> {
               try {

@@ -90,9 +90,9 @@ public final class Notifications {
       Clock clock,
       Consumer<String> log) {
     Secrets secrets = Secrets.of(config, env);
-    Duration timeout = Duration.ofSeconds(config.httpTimeoutSeconds());
     List<Notifier> channels = new ArrayList<>();
-    discordUri(config, env, log).ifPresent(u -> channels.add(DiscordNotifier.of(u, timeout)));
+    discordUri(config, env, log)
+        .ifPresent(u -> channels.add(DiscordNotifier.of(u, config.httpLimits())));
     email(config, env).ifPresent(s -> channels.add(new EmailNotifier(s)));
     return new Notifications(
         channels,

@@ -128,6 +128,29 @@ class DiscordNotifierTest {
   }
 
   @Test
+  void aDribblingWebhookEndsAtTheDeadlineWithoutNamingTheUrl() {
+    discord.server.resetMappings();
+    discord.server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(FakeDiscord.PATH))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(200)
+                    .withBody("x".repeat(100))
+                    .withChunkedDribbleDelay(50, 20_000)));
+    var limits =
+        new nautilus.autoupdate.BoundedHttp.Limits(
+            Duration.ofSeconds(5), Duration.ofSeconds(1), 1024 * 1024, 10);
+    assertThatThrownBy(
+            () ->
+                new DiscordNotifier(URI.create(discord.url()), limits, waits::add)
+                    .send(manual("x")))
+        .isInstanceOf(NotifyException.class)
+        .hasMessage("Discord webhook: no complete answer within 1 s (http_deadline_seconds)")
+        .satisfies(e -> assertThat(e.getCause()).isNull());
+  }
+
+  @Test
   void retryAfterFallsBackToTheHeader() {
     discord.server.resetMappings();
     discord.server.stubFor(

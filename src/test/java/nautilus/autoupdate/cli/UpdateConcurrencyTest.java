@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.GitRepos;
+import nautilus.autoupdate.TestModels;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.git.Worktrees;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class UpdateConcurrencyTest {
   void tenConcurrentUpdatePairsGiveOneBranchAndNoLostWorktree() throws Exception {
     Path tmpdir = Files.createDirectories(tmp.resolve("tmp"));
     Path ghConfig = Files.createDirectories(tmp.resolve("no-gh"));
+    // Fixes are proven on the small 1.221.0 tree's model, never on one fetched from PyPI.
+    Map<String, String> model = TestModels.envWithModel(tmp.resolve("cache"), "1.221.0");
     for (int pair = 0; pair < PAIRS; pair++) {
       GitRepos repos =
           GitRepos.create(
@@ -49,12 +52,11 @@ class UpdateConcurrencyTest {
           "strategies/stats.py",
           "from nautilus_trader.analysis.statistics.win_rate import WinRate\n");
       String userHash = repos.userCheckoutHash();
-      Map<String, String> env =
-          Map.of(
-              "TMPDIR", tmpdir.toString(),
-              "GH_CONFIG_DIR", ghConfig.toString(),
-              // A loaded CI machine may take long for one update; the point is the waiting.
-              "NAUTILUS_AUTOUPDATE_LOCK_WAIT_SECONDS", "300");
+      Map<String, String> env = new java.util.HashMap<>(model);
+      env.put("TMPDIR", tmpdir.toString());
+      env.put("GH_CONFIG_DIR", ghConfig.toString());
+      // A loaded CI machine may take long for one update; the point is the waiting.
+      env.put("NAUTILUS_AUTOUPDATE_LOCK_WAIT_SECONDS", "300");
 
       Process a = start(repos.user, env);
       Process b = start(repos.user, env);

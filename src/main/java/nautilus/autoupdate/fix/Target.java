@@ -44,7 +44,11 @@ record Target(
     for (int i = 0; i < c.old().size(); i++) {
       String o = strip(c.old().get(i));
       String n = strip(c.replacementFor(i));
-      if (o == null || n == null || !DOTTED.matcher(o).matches() || !DOTTED.matcher(n).matches()) {
+      String path = o != null && o.endsWith(".*") ? o.substring(0, o.length() - 2) : o;
+      if (o == null
+          || n == null
+          || !DOTTED.matcher(path).matches()
+          || !DOTTED.matcher(n).matches()) {
         continue;
       }
       boolean oldCall = c.old().get(i).trim().endsWith("()");
@@ -97,7 +101,19 @@ record Target(
 
   /** Whether the note names a module path (all segments lower case, at least two). */
   boolean looksLikeModule() {
-    return old.contains(".") && old.equals(old.toLowerCase(Locale.ROOT)) && isIdentifierPath(old);
+    String path = wildcard() ? wildcardPackage() : old;
+    return path.contains(".")
+        && path.equals(path.toLowerCase(Locale.ROOT))
+        && isIdentifierPath(path);
+  }
+
+  /** {@code pkg.indicators.*}: every submodule of the package. */
+  boolean wildcard() {
+    return old.endsWith(".*");
+  }
+
+  private String wildcardPackage() {
+    return old.substring(0, old.length() - 2);
   }
 
   private static boolean isIdentifierPath(String s) {
@@ -118,6 +134,13 @@ record Target(
     if (!looksLikeModule()) {
       return null;
     }
+    if (wildcard()) {
+      String pkg = wildcardPackage();
+      if (!module.startsWith(pkg + ".")) {
+        return null;
+      }
+      return flattens() ? replacement : replacement + module.substring(pkg.length());
+    }
     if (module.equals(old)) {
       return replacement;
     }
@@ -129,7 +152,9 @@ record Target(
 
   /** The new package is an ancestor of the old one: nested modules collapse into it. */
   boolean flattens() {
-    return old.startsWith(replacement + ".");
+    return wildcard()
+        ? wildcardPackage().equals(replacement) || wildcardPackage().startsWith(replacement + ".")
+        : old.startsWith(replacement + ".");
   }
 
   /** Whether the pair renames only the last segment (same owner, or both bare). */

@@ -54,7 +54,8 @@ final class Fixes {
     String rest = target.substring(old.text().length());
     String newTarget;
     if (old.text().startsWith(replacement + ".") && old.moduleLike()) {
-      String name = u.name();
+      // A config string's name is the whole string as written; the imported name is its last part.
+      String name = u.kind() == UseKind.CONFIG_STRING ? lastSegment(target) : u.name();
       newTarget = name != null && !name.equals("*") ? replacement + "." + name : replacement;
     } else {
       newTarget = replacement + rest;

@@ -33,6 +33,14 @@ public final class ImpactMatcher {
     }
   }
 
+  /**
+   * Every qualified path the changes being matched name, old or new: a wildcard rule yields to a
+   * note about one module inside its package ("Moved `Indicator` from
+   * `pkg.indicators.base.indicator` to `pkg.indicators.base`" beside "nested modules to flat
+   * structure").
+   */
+  private Set<String> namedPaths = Set.of();
+
   /** The order of a file's sites in a report: by cell, line, column, change and kind of match. */
   static final Comparator<Site> SITE_ORDER =
       Comparator.comparing((Site s) -> s.cell() == null ? -1 : s.cell())
@@ -77,6 +85,7 @@ public final class ImpactMatcher {
 
   public MatchResult match(List<BreakingChange> changes, CodeBase code) {
     String pkg = code.packageName();
+    Set<String> named = namedPaths(changes, pkg);
     List<Action> actions = new ArrayList<>();
     Map<String, List<Hit>> byFile = new LinkedHashMap<>();
     UseIndex index = new UseIndex(code);
@@ -104,7 +113,7 @@ public final class ImpactMatcher {
         String replacement = c.replacementFor(j);
         for (UseIndex.Entry e : index.candidates(old)) {
           List<Hit> hits = new ArrayList<>();
-          matchUse(c, i, old, replacement, e.use(), e.file(), hits, pkg);
+          matchUse(c, i, old, replacement, e.use(), e.file(), hits, pkg, named);
           if (!hits.isEmpty()) {
             byFile.computeIfAbsent(e.file().path(), k -> new ArrayList<>()).addAll(hits);
           }
@@ -144,9 +153,10 @@ public final class ImpactMatcher {
       Use u,
       FileUses f,
       List<Hit> hits,
-      String pkg) {
+      String pkg,
+      Set<String> named) {
     if (old.qualified()) {
-      qualified(c, index, old, replacement, u, hits);
+      qualified(c, index, old, replacement, u, hits, pkg, named);
     } else if (old.bare()) {
       bare(c, index, old, replacement, u, hits, pkg);
     } else {
@@ -156,7 +166,18 @@ public final class ImpactMatcher {
 
   /** {@code nautilus_trader.a.b} or {@code nautilus_trader.a.b.Name}: by path. */
   private void qualified(
-      BreakingChange c, int index, OldName old, String replacement, Use u, List<Hit> hits) {
+      BreakingChange c,
+      int index,
+      OldName old,
+      String replacement,
+      Use u,
+      List<Hit> hits,
+      String pkg,
+      Set<String> named) {
+    if (old.wildcard()) {
+      wildcard(c, index, old, replacement, u, hits, pkg, named);
+      return;
+    }
     String t = u.target();
     boolean importLike = u.kind() == UseKind.IMPORT || u.kind() == UseKind.CONFIG_STRING;
     boolean under = t.equals(old.text()) || t.startsWith(old.text() + ".");
@@ -167,6 +188,92 @@ public final class ImpactMatcher {
           importLike ? Fixes.forImport(u, old, replacement) : Fixes.lastSegment(replacement);
       add(c, index, u, u.at(), u.resolved(), fix, matchKind(u.kind()), hits);
     }
+  }
+
+  /**
+   * {@code pkg.a.*}: an import or config string from any module strictly inside {@code pkg.a}
+   * ({@code from pkg.a.atr import X}, not {@code from pkg.a import X}), and a use that spells such
+   * a module out on its line ({@code pkg.a.atr.X} after {@code import pkg.a.atr}); through an alias
+   * the import's own edit is the fix. The fix treats the submodule as the moved module, so a
+   * flattening ({@code pkg.a.* -> pkg.a}) imports the name from the package itself.
+   */
+  private void wildcard(
+      BreakingChange c,
+      int index,
+      OldName old,
+      String replacement,
+      Use u,
+      List<Hit> hits,
+      String pkg,
+      Set<String> named) {
+    boolean importLike = u.kind() == UseKind.IMPORT || u.kind() == UseKind.CONFIG_STRING;
+    String module = importLike ? moduleOf(u) : null;
+    String sub = old.submoduleOf(importLike ? module : u.target());
+    if (sub == null || namedElsewhere(named, old, u.target())) {
+      return;
+    }
+    if (!importLike) {
+      String spelled = u.target().substring(0, u.target().lastIndexOf('.'));
+      boolean spelledOut =
+          old.submoduleOf(spelled) != null
+              && u.at().lineText() != null
+              && u.at().lineText().contains(spelled + ".");
+      if (spelledOut) {
+        add(c, index, u, u.at(), u.resolved(), null, matchKind(u.kind()), hits);
+      }
+      return;
+    }
+    boolean flattens =
+        replacement != null
+            && (replacement.equals(old.text()) || old.text().startsWith(replacement + "."));
+    OldName moved = OldName.parse(flattens ? sub : old.text(), pkg);
+    String fix = moved == null ? null : Fixes.forImport(u, moved, replacement);
+    add(c, index, u, u.at(), u.resolved(), fix, matchKind(u.kind()), hits);
+  }
+
+  /**
+   * Every qualified path the changes name, old or new: a wildcard rule yields to a note about one
+   * module inside its package ("Moved `Indicator` from `pkg.indicators.base.indicator` to
+   * `pkg.indicators.base`" beside "nested modules to flat structure").
+   */
+  private static Set<String> namedPaths(List<BreakingChange> changes, String pkg) {
+    Set<String> out = new HashSet<>();
+    for (BreakingChange c : changes) {
+      for (int j = 0; j < c.old().size(); j++) {
+        for (String raw : java.util.Arrays.asList(c.old().get(j), c.replacementFor(j))) {
+          OldName n = OldName.parse(raw, pkg);
+          if (n != null && n.qualified() && !n.wildcard()) {
+            out.add(n.text());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether another note names {@code target} (or a module holding it) inside the package. */
+  private static boolean namedElsewhere(Set<String> named, OldName wildcard, String target) {
+    String under = wildcard.text() + ".";
+    for (String p : named) {
+      if (p.startsWith(under) && (target.equals(p) || target.startsWith(p + "."))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The module an import reads from, or a config string's module part. */
+  private static String moduleOf(Use u) {
+    if (u.kind() == UseKind.IMPORT) {
+      return u.module();
+    }
+    String written = u.name() == null ? u.target() : u.name();
+    int colon = written.indexOf(':');
+    if (colon >= 0) {
+      return written.substring(0, colon);
+    }
+    int dot = u.target().lastIndexOf('.');
+    return dot < 0 ? null : u.target().substring(0, dot);
   }
 
   /** A move of a module or module-level name breaks imports; the names used stay valid. */

@@ -51,6 +51,15 @@ final class UseIndex {
     if (old.qualified()) {
       add(importLike, seen, out);
       add(byTarget.getOrDefault(old.text(), List.of()), seen, out);
+      if (old.wildcard()) {
+        String under = old.text() + ".";
+        byTarget.forEach(
+            (t, entries) -> {
+              if (t.startsWith(under)) {
+                add(entries, seen, out);
+              }
+            });
+      }
     } else {
       add(byLastSegment.getOrDefault(old.last(), List.of()), seen, out);
       add(byKwarg.getOrDefault(old.last(), List.of()), seen, out);

@@ -1,0 +1,158 @@
+package nautilus.autoupdate.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.GitRepos;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.config.ConfigLoader;
+import nautilus.autoupdate.impact.AffectedFile;
+import nautilus.autoupdate.impact.Certainty;
+import nautilus.autoupdate.impact.ImpactAnalyzer;
+import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.release.ReleasesMdSource;
+import nautilus.autoupdate.version.Version;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The notes-only path ({@code --offline}, no API model): the breaking changes are parsed from the
+ * shared RELEASES.md itself, matched against a small downstream tree, and fixed with the fixer's
+ * own proof. Nothing here is a hand-written change list.
+ */
+class NotesOnlyPathTest {
+  static final Path RELEASES = CliRunner.shared().resolve("data/nautilus/RELEASES.md");
+  static final Path TREE = Path.of("src/test/resources/notes-only/repo");
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-11T12:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path repo;
+
+  @BeforeEach
+  void copyTree() {
+    GitRepos.copyTree(TREE, repo);
+  }
+
+  ImpactReport check(String from, String to) {
+    AutoUpdateConfig cfg = ConfigLoader.load(repo, Map.of(), Map.of()).config();
+    return ImpactAnalyzer.standard(CLOCK)
+        .withoutParseCache()
+        .analyze(
+            new ImpactAnalyzer.Request(
+                repo,
+                cfg,
+                new ReleasesMdSource(RELEASES),
+                Optional.of(Version.parse(from)),
+                Optional.of(Version.parse(to)),
+                Optional.empty()))
+        .report()
+        .orElseThrow();
+  }
+
+  /** The sites of the change whose note contains {@code noteText}, as "path:line". */
+  static List<String> sitesOf(ImpactReport r, String noteText) {
+    return r.affectedFiles().stream()
+        .flatMap(
+            f ->
+                f.sites().stream()
+                    .filter(s -> change(r, s).text().contains(noteText))
+                    .map(s -> f.path() + ":" + s.line()))
+        .distinct()
+        .toList();
+  }
+
+  static Site site(ImpactReport r, String path, int line, String noteText) {
+    AffectedFile f =
+        r.affectedFiles().stream().filter(x -> x.path().equals(path)).findFirst().orElseThrow();
+    return f.sites().stream()
+        .filter(s -> s.line() == line && change(r, s).text().contains(noteText))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static BreakingChange change(ImpactReport r, Site s) {
+    return r.breakingChanges().get(s.change());
+  }
+
+  String fixed(ImpactReport r, String path) {
+    FixRun run = new FixEngine(new ReplanRecheck()).plan(repo, r);
+    return run.changes().stream()
+        .filter(c -> c.path().equals(path))
+        .map(c -> new String(c.after(), StandardCharsets.UTF_8))
+        .findFirst()
+        .orElse(null);
+  }
+
+  static final String FLAT = "Changed indicator imports from nested modules to flat structure";
+
+  @Test
+  void theFlatteningWildcardReachesEverySubmoduleImportAndNoFlatOne() {
+    ImpactReport r = check("1.219.0", "1.220.0");
+    assertThat(r.breakingChanges().stream().filter(c -> c.text().startsWith(FLAT)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.old()).containsExactly("nautilus_trader.indicators.*"));
+    assertThat(sitesOf(r, FLAT))
+        .as(describe(r))
+        .containsExactlyInAnyOrder(
+            "strategies/atr_breakout.py:3",
+            "strategies/atr_breakout.py:4",
+            "strategies/atr_breakout.py:7",
+            "config/indicators.json:2");
+    Site atr = site(r, "strategies/atr_breakout.py", 3, FLAT);
+    assertThat(atr.certainty()).isEqualTo(Certainty.CERTAIN);
+    assertThat(atr.fix()).isEqualTo("from nautilus_trader.indicators import AverageTrueRange");
+    assertThat(site(r, "strategies/atr_breakout.py", 4, FLAT).fix())
+        .isEqualTo("from nautilus_trader.indicators import ExponentialMovingAverage as Ema");
+    assertThat(site(r, "config/indicators.json", 2, FLAT).fix())
+        .isEqualTo("nautilus_trader.indicators:AverageTrueRange");
+  }
+
+  @Test
+  void theFixerRewritesTheWildcardsImportsAndTheProofKeepsThem() throws Exception {
+    ImpactReport r = check("1.219.0", "1.220.0");
+    String after = fixed(r, "strategies/atr_breakout.py");
+    // Both moved names join the flat import already there; the aliased module import follows.
+    assertThat(after)
+        .contains(
+            "from nautilus_trader.indicators import RelativeStrengthIndex, AverageTrueRange,"
+                + " ExponentialMovingAverage as Ema\n")
+        .contains("import nautilus_trader.indicators as bb\n")
+        .doesNotContain("indicators.atr")
+        .doesNotContain("indicators.average")
+        // The Indicator base class has its own note (moved to indicators.base): that one decides.
+        .contains("from nautilus_trader.indicators.base import Indicator\n");
+    assertThat(fixed(r, "config/indicators.json"))
+        .contains("\"nautilus_trader.indicators:AverageTrueRange\"")
+        .contains("\"nautilus_trader.indicators:RelativeStrengthIndex\"");
+  }
+
+  static String describe(ImpactReport r) {
+    return r.affectedFiles().stream()
+        .flatMap(
+            f ->
+                f.sites().stream()
+                    .map(
+                        s ->
+                            f.path()
+                                + ":"
+                                + s.line()
+                                + " "
+                                + s.match().id()
+                                + " "
+                                + s.certainty().id()
+                                + " "
+                                + change(r, s).text()))
+        .collect(Collectors.joining("\n"));
+  }
+}

@@ -13,6 +13,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.GitRepos;
+import nautilus.autoupdate.api.ApiDiffSource;
+import nautilus.autoupdate.api.ApiModel;
+import nautilus.autoupdate.api.DistContents;
+import nautilus.autoupdate.api.SnapshotBuilder;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.ConfigLoader;
 import nautilus.autoupdate.impact.AffectedFile;
@@ -85,8 +89,38 @@ class NotesOnlyPathTest {
     return r.breakingChanges().get(s.change());
   }
 
+  /** The small 1.220.0 tree beside the fixture, read by the real snapshot builder. */
+  static ApiModel model(String version) {
+    Path tree = Path.of("src/test/resources/notes-only/model-" + version);
+    return ApiModel.of(
+        new SnapshotBuilder("nautilus_trader")
+            .build(version, DistContents.read(tree), List.of("test tree " + version)));
+  }
+
+  /** A model source that knows only the target's model (the fix proof asks for no other). */
+  static ApiDiffSource models(ApiModel model) {
+    return new ApiDiffSource() {
+      @Override
+      public Found diff(String packageName, Version from, Version to) {
+        return Found.none("notes only");
+      }
+
+      @Override
+      public Optional<ApiModel> model(String packageName, Version version) {
+        return Optional.of(model).filter(m -> m.version().equals(version.toString()));
+      }
+
+      @Override
+      public String noModel(String packageName, Version version) {
+        return "no model of " + version;
+      }
+    };
+  }
+
   String fixed(ImpactReport r, String path) {
-    FixRun run = new FixEngine(new ReplanRecheck()).plan(repo, r);
+    Proof proof =
+        new ModelProof(models(model(r.version().toString())), "nautilus_trader", List.of("."));
+    FixRun run = new FixEngine(proof).plan(repo, r);
     return run.changes().stream()
         .filter(c -> c.path().equals(path))
         .map(c -> new String(c.after(), StandardCharsets.UTF_8))

@@ -1,0 +1,1 @@
+from nautilus_trader.indicators.base.indicator import Indicator

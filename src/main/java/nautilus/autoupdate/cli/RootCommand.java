@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       StatusCommand.class,
       WatchCommand.class,
+      NotifyCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

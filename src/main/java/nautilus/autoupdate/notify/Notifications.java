@@ -81,6 +81,8 @@ public final class Notifications {
    * {@code discord_webhook_env} holds a URL, e-mail when {@code smtp_host} and {@code email_to} are
    * set.
    *
+   * @param state where sent events are kept; null for {@link #test()} alone (then {@link #send}
+   *     does nothing)
    * @param log receives one line per channel problem (already scrubbed)
    */
   public static Notifications from(
@@ -174,6 +176,11 @@ public final class Notifications {
 
   private static String emptyToNull(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** Whether {@code notify_on} selects events of this type. */
+  public boolean selects(EventType type) {
+    return enabled.contains(type);
   }
 
   /** The configured channels' names, in the order ordinary events try them. */

@@ -616,7 +616,11 @@ public final class StateDb implements AutoCloseable {
   }
 
   private static UserError corrupt(Path file, SQLException e) {
-    if (readOnly(e)) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (readOnly(e)
+        || (Files.exists(file) && !Files.isWritable(file))
+        || (dir != null && Files.isDirectory(dir) && !Files.isWritable(dir))) {
+      // SQLite cannot write the file, or its -wal/-shm companions beside it.
       return new UserError(
           "state database "
               + file

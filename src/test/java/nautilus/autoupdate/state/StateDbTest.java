@@ -238,6 +238,28 @@ class StateDbTest {
     }
   }
 
+  @Test
+  void aDatabaseInAReadOnlyFolderIsCalledReadOnlyNotDamaged() throws Exception {
+    Path folder = dir.resolve("ro");
+    try (StateDb db = StateDb.open(folder, CLOCK)) {
+      db.saveImpactReport(Version.parse("1.221.0"), "auto", "{}");
+    }
+    boolean immutable = makeReadOnly(folder);
+    try {
+      assertThatThrownBy(
+              () -> {
+                try (StateDb db = StateDb.open(folder, CLOCK)) {
+                  db.saveImpactReport(Version.parse("1.222.0"), "auto", "{}");
+                }
+              })
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining(" is read-only")
+          .hasMessageNotContaining("damaged");
+    } finally {
+      undoReadOnly(folder, immutable);
+    }
+  }
+
   /**
    * chmod does not stop root (as in many containers), so there the file is made immutable; returns
    * whether it was.

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import nautilus.autoupdate.CommandResult;
+import nautilus.autoupdate.Nesting;
 import nautilus.autoupdate.git.Git;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
@@ -157,13 +158,18 @@ public final class Guardrails {
     if (!before.ok()) {
       return List.of();
     }
-    TomlParseResult a = Toml.parse(before.stdout());
-    TomlParseResult b;
+    String after;
     try {
-      b = Toml.parse(git.dir().resolve(path));
+      after = java.nio.file.Files.readString(git.dir().resolve(path));
     } catch (java.io.IOException e) {
       return List.of(new Violation(path, "cannot be read after the agent: " + e.getMessage()));
     }
+    // tomlj parses by recursion: a hostile nesting would end in a StackOverflowError.
+    if (Nesting.tomlTooDeepAt(after) > 0 || Nesting.tomlTooDeepAt(before.stdout()) > 0) {
+      return List.of(new Violation(path, Nesting.message()));
+    }
+    TomlParseResult a = Toml.parse(before.stdout());
+    TomlParseResult b = Toml.parse(after);
     if (b.hasErrors()) {
       return List.of(new Violation(path, "no longer parses as TOML"));
     }

@@ -90,6 +90,13 @@ class GuardrailsTest {
   }
 
   @Test
+  void aPyprojectNestedPastTheCapIsAViolationNotAStackOverflow() throws Exception {
+    write("pyproject.toml", read("pyproject.toml") + "x = " + "[".repeat(5000) + "]".repeat(5000));
+    assertThat(violations())
+        .containsExactly("pyproject.toml: nested deeper than 200 levels (max_nesting_depth)");
+  }
+
+  @Test
   void aBrokenPyprojectADeletedTestAndCiFilesAreGuarded() throws Exception {
     write("pyproject.toml", "[project\n");
     Files.delete(git.dir().resolve("tests/test_a.py"));

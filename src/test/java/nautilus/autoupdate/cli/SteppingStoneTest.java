@@ -114,6 +114,37 @@ class SteppingStoneTest {
     assertThat(Files.exists(repos.user.resolve(".nautilus-autoupdate"))).isFalse();
   }
 
+  /**
+   * The demo itself, at 1.220.0 with its bundled RELEASES.md (1.222.0 really drops Python 3.11) and
+   * the fake index listing up to 1.222.0: the run proposes 1.221.0.
+   */
+  @Test
+  void theDemoAt1220IsProposed1221WhenTheNewestIsBlocked() throws Exception {
+    up.close();
+    up = new FakeUpstream();
+    up.publishStable("1.220.0", Instant.now().minus(Duration.ofDays(60)));
+    up.publishStable("1.221.0", Instant.now().minus(Duration.ofDays(40)));
+    up.publishStable("1.222.0", Instant.now().minus(Duration.ofDays(20)));
+    GitHubStub.pullsFor(up.server, "/api", "update/v1.221.0");
+    Path demoDir = tmp.resolve("demo");
+    // The demo reads ../RELEASES.md: the copy sits beside the clone as examples/ has it.
+    Files.createDirectories(demoDir);
+    Files.copy(
+        nautilus.autoupdate.Examples.DIR.resolve("RELEASES.md"), demoDir.resolve("RELEASES.md"));
+    repos = GitRepos.fromTree(demoDir, nautilus.autoupdate.Examples.DIR.resolve("demo-strategy"));
+    CliRunner.Result r = CliRunner.run(repos.user, env(), "run", "--skip-tests");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("1.222.0: recommendation blocked")
+        .contains("(to unblock: raise requires-python to >=3.12)")
+        .contains("stepping stone: 1.221.0")
+        .contains("1.221.0: recommendation auto")
+        .contains("1.221.0: updated https://github.com/acme/strategies/pull/7");
+    assertThat(git(repos.remote, "show", "update/v1.221.0:pyproject.toml"))
+        .contains("nautilus_trader==1.221.0")
+        .contains("requires-python = \">=3.11\"");
+  }
+
   @Test
   void withNothingBelowTheBlockTheRunSaysSoAndChangesNothing() throws Exception {
     up.breakingChanges("1.221.0", "Dropped support for Python 3.11");

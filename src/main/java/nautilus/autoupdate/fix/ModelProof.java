@@ -8,18 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.api.ApiModel.Found;
 import nautilus.autoupdate.api.ApiModel.Missing;
 import nautilus.autoupdate.api.ApiModel.Resolution;
+import nautilus.autoupdate.api.UseClaims;
 import nautilus.autoupdate.code.CodeScanner;
 import nautilus.autoupdate.code.FileUses;
-import nautilus.autoupdate.code.Kwarg;
-import nautilus.autoupdate.code.Location;
 import nautilus.autoupdate.code.Use;
-import nautilus.autoupdate.code.UseKind;
 import nautilus.autoupdate.impact.ImpactReport;
 
 /**
@@ -70,12 +67,12 @@ public final class ModelProof implements Proof {
       FileUses prior = was.get(now.path());
       if (prior != null) {
         for (Use u : prior.uses()) {
-          claims(u).forEach(c -> old.add(c.key()));
+          UseClaims.of(u).forEach(c -> old.add(c.key()));
         }
       }
       Map<String, Resolution> memo = new LinkedHashMap<>();
       for (Use u : now.uses()) {
-        for (Claim c : claims(u)) {
+        for (UseClaims.Claim c : UseClaims.of(u)) {
           if (old.contains(c.key())) {
             continue; // the code claimed this before the edit: not the edit's doing
           }
@@ -99,75 +96,6 @@ public final class ModelProof implements Proof {
   private static Map<String, FileUses> byPath(List<FileUses> files) {
     Map<String, FileUses> out = new LinkedHashMap<>();
     files.forEach(f -> out.put(f.path(), f));
-    return out;
-  }
-
-  /** One thing a use claims of the upstream API, how to check it, and how to say it. */
-  record Claim(String key, Location at, String text, Function<ApiModel, Resolution> check) {}
-
-  /** What a use claims; nothing for keys and strings that name no API. */
-  static List<Claim> claims(Use u) {
-    List<Claim> out = new ArrayList<>();
-    String t = u.target();
-    switch (u.kind()) {
-      case IMPORT -> {
-        if (u.name() == null || "*".equals(u.name())) {
-          out.add(
-              new Claim(
-                  "module " + u.module(),
-                  u.at(),
-                  "import " + u.module(),
-                  m -> m.importModule(u.module())));
-        } else {
-          out.add(
-              new Claim(
-                  "import " + u.module() + ":" + u.name(),
-                  u.at(),
-                  "from " + u.module() + " import " + u.name(),
-                  m -> m.importName(u.module(), u.name())));
-        }
-      }
-      case NAME, ATTRIBUTE, CALL -> {
-        if (u.resolved()) {
-          out.add(new Claim("name " + t, u.at(), "`" + t + "`", m -> m.resolve(t)));
-        } else {
-          String member = t.substring(t.lastIndexOf('.') + 1);
-          out.add(
-              new Claim(
-                  "member ?." + member,
-                  u.at(),
-                  "`." + member + "` (on a value of unknown type)",
-                  m ->
-                      m.anyClassHasMember(member)
-                          ? new Found("?." + member, "member", null, "")
-                          : new Missing("no class of the package has a member `" + member + "`")));
-        }
-        if (u.kind() == UseKind.CALL) {
-          for (Kwarg k : u.kwargs()) {
-            out.add(
-                new Claim(
-                    "keyword " + t + "(" + k.name() + "=)",
-                    k.at(),
-                    "keyword `" + k.name() + "=` of `" + t + "`",
-                    m ->
-                        u.resolved()
-                            ? m.keyword(t, k.name())
-                            : new ApiModel.Unknown("the callee of " + t + " is not resolved")));
-          }
-        }
-      }
-      case OVERRIDE -> {
-        // Keyed by the method alone: our own helper methods are "overrides" of nothing, and a
-        // moved base class must not make each of them look new.
-        String member = t.substring(t.lastIndexOf('.') + 1);
-        out.add(new Claim("override " + member, u.at(), "override `" + t + "`", m -> m.resolve(t)));
-      }
-      case CONFIG_STRING ->
-          out.add(
-              new Claim(
-                  "string " + t, u.at(), "import path \"" + u.name() + "\"", m -> m.resolve(t)));
-      default -> {}
-    }
     return out;
   }
 }

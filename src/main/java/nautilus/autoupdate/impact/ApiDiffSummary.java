@@ -9,19 +9,54 @@ import java.util.List;
  * {@code breaks} how many breaks it found between the versions and {@code undocumented} how many of
  * them no release note covers; {@code notInNotes} indexes the breaking changes of the report that
  * come from the diff, reach our code and no note covers ("breaks not in the release notes"); {@code
- * skipped} what the diff could not read; {@code unavailable} why no diff was made.
+ * skipped} what the diff could not read; {@code unavailable} why no diff was made; {@code cleared}
+ * the note sites the models of both versions showed to resolve identically ({@link ModelJudge}),
+ * taken out of the affected files and listed here so none disappears silently.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"used", "breaks", "undocumented", "not_in_notes", "skipped", "unavailable"})
+@JsonPropertyOrder({
+  "used",
+  "breaks",
+  "undocumented",
+  "not_in_notes",
+  "skipped",
+  "unavailable",
+  "cleared"
+})
 public record ApiDiffSummary(
     boolean used,
     int breaks,
     int undocumented,
     List<Integer> notInNotes,
     List<String> skipped,
-    String unavailable) {
+    String unavailable,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Cleared> cleared) {
   public ApiDiffSummary {
     notInNotes = notInNotes == null ? List.of() : List.copyOf(notInNotes);
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    cleared = cleared == null ? List.of() : List.copyOf(cleared);
   }
+
+  public ApiDiffSummary(
+      boolean used,
+      int breaks,
+      int undocumented,
+      List<Integer> notInNotes,
+      List<String> skipped,
+      String unavailable) {
+    this(used, breaks, undocumented, notInNotes, skipped, unavailable, List.of());
+  }
+
+  /** The same summary listing {@code sites} as cleared. */
+  public ApiDiffSummary withCleared(List<Cleared> sites) {
+    return new ApiDiffSummary(used, breaks, undocumented, notInNotes, skipped, unavailable, sites);
+  }
+
+  /**
+   * A note's site that is not a break: where it was ({@code cell} for notebooks), the change that
+   * reached it, and what both versions' models say of the use there.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"path", "line", "cell", "change", "why"})
+  public record Cleared(String path, int line, Integer cell, int change, String why) {}
 }

@@ -162,10 +162,22 @@ public final class ImpactAnalyzer {
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
     ApiDiffSummary apiDiff = null;
     if (findings != null) {
+      int noteChanges = changes.size();
       ApiEvidence.Merged merged = ApiEvidence.merge(changes, found, findings, code, matcher);
       changes = merged.changes();
       found = merged.found();
       apiDiff = merged.summary();
+      if (!found.affectedFiles().isEmpty()) {
+        // The models of both versions veto note sites that resolve the same on each.
+        var old = req.apiDiff().model(cfg.packageName(), current);
+        var neu = old.isEmpty() ? old : req.apiDiff().model(cfg.packageName(), target);
+        if (old.isPresent() && neu.isPresent()) {
+          ModelJudge.Judged judged =
+              ModelJudge.judge(found, noteChanges, code, old.get(), neu.get());
+          found = judged.found();
+          apiDiff = apiDiff.withCleared(judged.cleared());
+        }
+      }
     }
 
     Decision.Outcome decision =

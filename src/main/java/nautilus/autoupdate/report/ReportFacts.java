@@ -56,7 +56,12 @@ final class ReportFacts {
         + " between the versions, "
         + d.undocumented()
         + " not in the release notes"
-        + (d.skipped().isEmpty() ? "" : "; " + d.skipped().size() + " item(s) not read");
+        + (d.skipped().isEmpty() ? "" : "; " + d.skipped().size() + " item(s) not read")
+        + (d.cleared().isEmpty()
+            ? ""
+            : "; "
+                + d.cleared().size()
+                + " note site(s) cleared: they resolve the same on both versions");
   }
 
   static int siteCount(ImpactReport report) {

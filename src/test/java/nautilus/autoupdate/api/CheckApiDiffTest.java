@@ -175,6 +175,34 @@ class CheckApiDiffTest {
   }
 
   @Test
+  void aNoteSiteBothModelsResolveTheSameIsClearedAndRecorded() throws Exception {
+    cacheWheels();
+    Files.writeString(
+        repo.resolve("src/modes.py"), "from demo_pkg.core import Mode\n\nX = Mode.FAST\n");
+    // A wrong note: Mode.FAST is there in 1.0 and 2.0 alike.
+    notes("- Renamed `Mode.FAST` to `Mode.QUICK`");
+    JsonNode json = checkJson("--offline");
+    for (JsonNode f : json.path("affected_files")) {
+      assertThat(f.path("path").asText()).isNotEqualTo("src/modes.py");
+    }
+    JsonNode cleared = json.path("api_diff").path("cleared");
+    assertThat(cleared).as(json.toPrettyString()).isNotEmpty();
+    assertThat(cleared.get(0).path("path").asText()).isEqualTo("src/modes.py");
+    assertThat(cleared.get(0).path("line").asInt()).isEqualTo(3);
+    assertThat(cleared.get(0).path("why").asText())
+        .isEqualTo(
+            "resolves the same on 1.0 and 2.0: `demo_pkg.core.Mode.FAST` -> demo_pkg.core.Mode.FAST");
+    // Without the models' veto the note reaches the file.
+    JsonNode notesOnly = checkJson("--no-api-diff");
+    assertThat(notesOnly.path("affected_files").toString()).contains("src/modes.py");
+    // The saved report keeps the record.
+    Path saved = tmp.resolve("r.json");
+    Files.writeString(saved, json.toString());
+    ImpactReport back = ReportFile.readFile(saved);
+    assertThat(back.apiDiff().cleared()).hasSize(cleared.size());
+  }
+
+  @Test
   void aNoteTheDiffConfirmsBecomesCertainAndIsNotListedAsMissing() throws Exception {
     cacheWheels();
     notes("- Renamed `Engine.reset_all_things` to `reset_all_items`");

@@ -107,7 +107,16 @@ class RealModelProofE2eTest {
   private CliRunner.Result fix(String... extra) {
     List<String> args =
         new ArrayList<>(
-            List.of("fix", "--to", "1.221.0", "--releases-md", notes.toString(), "--offline"));
+            // Without the diff the judge does not clear the Polymarket sites, so the planner
+            // tries them: --no-api-diff turns off the diff, never the proof.
+            List.of(
+                "fix",
+                "--to",
+                "1.221.0",
+                "--releases-md",
+                notes.toString(),
+                "--offline",
+                "--no-api-diff"));
     args.addAll(List.of(extra));
     return CliRunner.run(
         demo, Map.of("XDG_CACHE_HOME", cache.toString()), args.toArray(String[]::new));
@@ -180,5 +189,41 @@ class RealModelProofE2eTest {
     assertThat(m.keyword(cfg, null, "instrument_config")).isInstanceOf(ApiModel.Missing.class);
     assertThat(m.importName("nautilus_trader.indicators", "ExponentialMovingAverage"))
         .isInstanceOf(ApiModel.Found.class);
+  }
+
+  @Test
+  void theJudgeClearsTheNoteSitesBothRealModelsResolveTheSame() throws Exception {
+    CliRunner.Result r = check("--format", "json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    JsonNode json = Json.mapper().readTree(r.out());
+    List<String> affected = new ArrayList<>();
+    json.path("affected_files").forEach(f -> affected.add(f.path("path").asText()));
+    // The real break stays; the Polymarket note reaches nothing that changed.
+    assertThat(affected)
+        .contains("demo/analysis/performance.py")
+        .doesNotContain("demo/venues/binance.py");
+    List<String> cleared = new ArrayList<>();
+    for (JsonNode c : json.path("api_diff").path("cleared")) {
+      cleared.add(
+          c.path("path").asText() + ":" + c.path("line").asInt() + " " + c.path("why").asText());
+    }
+    assertThat(cleared)
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("demo/venues/binance.py:2 resolves the same on 1.220.0 and 1.221.0")
+                    .contains("from nautilus_trader.config import InstrumentProviderConfig"));
+    assertThat(cleared).noneMatch(c -> c.startsWith("demo/analysis/performance.py"));
+    assertThat(check().out())
+        .contains("note site(s) cleared: they resolve the same on both versions");
+  }
+
+  private CliRunner.Result check(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("check", "--to", "1.221.0", "--releases-md", notes.toString(), "--offline"));
+    args.addAll(List.of(extra));
+    return CliRunner.run(
+        demo, Map.of("XDG_CACHE_HOME", cache.toString()), args.toArray(String[]::new));
   }
 }

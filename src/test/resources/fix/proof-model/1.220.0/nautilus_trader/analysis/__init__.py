@@ -1,0 +1,4 @@
+from nautilus_trader.analysis.expectancy import Expectancy
+from nautilus_trader.analysis.sharpe_ratio import SharpeRatio
+from nautilus_trader.analysis.statistic import PortfolioStatistic
+from nautilus_trader.analysis.win_rate import WinRate

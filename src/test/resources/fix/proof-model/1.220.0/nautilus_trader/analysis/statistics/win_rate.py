@@ -1,0 +1,5 @@
+from nautilus_trader.analysis.statistic import PortfolioStatistic
+
+
+class WinRate(PortfolioStatistic):
+    pass

@@ -1,0 +1,2 @@
+from nautilus_trader.common.config import InstrumentProviderConfig
+from nautilus_trader.common.config import NautilusConfig

@@ -1,0 +1,1 @@
+from nautilus_trader.indicators.averages import ExponentialMovingAverage

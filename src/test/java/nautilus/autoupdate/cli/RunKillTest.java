@@ -20,6 +20,7 @@ import nautilus.autoupdate.Json;
 import nautilus.autoupdate.detect.FakeUpstream;
 import nautilus.autoupdate.detect.RunCycle;
 import nautilus.autoupdate.github.GitHubStub;
+import nautilus.autoupdate.notify.FakeDiscord;
 import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.update.Updater;
 import org.junit.jupiter.api.AfterEach;
@@ -28,15 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run} in a real child JVM on a real git repository (bare remote, GitHub on WireMock),
- * killed (halted, no cleanup) after each step of the cycle and before each step of the update; a
- * rerun ends in the same state as an uninterrupted run: one branch with the same commits, one pull
- * request created, one merge. Also: a run started while another process holds the lock exits 0 at
- * once.
+ * {@code run} in a real child JVM on a real git repository (bare remote, GitHub and Discord on
+ * WireMock), killed (halted, no cleanup) after each step of the cycle and before each step of the
+ * update; a rerun ends in the same state as an uninterrupted run: one branch with the same commits,
+ * one pull request created, one merge, one Discord message per event. Also: a run started while
+ * another process holds the lock exits 0 at once.
  */
 class RunKillTest {
   @TempDir Path tmp;
   FakeUpstream up;
+  final FakeDiscord discord = new FakeDiscord();
 
   @BeforeEach
   void start() {
@@ -50,6 +52,7 @@ class RunKillTest {
   @AfterEach
   void stop() {
     up.close();
+    discord.close();
   }
 
   static final String BRANCH = "update/v1.222.0";
@@ -96,6 +99,7 @@ class RunKillTest {
     env.put("GITHUB_TOKEN", "test-token");
     // The stubbed PR is green and was opened just now: merge it in the same run.
     env.put("NAUTILUS_AUTOUPDATE_AUTO_MERGE_QUIET_HOURS", "0");
+    env.put("DISCORD_WEBHOOK_URL", discord.url());
     return env;
   }
 
@@ -124,7 +128,18 @@ class RunKillTest {
         + ", merges: "
         + up.mergesRequested()
         + "\nworktrees: "
-        + git(repos.user, "worktree", "list").lines().count();
+        + git(repos.user, "worktree", "list").lines().count()
+        + "\nmessages: "
+        + messages();
+  }
+
+  /** The titles of every Discord embed received, in order: each event once. */
+  List<String> messages() {
+    List<String> titles = new ArrayList<>();
+    discord
+        .bodies()
+        .forEach(b -> b.path("embeds").forEach(e -> titles.add(e.path("title").asText())));
+    return titles;
   }
 
   /** status --format json without the times (they differ between runs). */
@@ -162,11 +177,15 @@ class RunKillTest {
         .contains("https://github.com/acme/strategies/pull/7")
         .contains("chore(deps): update nautilus_trader to 1.222.0")
         .contains("PRs created: 1, merges: 1")
-        .contains("worktrees: 1");
+        .contains("worktrees: 1")
+        .contains(
+            "messages: [nautilus\\_trader 1.222.0 is out, Update to 1.222.0: pull request opened,"
+                + " Update to 1.222.0 merged]");
 
     for (String point : killPoints()) {
       up.server.resetRequests();
       up.server.resetScenarios();
+      discord.server.resetRequests();
       GitRepos repos = repos("kill-" + point.replace(':', '-'));
       String checkout = repos.userCheckoutHash();
       Child killed = child(repos.user, point);

@@ -35,6 +35,9 @@ import picocli.CommandLine.Option;
           + " your hooks, pushes {branch_prefix}{version} and creates or updates one PR.",
       "Takes the repository lock run takes; while another command holds it, waits up to"
           + " lock_wait_seconds, then fails naming it.",
+      "The tests, lock_command and git hooks run without the tool's secrets (GITHUB_TOKEN,"
+          + " GH_TOKEN, the webhook and SMTP variables, secret-looking names): list what your"
+          + " tests need in child_env.",
       "Exit codes: 0 done, 1 error or new test failures, 3 refused (recommendation manual or"
           + " blocked; --force overrides)."
     })

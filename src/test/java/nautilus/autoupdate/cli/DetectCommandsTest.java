@@ -62,6 +62,29 @@ class DetectCommandsTest {
   }
 
   @Test
+  void aGithubReleaseTaggedWithABareNumberIsNoVersionAndRunsKeepWorking() throws Exception {
+    Files.writeString(
+        repo.resolve("pyproject.toml"),
+        "[project]\nname = \"s\"\ndependencies = [\"nautilus_trader==1.221.0\"]\n");
+    up.server.stubFor(
+        get("/api/repos/" + FakeUpstream.REPO + "/releases?per_page=30")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "[{\"tag_name\": \"5\", \"draft\": false},"
+                            + " {\"tag_name\": \"v1.221.0\", \"draft\": false}]")));
+    CliRunner.Result detect = cli("detect");
+    assertThat(detect.out()).contains("new 1.221.0").doesNotContain("new 5 ");
+    for (int i = 0; i < 2; i++) {
+      CliRunner.Result run = cli("run");
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      assertThat(run.out()).contains("up to date: 1.221.0 is the newest nightly version");
+    }
+    assertThat(cli("status", "--format", "json").out()).doesNotContain("\"version\":\"5\"");
+  }
+
+  @Test
   void aFailingSourceIsAWarningAndTheOthersStillCount() {
     up.server.stubFor(get("/simple/nautilus-trader/").willReturn(aResponse().withStatus(500)));
     env.put("NAUTILUS_AUTOUPDATE_HTTP_TIMEOUT_SECONDS", "5");

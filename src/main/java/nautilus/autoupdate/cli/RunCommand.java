@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
           + " the pull request opened or updated, failed tests, a person needed (manual), blocked,"
           + " merged, and the run's own crash; each event once, notify_on picks them, notify_mode"
           + " = digest sends one message a day (docs/notifications.md). A dry run tells nobody.",
+      "When the newest version is blocked (e.g. it drops a Python that requires-python still"
+          + " allows), the newest version below the block is handled instead, and the run says"
+          + " what blocks the rest and the change that lifts it.",
       "Safe to rerun: a run that crashed continues where it stopped. A second run started while"
           + " one is working exits 0 at once."
     })

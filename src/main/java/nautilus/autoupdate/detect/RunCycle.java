@@ -245,6 +245,14 @@ public final class RunCycle {
                     null,
                     null,
                     clock.instant()));
+    if (rec.status() == UpdateStatus.NEEDS_PERSON
+        && recommendationOf(t.version()).orElse(null) == Recommendation.BLOCKED
+        && storedReport(t.version()).filter(r -> !fromPin(r, current)).isPresent()) {
+      // The pin moved (a stepping stone merged): what blocked it may be lifted now.
+      messages.add(
+          t.version() + ": blocked from an older pin; checking it again on " + current.get());
+      rec = rec.with(UpdateStatus.DETECTED, "checking again on " + current.get(), clock.instant());
+    }
     if (rec.status().isFinal()) {
       messages.add(t.version() + " was handled before (" + rec.status().id() + ")");
       if (!dryRun) {
@@ -261,7 +269,8 @@ public final class RunCycle {
     }
     step("targeted", dryRun);
 
-    ImpactReport report = storedReport(t.version()).orElse(null);
+    // A report made against another pin is stale: the range of release notes differs.
+    ImpactReport report = storedReport(t.version()).filter(r -> fromPin(r, current)).orElse(null);
     if (report == null && analyze == null) {
       messages.add(t.version() + ": detected; this build has no check stage, so it stops here");
       return new Result(detection, target, Optional.of(rec.status()), Optional.empty(), messages);
@@ -487,6 +496,13 @@ public final class RunCycle {
                     e);
               }
             });
+  }
+
+  /** Whether {@code r} was made from the version pinned now (unknown pins count as the same). */
+  private static boolean fromPin(ImpactReport r, Optional<Version> current) {
+    return current.isEmpty()
+        || r.previousVersion() == null
+        || r.previousVersion().equals(current.get());
   }
 
   private Optional<Recommendation> recommendationOf(Version v) {

@@ -37,6 +37,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RunCycleTest {
   static final Version PIN = Version.parse("1.221.0");
 
+  /** The version pinned now; moved by a test to play a merged update. */
+  Version pin = PIN;
+
+  /** Whether 1.223.0 and later are blocked (blockedOrAuto); cleared to play a lifted block. */
+  boolean blocking = true;
+
   @TempDir Path repo;
   FakeUpstream up;
   final List<String> analyzed = new ArrayList<>();
@@ -137,7 +143,7 @@ class RunCycleTest {
   ImpactReport report(DetectedVersion t, Recommendation rec) {
     return new ImpactReport(
         t.version(),
-        PIN,
+        pin,
         List.of(),
         List.of(),
         0,
@@ -173,7 +179,7 @@ class RunCycleTest {
       boolean dryRun) {
     try (Upstream u = Upstream.open(config(stateDir), repo, Map.of(), clock, dryRun)) {
       return new RunCycle(u.detector(), u.state(), u.notes(), analyze, update, clock, checkpoint)
-          .run(Channel.STABLE, Optional.of(PIN), dryRun);
+          .run(Channel.STABLE, Optional.of(pin), dryRun);
     }
   }
 
@@ -369,7 +375,7 @@ class RunCycleTest {
   /** A report blocked from 1.223.0 on: that release drops the Python our requires-python allows. */
   ImpactReport blockedOrAuto(DetectedVersion t) {
     analyzed.add(t.version().toString());
-    if (t.version().compareTo(Version.parse("1.223.0")) < 0) {
+    if (!blocking || t.version().compareTo(Version.parse("1.223.0")) < 0) {
       return report(t, Recommendation.AUTO);
     }
     var drop =
@@ -385,7 +391,7 @@ class RunCycleTest {
             "RELEASES.md");
     return new ImpactReport(
         t.version(),
-        PIN,
+        pin,
         List.of(drop),
         List.of(),
         0,
@@ -434,6 +440,32 @@ class RunCycleTest {
       assertThat(db.updateFor(Version.parse("1.224.0")).orElseThrow().message())
           .contains("to unblock: raise requires-python to >=3.12");
     }
+  }
+
+  @Test
+  void aBlockedVersionIsCheckedAgainOnceThePinMovesAndOnlyThen() {
+    up.publishStable("1.223.0", Instant.now().minus(Duration.ofMinutes(2)));
+    Path state = repo.resolve("s");
+    runWith(state, (t, n) -> blockedOrAuto(t), new Stage((t, rep) -> opened(t)), s -> {}, false);
+    assertThat(analyzed).containsExactly("1.223.0", "1.222.0");
+    RunCycle.Result same =
+        runWith(
+            state, (t, n) -> blockedOrAuto(t), new Stage((t, rep) -> opened(t)), s -> {}, false);
+    assertThat(same.messages()).contains("1.223.0 was handled before (needs-person)");
+    assertThat(analyzed).as("same pin: the stored decision stands").hasSize(2);
+
+    // The stepping stone merged and the person raised requires-python with it.
+    pin = Version.parse("1.222.0");
+    blocking = false;
+    RunCycle.Result moved =
+        runWith(
+            state, (t, n) -> blockedOrAuto(t), new Stage((t, rep) -> opened(t)), s -> {}, false);
+    assertThat(moved.messages())
+        .contains("1.223.0: blocked from an older pin; checking it again on 1.222.0")
+        .contains("1.223.0: recommendation auto");
+    assertThat(analyzed).containsExactly("1.223.0", "1.222.0", "1.223.0");
+    assertThat(updated).containsExactly("1.222.0", "1.223.0");
+    assertThat(finalState(state)).contains("1.223.0 MERGED");
   }
 
   @Test

@@ -158,8 +158,8 @@ public final class CodeScanner {
       String t = u.target();
       if (u.kind() == UseKind.IMPORT
           || u.kind() == UseKind.CONFIG_STRING
-          || interest.words().contains(t.substring(t.lastIndexOf('.') + 1))
-          || u.kwargs().stream().anyMatch(k -> interest.words().contains(k.name()))) {
+          || interest.names(t.substring(t.lastIndexOf('.') + 1))
+          || u.kwargs().stream().anyMatch(k -> interest.names(k.name()))) {
         kept.add(u);
       }
     }

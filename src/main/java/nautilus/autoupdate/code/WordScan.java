@@ -1,8 +1,10 @@
 package nautilus.autoupdate.code;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Finds whole-identifier occurrences of a set of words in source bytes, in one pass and without
@@ -37,6 +39,14 @@ final class WordScan {
   /** For the substring search: the table slots of the words that start with each byte. */
   private final int[][] byFirstByte;
 
+  /**
+   * Words written {@code request_*}: any identifier starting with the prefix ("data request
+   * methods" name no method), with their roles. Few, so they are compared one by one.
+   */
+  private final byte[][] prefixes;
+
+  private final byte[] prefixRoles;
+
   /** The occurrences in one source: sorted start offsets, and those of trigger words. */
   record Hits(int[] offsets, int[] triggers) {
     static final Hits NONE = new Hits(new int[0], new int[0]);
@@ -63,13 +73,30 @@ final class WordScan {
     roles = new byte[n];
     mask = n - 1;
     long lens = 0;
+    List<byte[]> pre = new ArrayList<>();
+    List<Byte> preRoles = new ArrayList<>();
     for (String w : focus) {
-      lens |= add(w, FOCUS);
+      if (w.endsWith("*")) {
+        pre.add(w.substring(0, w.length() - 1).getBytes(StandardCharsets.UTF_8));
+        preRoles.add(FOCUS);
+      } else {
+        lens |= add(w, FOCUS);
+      }
     }
     for (String w : triggers) {
-      lens |= add(w, TRIGGER);
+      if (w.endsWith("*")) {
+        pre.add(w.substring(0, w.length() - 1).getBytes(StandardCharsets.UTF_8));
+        preRoles.add(TRIGGER);
+      } else {
+        lens |= add(w, TRIGGER);
+      }
     }
     lengths = lens;
+    prefixes = pre.toArray(byte[][]::new);
+    prefixRoles = new byte[preRoles.size()];
+    for (int k = 0; k < prefixRoles.length; k++) {
+      prefixRoles[k] = preRoles.get(k);
+    }
     byFirstByte = new int[256][];
     for (int slot = 0; slot < table.length; slot++) {
       if (table[slot] != null && table[slot].length > 0) {
@@ -126,10 +153,10 @@ final class WordScan {
         i++;
       }
       int len = i - start;
-      if ((lengths & (1L << Math.min(63, len))) == 0) {
-        continue;
+      byte role = (lengths & (1L << Math.min(63, len))) == 0 ? 0 : lookup(src, start, i);
+      if (role == 0 && prefixes.length > 0) {
+        role = prefixRole(src, start, i);
       }
-      byte role = lookup(src, start, i);
       if (role != 0) {
         if (count == found.length) {
           found = Arrays.copyOf(found, count * 2);
@@ -144,6 +171,18 @@ final class WordScan {
       }
     }
     return new Hits(Arrays.copyOf(found, count), Arrays.copyOf(triggers, triggerCount));
+  }
+
+  /** The strongest role of a prefix word that {@code src[from, to)} starts with, else 0. */
+  private byte prefixRole(byte[] src, int from, int to) {
+    byte best = 0;
+    for (int k = 0; k < prefixes.length; k++) {
+      byte[] p = prefixes[k];
+      if (p.length <= to - from && Arrays.equals(p, 0, p.length, src, from, from + p.length)) {
+        best = (byte) Math.max(best, prefixRoles[k]);
+      }
+    }
+    return best;
   }
 
   private byte lookup(byte[] src, int from, int to) {
@@ -165,6 +204,21 @@ final class WordScan {
     int[] triggers = new int[4];
     int triggerCount = 0;
     for (int at = 0; at < src.length; at++) {
+      if (prefixes.length > 0) {
+        byte role = prefixRole(src, at, src.length);
+        if (role != 0) {
+          if (count == found.length) {
+            found = Arrays.copyOf(found, count * 2);
+          }
+          found[count++] = at;
+          if (role == TRIGGER) {
+            if (triggerCount == triggers.length) {
+              triggers = Arrays.copyOf(triggers, triggerCount * 2);
+            }
+            triggers[triggerCount++] = at;
+          }
+        }
+      }
       int[] candidates = byFirstByte[src[at] & 0xff];
       if (candidates == null) {
         continue;

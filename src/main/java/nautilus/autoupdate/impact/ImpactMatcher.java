@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.FileUses;
@@ -18,6 +19,7 @@ import nautilus.autoupdate.code.UseKind;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
+import nautilus.autoupdate.notes.RequiredParameter;
 
 /**
  * Matches breaking changes against the uses of the upstream package in our code: which files and
@@ -69,6 +71,14 @@ public final class ImpactMatcher {
           || c.kind() == ChangeKind.PLATFORM) {
         continue;
       }
+      Optional<RequiredParameter> required = RequiredParameter.of(c);
+      if (required.isPresent()) {
+        // Calls that omit the parameter: the methods' names make a file interesting.
+        RequiredParameter r = required.get();
+        words.add(r.methods() == null ? r.owner() : r.methods());
+        focus.add(r.owner());
+        continue;
+      }
       for (String raw : c.old()) {
         OldName old = OldName.parse(raw, packageName);
         if (old == null) {
@@ -103,6 +113,18 @@ public final class ImpactMatcher {
         int change = i;
         PersonActions.platformAction(c.text(), code.root())
             .ifPresent(t -> actions.add(new Action(t, change)));
+        continue;
+      }
+      Optional<RequiredParameter> required = RequiredParameter.of(c);
+      if (required.isPresent()) {
+        // Passing the parameter is fine; only calls that leave it out break.
+        for (UseIndex.Entry e : index.calls(required.get()::namesCallee)) {
+          List<Hit> hits = new ArrayList<>();
+          omitted(c, i, required.get(), e.use(), hits);
+          if (!hits.isEmpty()) {
+            byFile.computeIfAbsent(e.file().path(), k -> new ArrayList<>()).addAll(hits);
+          }
+        }
         continue;
       }
       for (int j = 0; j < c.old().size(); j++) {
@@ -162,6 +184,38 @@ public final class ImpactMatcher {
     } else {
       relative(c, index, old, replacement, u, f, hits);
     }
+  }
+
+  /**
+   * A call of one of the owner's methods (or its constructor) that passes the newly required
+   * parameter neither by keyword nor, as far as the count shows, by position: a method call with at
+   * most one positional argument (the data type or id every request method takes first; where the
+   * parameter sits is not in the note), a constructor call with none. Certain only when the note
+   * names the method and the owner resolves; a family of methods is a reading of the prose.
+   */
+  private void omitted(BreakingChange c, int index, RequiredParameter r, Use u, List<Hit> hits) {
+    List<String> t = List.of(u.target().split("\\."));
+    if (u.kind() != UseKind.CALL || t.get(0).equals("?") || t.size() < 2) {
+      return;
+    }
+    boolean constructor = r.methods() == null;
+    List<String> callee = t;
+    if (callee.get(callee.size() - 1).equals("__init__")) {
+      callee = callee.subList(0, callee.size() - 1);
+    }
+    boolean ownerMatches =
+        constructor
+            ? endsWith(callee, List.of(r.owner()))
+            : endsWith(callee, List.of(r.owner(), callee.get(callee.size() - 1)));
+    if (!ownerMatches || u.kwargs().stream().anyMatch(k -> k.name().equals(r.param()))) {
+      return;
+    }
+    int positional = u.positionalArgs();
+    if (positional < 0 || positional > (constructor ? 0 : 1)) {
+      return;
+    }
+    boolean certain = r.exactMethod() && u.resolved();
+    add(c, index, u, u.at(), certain, null, MatchKind.CALL, hits);
   }
 
   /** {@code nautilus_trader.a.b} or {@code nautilus_trader.a.b.Name}: by path. */

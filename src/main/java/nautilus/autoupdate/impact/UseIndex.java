@@ -67,6 +67,18 @@ final class UseIndex {
     return out;
   }
 
+  /** Every call whose callee's last name passes {@code name}, in code-base order per name. */
+  List<Entry> calls(java.util.function.Predicate<String> name) {
+    List<Entry> out = new ArrayList<>();
+    byLastSegment.forEach(
+        (last, entries) -> {
+          if (name.test(last)) {
+            entries.stream().filter(e -> e.use().kind() == UseKind.CALL).forEach(out::add);
+          }
+        });
+    return out;
+  }
+
   private static void add(List<Entry> from, Set<Use> seen, List<Entry> out) {
     for (Entry e : from) {
       if (seen.add(e.use())) {

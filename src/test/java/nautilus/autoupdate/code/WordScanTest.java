@@ -27,6 +27,22 @@ class WordScanTest {
   }
 
   @Test
+  void aStarWordMatchesEveryIdentifierItStarts() {
+    WordScan scan = new WordScan(Set.of("request_*"), Set.of("Act*"));
+    String src = "self.request_bars(x)\nmy_request_bars = Actor\nrequest_ = 1\n";
+    WordScan.Hits hits = scan.scan(utf8(src), false);
+    assertThat(hits.triggers())
+        .containsExactly(src.indexOf("request_bars"), src.indexOf("request_ ="));
+    assertThat(hits.offsets()).contains(src.indexOf("Actor"));
+    // In a notebook's JSON a name may run into the previous one: anywhere counts there.
+    assertThat(scan.scan(utf8("\\nrequest_bars"), true).triggers()).containsExactly(2);
+    Interest interest = Interest.of(Set.of("request_*", "on_bar"), Set.of());
+    assertThat(interest.names("request_quote_ticks")).isTrue();
+    assertThat(interest.names("on_bar")).isTrue();
+    assertThat(interest.names("subscribe_bars")).isFalse();
+  }
+
+  @Test
   void aTriggerWordThatIsAlsoAFocusWordStillTriggers() {
     WordScan scan = new WordScan(Set.of("Price"), Set.of("Price", "Config"));
     assertThat(scan.scan(utf8("Price(1)"), false).triggered()).isTrue();

@@ -171,6 +171,30 @@ class NotesOnlyPathTest {
         .contains("\"nautilus_trader.indicators:RelativeStrengthIndex\"");
   }
 
+  static final String REQUIRED = "Changed `start` parameter to required for `Actor` data request";
+
+  @Test
+  void aParameterThatBecameRequiredReachesOnlyCallsThatOmitIt() {
+    ImpactReport r = check("1.219.0", "1.220.0");
+    BreakingChange c =
+        r.breakingChanges().stream()
+            .filter(x -> x.text().startsWith(REQUIRED))
+            .findFirst()
+            .orElseThrow();
+    assertThat(nautilus.autoupdate.notes.RequiredParameter.of(c))
+        .contains(new nautilus.autoupdate.notes.RequiredParameter("Actor", "request_*", "start"));
+    // Line 17 leaves `start` out; 18 passes it by keyword, 19 by position; base.py passes it;
+    // child.py's class derives from ours, which derives from Strategy.
+    assertThat(sitesOf(r, REQUIRED))
+        .as(describe(r))
+        .containsExactlyInAnyOrder("strategies/atr_breakout.py:17", "strategies/child.py:6");
+    Site s = site(r, "strategies/atr_breakout.py", 17, REQUIRED);
+    assertThat(s.match().id()).isEqualTo("call");
+    // "data request methods" is read from prose: the methods are a guess, so possible.
+    assertThat(s.certainty()).isEqualTo(Certainty.POSSIBLE);
+    assertThat(s.fix()).isNull();
+  }
+
   static String describe(ImpactReport r) {
     return r.affectedFiles().stream()
         .flatMap(

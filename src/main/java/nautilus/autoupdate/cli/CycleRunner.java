@@ -80,7 +80,7 @@ final class CycleRunner {
                   dryRun
                       ? ApiDiffSource.off("run --dry-run makes no API diff")
                       : Analysis.apiDiff(ctx, up.repoRoot(), up.config(), false, false)),
-              updateStep(up.config(), up.repoRoot(), up.state(), clock, warnings::add),
+              updateStep(up.config(), up.repoRoot(), up.state(), clock, dryRun, warnings::add),
               clock,
               DetectSupport.crashHook());
       Notifications notify =
@@ -133,7 +133,12 @@ final class CycleRunner {
    * records the report as {@code reported}).
    */
   private RunCycle.UpdateStep updateStep(
-      AutoUpdateConfig config, Path repoRoot, StateDb state, Clock clock, Consumer<String> warn) {
+      AutoUpdateConfig config,
+      Path repoRoot,
+      StateDb state,
+      Clock clock,
+      boolean dryRun,
+      Consumer<String> warn) {
     if (!new Git(repoRoot).tryRun("rev-parse", "--show-toplevel").ok()) {
       warn.accept(
           repoRoot + " is not in a git repository: run checks and records, but cannot update");
@@ -146,7 +151,8 @@ final class CycleRunner {
             repoRoot,
             ctx.env(),
             options,
-            Analysis.proof(ctx, repoRoot, config, options.offline(), false, false),
+            // A dry run reads the target's model from the cache only: it writes nothing.
+            Analysis.proof(ctx, repoRoot, config, options.offline(), dryRun, false),
             line -> {
               ctx.out().println("→ " + line);
               ctx.out().flush();

@@ -167,8 +167,13 @@ public final class ImpactAnalyzer {
       changes = merged.changes();
       found = merged.found();
       apiDiff = merged.summary();
-      if (!found.affectedFiles().isEmpty()) {
-        // The models of both versions veto note sites that resolve the same on each.
+      boolean noteSites =
+          found.affectedFiles().stream()
+              .flatMap(f -> f.sites().stream())
+              .anyMatch(s -> s.change() < noteChanges);
+      if (noteSites) {
+        // The models of both versions veto note sites that resolve the same on each (read only
+        // when there is a note site to judge: each model is a few MB of JSON).
         var old = req.apiDiff().model(cfg.packageName(), current);
         var neu = old.isEmpty() ? old : req.apiDiff().model(cfg.packageName(), target);
         if (old.isPresent() && neu.isPresent()) {

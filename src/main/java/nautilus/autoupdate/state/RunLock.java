@@ -29,12 +29,21 @@ public final class RunLock implements AutoCloseable {
   /** How long a waiter gives a new holder to write its name before announcing it as unknown. */
   private static final Duration NAME_GRACE = Duration.ofSeconds(1);
 
+  /**
+   * Which thread holds which lock file in this JVM: a step inside {@code run} that asked for the
+   * lock again would otherwise wait for itself until lock_wait_seconds ran out.
+   */
+  private static final java.util.Map<Path, Thread> HELD =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final FileChannel channel;
   private final FileLock lock;
+  private final Path file;
 
-  private RunLock(FileChannel channel, FileLock lock) {
+  private RunLock(FileChannel channel, FileLock lock, Path file) {
     this.channel = channel;
     this.lock = lock;
+    this.file = file;
   }
 
   /** The lock was still held by another command when the wait ran out. */
@@ -62,7 +71,11 @@ public final class RunLock implements AutoCloseable {
 
   /** The lock for {@code command}, or empty when another command holds it. */
   public static Optional<RunLock> tryAcquire(Path stateDir, String command) {
-    Path file = file(stateDir);
+    Path file = file(stateDir).toAbsolutePath().normalize();
+    if (HELD.get(file) == Thread.currentThread()) {
+      throw new IllegalStateException(
+          command + " asked for the repository lock " + file + " its own thread already holds");
+    }
     try {
       Files.createDirectories(stateDir);
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -86,7 +99,8 @@ public final class RunLock implements AutoCloseable {
         ch.close();
         throw e;
       }
-      return Optional.of(new RunLock(ch, l));
+      HELD.put(file, Thread.currentThread());
+      return Optional.of(new RunLock(ch, l, file));
     } catch (IOException e) {
       throw new UserError("cannot lock " + file + ": " + e.getMessage(), e);
     }
@@ -148,6 +162,7 @@ public final class RunLock implements AutoCloseable {
 
   @Override
   public void close() {
+    HELD.remove(file);
     try {
       lock.release();
       channel.close();

@@ -11,6 +11,7 @@ import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.git.StateDirs;
+import nautilus.autoupdate.state.LockHolder;
 import nautilus.autoupdate.state.RunLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,9 @@ class RepoLockTest {
   }
 
   @Test
-  void fixWhileAnUpdateHoldsTheLockFailsInOneLineNamingIt() {
+  void fixWhileAnUpdateHoldsTheLockFailsInOneLineNamingIt() throws Exception {
     Map<String, String> noWait = Map.of("NAUTILUS_AUTOUPDATE_LOCK_WAIT_SECONDS", "0");
-    try (RunLock held = RunLock.tryAcquire(stateDir, "update").orElseThrow()) {
+    try (AutoCloseable held = LockHolder.hold(stateDir, "update")) {
       var r = CliRunner.run(repos.user, noWait, fixArgs());
       assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
       assertThat(r.err().strip())
@@ -65,7 +66,7 @@ class RepoLockTest {
 
   @Test
   void fixWaitsForTheHolderSayingForWhomThenRuns() throws Exception {
-    RunLock held = RunLock.tryAcquire(stateDir, "dispatch").orElseThrow();
+    AutoCloseable held = LockHolder.hold(stateDir, "dispatch");
     CompletableFuture<CliRunner.Result> fix =
         CompletableFuture.supplyAsync(() -> CliRunner.run(repos.user, Map.of(), fixArgs()));
     Thread.sleep(1500);
@@ -79,8 +80,8 @@ class RepoLockTest {
   }
 
   @Test
-  void runWhileAnUpdateHoldsTheLockWaitsThenSkipsThisCycle() {
-    try (RunLock held = RunLock.tryAcquire(stateDir, "update").orElseThrow()) {
+  void runWhileAnUpdateHoldsTheLockWaitsThenSkipsThisCycle() throws Exception {
+    try (AutoCloseable held = LockHolder.hold(stateDir, "update")) {
       var r =
           CliRunner.run(repos.user, Map.of("NAUTILUS_AUTOUPDATE_LOCK_WAIT_SECONDS", "1"), "run");
       assertThat(r.exitCode()).as(r.err()).isZero();

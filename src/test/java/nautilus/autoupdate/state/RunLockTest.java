@@ -50,8 +50,22 @@ class RunLockTest {
   }
 
   @Test
-  void whenTheWaitRunsOutTheErrorNamesTheHolder() {
-    try (RunLock held = RunLock.tryAcquire(dir, "dispatch").orElseThrow()) {
+  void askingAgainOnTheThreadThatHoldsItFailsAtOnceInsteadOfWaitingForItself() {
+    try (RunLock held = RunLock.tryAcquire(dir, "run").orElseThrow()) {
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> RunLock.acquire(dir, "dispatch", Duration.ofSeconds(30), h -> {}))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("its own thread already holds");
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    }
+    try (RunLock again = RunLock.tryAcquire(dir, "run").orElseThrow()) {
+      assertThat(again).isNotNull();
+    }
+  }
+
+  @Test
+  void whenTheWaitRunsOutTheErrorNamesTheHolder() throws Exception {
+    try (AutoCloseable held = LockHolder.hold(dir, "dispatch")) {
       assertThatThrownBy(() -> RunLock.acquire(dir, "update", Duration.ofMillis(400), h -> {}))
           .isInstanceOf(RunLock.Held.class)
           .hasMessageStartingWith("update: dispatch (pid " + ProcessHandle.current().pid())

@@ -151,8 +151,8 @@ class StateDbTest {
   }
 
   @Test
-  void aSecondRunCannotTakeTheLockUntilTheFirstReleasesIt() {
-    try (RunLock first = RunLock.tryAcquire(dir).orElseThrow()) {
+  void aSecondRunCannotTakeTheLockUntilTheFirstReleasesIt() throws Exception {
+    try (AutoCloseable first = LockHolder.hold(dir, "run")) {
       assertThat(RunLock.tryAcquire(dir)).isEmpty();
     }
     try (RunLock again = RunLock.tryAcquire(dir).orElseThrow()) {

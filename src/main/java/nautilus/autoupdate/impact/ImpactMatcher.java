@@ -19,6 +19,7 @@ import nautilus.autoupdate.code.UseKind;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
+import nautilus.autoupdate.notes.OwnerScope;
 import nautilus.autoupdate.notes.RequiredParameter;
 
 /**
@@ -127,6 +128,7 @@ public final class ImpactMatcher {
         }
         continue;
       }
+      Set<OwnerScope.Adapter> owners = OwnerScope.of(c);
       for (int j = 0; j < c.old().size(); j++) {
         OldName old = OldName.parse(c.old().get(j), pkg);
         if (old == null) {
@@ -134,8 +136,15 @@ public final class ImpactMatcher {
         }
         String replacement = c.replacementFor(j);
         for (UseIndex.Entry e : index.candidates(old)) {
+          Reach reach = owners.isEmpty() ? Reach.OWN : reach(e, owners);
+          if (reach == Reach.NONE) {
+            continue;
+          }
           List<Hit> hits = new ArrayList<>();
           matchUse(c, i, old, replacement, e.use(), e.file(), hits, pkg, named);
+          if (reach == Reach.NEAR) {
+            hits.replaceAll(ImpactMatcher::possible);
+          }
           if (!hits.isEmpty()) {
             byFile.computeIfAbsent(e.file().path(), k -> new ArrayList<>()).addAll(hits);
           }
@@ -184,6 +193,63 @@ public final class ImpactMatcher {
     } else {
       relative(c, index, old, replacement, u, f, hits);
     }
+  }
+
+  /**
+   * How far an adapter-scoped note reaches a use: {@code OWN} when the use is the adapter's own
+   * (its module, a class named after it); {@code NEAR} when it only sits on a line of the adapter's
+   * use (a value passed to {@code PolymarketDataClientConfig(instrument_provider=...)}), or is a
+   * config key in a file naming the adapter; then it is possible at most. Anything else, imports of
+   * generic names included, is out of the note's reach.
+   */
+  private enum Reach {
+    OWN,
+    NEAR,
+    NONE
+  }
+
+  private static Reach reach(UseIndex.Entry e, Set<OwnerScope.Adapter> owners) {
+    Use u = e.use();
+    if (OwnerScope.belongs(u.target(), owners)) {
+      return Reach.OWN;
+    }
+    if (u.kind() == UseKind.IMPORT) {
+      return Reach.NONE;
+    }
+    for (Use other : e.file().uses()) {
+      if (other.kind() == UseKind.IMPORT || !OwnerScope.belongs(other.target(), owners)) {
+        continue;
+      }
+      if (u.kind() == UseKind.CONFIG_KEY || sameLine(other.at(), u.at())) {
+        return Reach.NEAR;
+      }
+      for (Kwarg k : other.kwargs()) {
+        if (sameLine(k.at(), u.at())) {
+          return Reach.NEAR;
+        }
+      }
+    }
+    return Reach.NONE;
+  }
+
+  private static boolean sameLine(Location a, Location b) {
+    return a.line() == b.line() && java.util.Objects.equals(a.cell(), b.cell());
+  }
+
+  private static Hit possible(Hit h) {
+    Site s = h.site();
+    return new Hit(
+        new Site(
+            s.line(),
+            s.column(),
+            s.cell(),
+            s.code(),
+            s.match(),
+            Certainty.POSSIBLE,
+            s.change(),
+            s.fix(),
+            s.evidence()),
+        h.severity());
   }
 
   /**

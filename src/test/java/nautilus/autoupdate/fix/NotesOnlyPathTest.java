@@ -195,6 +195,37 @@ class NotesOnlyPathTest {
     assertThat(s.fix()).isNull();
   }
 
+  static final String POLYMARKET = "Changed Polymarket instrument provider config";
+
+  @Test
+  void aPolymarketNoteReachesOnlyPolymarketCode() {
+    ImpactReport r = check("1.222.0", "1.223.0");
+    BreakingChange c =
+        r.breakingChanges().stream()
+            .filter(x -> x.text().startsWith(POLYMARKET))
+            .findFirst()
+            .orElseThrow();
+    assertThat(c.old()).contains("InstrumentProviderConfig");
+    assertThat(nautilus.autoupdate.notes.OwnerScope.of(c))
+        .extracting(nautilus.autoupdate.notes.OwnerScope.Adapter::module)
+        .containsExactly("polymarket");
+    // The keyword on the Polymarket config, and the generic class passed to it (possible: the note
+    // speaks of Polymarket's configs only); no import, no Binance or Bybit config.
+    assertThat(sitesOf(r, POLYMARKET))
+        .as(describe(r))
+        .containsExactlyInAnyOrder("config/polymarket.py:5");
+    assertThat(
+            r.affectedFiles().stream()
+                .filter(f -> f.path().equals("config/polymarket.py"))
+                .flatMap(f -> f.sites().stream())
+                .filter(s -> change(r, s) == c)
+                .map(s -> s.match().id() + " " + s.certainty().id() + " " + s.fix())
+                .toList())
+        .containsExactlyInAnyOrder(
+            "kwarg certain instrument_config", "call possible PolymarketInstrumentProviderConfig");
+    assertThat(r.affectedFiles()).noneMatch(f -> f.path().equals("config/binance.py"));
+  }
+
   static String describe(ImpactReport r) {
     return r.affectedFiles().stream()
         .flatMap(

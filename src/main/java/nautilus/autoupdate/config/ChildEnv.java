@@ -43,6 +43,15 @@ public final class ChildEnv {
           "http_proxy",
           "https_proxy",
           "no_proxy",
+          "ALL_PROXY",
+          "all_proxy",
+          // Where TLS trust lives: without these, uv and pip on a machine with its own CA (a
+          // corporate proxy, a sandbox) cannot reach the index at all.
+          "SSL_CERT_FILE",
+          "SSL_CERT_DIR",
+          "REQUESTS_CA_BUNDLE",
+          "CURL_CA_BUNDLE",
+          "NIX_SSL_CERT_FILE",
           // Windows needs these to start anything at all.
           "SYSTEMROOT",
           "SystemRoot",

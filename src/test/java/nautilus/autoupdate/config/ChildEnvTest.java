@@ -41,6 +41,17 @@ class ChildEnvTest {
   }
 
   @Test
+  void theTlsTrustSettingsPassSoChildrenCanReachTheIndex() {
+    Map<String, String> env =
+        Map.of(
+            "SSL_CERT_FILE", "/etc/ssl/ca.pem",
+            "REQUESTS_CA_BUNDLE", "/etc/ssl/ca.pem",
+            "SSL_CERT_DIR", "/etc/ssl/certs",
+            "CURL_CA_BUNDLE", "/etc/ssl/ca.pem");
+    assertThat(ChildEnv.of(env, List.of(), Set.of())).isEqualTo(env);
+  }
+
+  @Test
   void childEnvPassesAnyNamedVariable() {
     Map<String, String> out =
         ChildEnv.of(ENV, List.of("AWS_REGION", "GITHUB_TOKEN"), Set.of("GITHUB_TOKEN"));

@@ -1,6 +1,5 @@
 package nautilus.autoupdate.code;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 
 /**
@@ -61,13 +59,48 @@ public final class CodeScanner {
       String packageName,
       Path cacheDir,
       Interest interest) {
+    return scan(repoRoot, sourceDirs, packageName, cacheDir, interest, DEFAULT_MAX_FILE_BYTES);
+  }
+
+  /**
+   * As {@link #scan(Path, List, String, Path, Interest)}; a file larger than {@code maxFileBytes}
+   * is not read but listed as unread (with whether its bytes name the package, found by streaming
+   * through them).
+   */
+  public CodeBase scan(
+      Path repoRoot,
+      List<String> sourceDirs,
+      String packageName,
+      Path cacheDir,
+      Interest interest,
+      long maxFileBytes) {
     Path root = repoRoot.toAbsolutePath().normalize();
-    Map<String, BasicFileAttributes> stats = SourceFiles.listWithAttributes(root, sourceDirs);
+    List<UnreadFile> unread = new ArrayList<>();
+    Map<String, BasicFileAttributes> stats =
+        SourceFiles.listWithAttributes(root, sourceDirs, unread);
     if (cacheDir != null) {
       // Our own cache must never be read back as a config file of the repo.
       Path cacheAbs = cacheDir.toAbsolutePath().normalize();
       stats.keySet().removeIf(p -> root.resolve(p).normalize().startsWith(cacheAbs));
     }
+    stats
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (e.getValue().size() <= maxFileBytes) {
+                return false;
+              }
+              unread.add(
+                  new UnreadFile(
+                      e.getKey(),
+                      "larger than "
+                          + megabytes(maxFileBytes)
+                          + " MB ("
+                          + megabytes(e.getValue().size())
+                          + " MB): not read",
+                      Mentions.inFile(root.resolve(e.getKey()), packageName)));
+              return true;
+            });
     List<String> paths = new ArrayList<>(stats.keySet());
     long bytes = 0;
     for (BasicFileAttributes attrs : stats.values()) {
@@ -75,14 +108,17 @@ public final class CodeScanner {
     }
     String treeKey = treeKey(sourceDirs, packageName, interest, paths, stats);
     if (cacheDir != null) {
-      List<FileUses> memo = UsesMemo.read(cacheDir, packageName, treeKey);
+      UsesMemo.Memo memo = UsesMemo.read(cacheDir, packageName, treeKey);
       if (memo != null) {
-        return new CodeBase(root, packageName, memo, paths.size(), bytes, 0, 0);
+        unread.addAll(memo.unread());
+        return new CodeBase(
+            root, packageName, memo.files(), paths.size(), bytes, 0, 0, sorted(unread));
       }
     }
     FactsCache cache =
         cacheDir == null ? FactsCache.empty(packageName) : FactsCache.load(cacheDir, packageName);
     List<FileUses> files = new ArrayList<>();
+    List<UnreadFile> read = new ArrayList<>();
     int parsedFiles;
     long parsedBytes;
     try (Run run = new Run(root, packageName, cache, stats)) {
@@ -99,15 +135,35 @@ public final class CodeScanner {
       }
       parsedFiles = run.parsedFiles.get();
       parsedBytes = run.parsedBytes.get();
+      read.addAll(run.unread());
     }
     if (cacheDir != null) {
       if (cache.dirty()) {
         cache.retainPaths(paths, stats);
         cache.save(cacheDir);
       }
-      UsesMemo.write(cacheDir, packageName, treeKey, files);
+      UsesMemo.write(cacheDir, packageName, treeKey, files, read);
     }
-    return new CodeBase(root, packageName, files, paths.size(), bytes, parsedFiles, parsedBytes);
+    unread.addAll(read);
+    return new CodeBase(
+        root, packageName, files, paths.size(), bytes, parsedFiles, parsedBytes, sorted(unread));
+  }
+
+  /** The default of {@code max_source_file_mb}. */
+  public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
+
+  private static String megabytes(long bytes) {
+    double mb = bytes / (1024.0 * 1024.0);
+    return mb == Math.rint(mb)
+        ? Long.toString((long) mb)
+        : String.format(java.util.Locale.ROOT, "%.1f", mb);
+  }
+
+  private static List<UnreadFile> sorted(List<UnreadFile> unread) {
+    return unread.stream()
+        .sorted(java.util.Comparator.comparing(UnreadFile::path))
+        .distinct()
+        .toList();
   }
 
   /**
@@ -134,7 +190,8 @@ public final class CodeScanner {
                       p,
                       k -> {
                         byte[] given = overlay.get(k);
-                        byte[] bytes = given != null ? withoutBom(given) : read(root.resolve(k));
+                        byte[] bytes =
+                            given != null ? withoutBom(given) : readOrFail(root.resolve(k));
                         return extract(k, bytes, py, packageName, null);
                       }));
       List<FileUses> out = new ArrayList<>();
@@ -212,6 +269,7 @@ public final class CodeScanner {
         new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong parsedBytes =
         new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, UnreadFile> failed = new ConcurrentHashMap<>();
     private WordScan scan;
     private String wordsKey = "all";
 
@@ -234,7 +292,7 @@ public final class CodeScanner {
     Set<String> select(List<String> paths, Interest interest) {
       if (interest.all()) {
         parallel(paths, p -> facts.put(p, factsFor(p)));
-        return new HashSet<>(paths);
+        return new HashSet<>(facts.keySet());
       }
       Set<String> words = new HashSet<>(interest.words());
       Set<String> focus = new HashSet<>(interest.focusWords());
@@ -250,10 +308,14 @@ public final class CodeScanner {
               // The verdict's read of the file is handed on: its facts need the same bytes and
               // hits.
               Read[] read = new Read[1];
-              FactsCache.Verdict v = verdict(p, read);
-              if (v.interesting()) {
-                selected.add(p);
-                facts.put(p, factsFor(p, read[0]));
+              try {
+                FactsCache.Verdict v = verdict(p, read);
+                if (v.interesting()) {
+                  facts.put(p, factsFor(p, read[0]));
+                  selected.add(p);
+                }
+              } catch (Unreadable e) {
+                // Noted in failed; the other files go on.
               }
             });
         Set<String> more = boundNames(selected, words);
@@ -305,8 +367,33 @@ public final class CodeScanner {
     private record Read(byte[] bytes, WordScan.Hits hits) {}
 
     private Read readAndScan(String p) {
-      byte[] bytes = read(root.resolve(p));
+      byte[] bytes = read(p);
       return new Read(bytes, hitsIn(p, bytes));
+    }
+
+    /** The file's bytes; one that cannot be read is noted as unread and stops only its own work. */
+    private byte[] read(String p) {
+      try {
+        return withoutBom(Files.readAllBytes(root.resolve(p)));
+      } catch (IOException e) {
+        failed.put(p, new UnreadFile(p, "cannot read: " + SourceFiles.reason(e), true));
+        throw new Unreadable();
+      }
+    }
+
+    /**
+     * What this run could not read: files whose read failed, and those whose facts name a problem
+     * (the files it read for facts: those holding a word of interest and the modules they reach).
+     */
+    List<UnreadFile> unread() {
+      Map<String, UnreadFile> out = new java.util.TreeMap<>(failed);
+      facts.forEach(
+          (p, f) -> {
+            if (f.problem() != null && !out.containsKey(p)) {
+              out.put(p, new UnreadFile(p, f.problem().reason(), f.problem().mentionsPackage()));
+            }
+          });
+      return List.copyOf(out.values());
     }
 
     /**
@@ -348,7 +435,14 @@ public final class CodeScanner {
      * modules it reaches.
      */
     FileFacts factsFor(String p) {
-      return factsFor(p, null);
+      if (failed.containsKey(p)) {
+        return UNREAD;
+      }
+      try {
+        return factsFor(p, null);
+      } catch (Unreadable e) {
+        return UNREAD;
+      }
     }
 
     /** The facts of one file; {@code read}, if not null, is this run's read of it. */
@@ -367,7 +461,7 @@ public final class CodeScanner {
       FileFacts f = key == null ? null : cache.facts(key);
       if (f == null) {
         if (read == null) {
-          read = scan == null ? new Read(read(root.resolve(p)), null) : readAndScan(p);
+          read = scan == null ? new Read(read(p), null) : readAndScan(p);
         }
         byte[] bytes = read.bytes();
         String hash = hashOf(p, bytes);
@@ -451,6 +545,21 @@ public final class CodeScanner {
     }
   }
 
+  /** A read that failed; the failure is already noted. */
+  private static final class Unreadable extends RuntimeException {
+    Unreadable() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** What the resolver sees of a file that could not be read: a module that binds nothing. */
+  private static final FileFacts UNREAD =
+      new FileFacts(
+          true,
+          List.of(
+              new ModuleFacts(
+                  List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false)));
+
   private static boolean substrings(String path) {
     return path.endsWith(".ipynb") || path.endsWith(".json");
   }
@@ -475,24 +584,54 @@ public final class CodeScanner {
     }
   }
 
-  /** Facts of one file; {@code focus} (null: all) limits which function bodies are read. */
+  /**
+   * Facts of one file; {@code focus} (null: all) limits which function bodies are read. Bytes that
+   * are not UTF-8 are read with replacement characters (and in full: the word offsets were found in
+   * the raw bytes), and the file names that problem, as it does syntax errors in a file that names
+   * the package.
+   */
   static FileFacts extract(
-      String path, byte[] bytes, PythonExtractor py, String packageName, WordScan.Hits focus) {
+      String path, byte[] raw, PythonExtractor py, String packageName, WordScan.Hits focus) {
+    List<String> problems = new ArrayList<>();
+    byte[] bytes = raw;
+    int bad = nautilus.autoupdate.Utf8.firstInvalid(raw);
+    if (bad >= 0) {
+      problems.add("not valid UTF-8 (byte " + bad + "): read with replacement characters");
+      bytes = nautilus.autoupdate.Utf8.replaced(raw);
+      focus = null;
+    }
+    boolean mentions = Mentions.in(raw, packageName);
+    List<ModuleFacts> units;
+    boolean python = true;
     if (isPythonSource(path)) {
-      return new FileFacts(true, List.of(py.extract(bytes, focus)));
+      units = List.of(py.extract(bytes, focus));
+    } else if (path.endsWith(".ipynb")) {
+      Notebooks.Read nb = Notebooks.extract(path, bytes, py);
+      units = nb.units();
+      if (nb.problem() != null) {
+        problems.add(nb.problem());
+      }
+    } else {
+      python = false;
+      units = List.of(ConfigText.extract(bytes, packageName, path.endsWith(".json")));
     }
-    if (path.endsWith(".ipynb")) {
-      return new FileFacts(true, Notebooks.extract(path, bytes, py));
+    if (python
+        && mentions
+        && problems.stream().noneMatch(p -> p.startsWith("not "))
+        && units.stream().anyMatch(ModuleFacts::parseErrors)) {
+      problems.add("syntax errors: tree-sitter skipped what it could not parse, and uses there");
     }
-    return new FileFacts(
-        false, List.of(ConfigText.extract(bytes, packageName, path.endsWith(".json"))));
+    FileFacts.Problem problem =
+        problems.isEmpty() ? null : new FileFacts.Problem(String.join("; ", problems), mentions);
+    return new FileFacts(python, units, problem);
   }
 
-  private static byte[] read(Path file) {
+  /** A file the overlay scan needs: one it cannot read is an error naming it. */
+  private static byte[] readOrFail(Path file) {
     try {
       return withoutBom(Files.readAllBytes(file));
     } catch (IOException e) {
-      throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UserError("cannot read " + file + ": " + SourceFiles.reason(e), e);
     }
   }
 
@@ -511,14 +650,6 @@ public final class CodeScanner {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  static JsonNode readJson(String path, byte[] bytes) {
-    try {
-      return Json.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      return null;
     }
   }
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,6 +19,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nautilus.autoupdate.UserError;
 
@@ -51,15 +55,16 @@ final class SourceFiles {
   private SourceFiles() {}
 
   static List<String> list(Path root, List<String> sourceDirs) {
-    return List.copyOf(listWithAttributes(root, sourceDirs).keySet());
+    return List.copyOf(listWithAttributes(root, sourceDirs, new ArrayList<>()).keySet());
   }
 
   /**
    * The files {@link #list} gives, each with its attributes (read once here: the scan keys its
-   * caches by size and mtime). A file that vanishes while listed is left out.
+   * caches by size and mtime). A file that vanishes while listed is left out; a folder or file that
+   * cannot be opened goes to {@code unread}, since what it holds is unknown.
    */
   static SortedMap<String, BasicFileAttributes> listWithAttributes(
-      Path root, List<String> sourceDirs) {
+      Path root, List<String> sourceDirs, List<UnreadFile> unread) {
     if (!Files.isDirectory(root)) {
       throw new UserError("repo " + root + " is not a directory");
     }
@@ -72,10 +77,10 @@ final class SourceFiles {
         throw new UserError(
             "source dir '" + dir + "' does not exist under " + root + " (check source_dirs)");
       }
-      List<String> found = git ? gitFiles(root, norm) : walk(root, start);
+      List<String> found = git ? gitFiles(root, norm, unread) : walk(root, start, unread);
       for (String f : found) {
         if (wanted(f) && !out.containsKey(f)) {
-          BasicFileAttributes a = regularFile(root.resolve(f));
+          BasicFileAttributes a = regularFile(root.resolve(f), f, unread);
           if (a != null) {
             out.put(f, a);
           }
@@ -85,13 +90,27 @@ final class SourceFiles {
     return out;
   }
 
-  private static BasicFileAttributes regularFile(Path file) {
+  private static BasicFileAttributes regularFile(Path file, String rel, List<UnreadFile> unread) {
     try {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
       return a.isRegularFile() ? a : null;
+    } catch (NoSuchFileException e) {
+      return null; // gone, or a dangling link: nothing to read
     } catch (IOException e) {
+      unread.add(new UnreadFile(rel, "cannot read: " + reason(e), true));
       return null;
     }
+  }
+
+  /** Why a file could not be read, in a few words. */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason().toLowerCase(Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   static String normalize(String dir) {
@@ -137,7 +156,11 @@ final class SourceFiles {
     }
   }
 
-  private static List<String> gitFiles(Path root, String dir) {
+  /** git's word for a folder it could not list (run with LC_ALL=C, so it is in English). */
+  private static final Pattern GIT_UNREADABLE =
+      Pattern.compile("could not open directory '([^']*)': (.*)");
+
+  private static List<String> gitFiles(Path root, String dir, List<UnreadFile> unread) {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -154,12 +177,36 @@ final class SourceFiles {
       cmd.add(dir);
     }
     try {
-      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Path errFile = Files.createTempFile("nautilus-autoupdate-ls-files", ".err");
       byte[] out;
-      try (InputStream in = p.getInputStream()) {
-        out = in.readAllBytes();
+      String err;
+      Process p;
+      try {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
+        pb.environment().put("LC_ALL", "C");
+        p = pb.start();
+        try (InputStream in = p.getInputStream()) {
+          out = in.readAllBytes();
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+          throw new UserError("git ls-files failed in " + root);
+        }
+        err = Files.readString(errFile, StandardCharsets.UTF_8);
+      } finally {
+        Files.deleteIfExists(errFile);
       }
-      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      for (String line : err.split("\\R")) {
+        Matcher m = GIT_UNREADABLE.matcher(line);
+        if (m.find()) {
+          String folder = normalize(m.group(1));
+          unread.add(
+              new UnreadFile(
+                  folder + "/",
+                  "cannot read folder: " + m.group(2).toLowerCase(Locale.ROOT),
+                  true));
+        }
+      }
+      if (p.exitValue() != 0) {
         throw new UserError("git ls-files failed in " + root);
       }
       List<String> files = new ArrayList<>();
@@ -178,7 +225,7 @@ final class SourceFiles {
   }
 
   /** A walk honoring .gitignore files (globs, dir/ patterns, rooted /patterns; no negation). */
-  private static List<String> walk(Path root, Path start) {
+  private static List<String> walk(Path root, Path start, List<UnreadFile> unread) {
     List<String> files = new ArrayList<>();
     List<Ignore> ignores = new ArrayList<>();
     try {
@@ -197,7 +244,36 @@ final class SourceFiles {
               }
               Path gi = dir.resolve(".gitignore");
               if (Files.isRegularFile(gi)) {
-                ignores.add(Ignore.read(rel, gi));
+                try {
+                  ignores.add(Ignore.read(rel, gi));
+                } catch (IOException e) {
+                  // Unreadable ignore rules only make the scan read more, never less.
+                }
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+              if (e != null) {
+                unread.add(
+                    new UnreadFile(rel(root, dir) + "/", "cannot read folder: " + reason(e), true));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (!(e instanceof NoSuchFileException)) {
+                String rel = rel(root, file);
+                boolean folder = Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (folder || wanted(rel)) {
+                  unread.add(
+                      new UnreadFile(
+                          folder ? rel + "/" : rel,
+                          (folder ? "cannot read folder: " : "cannot read: ") + reason(e),
+                          true));
+                }
               }
               return FileVisitResult.CONTINUE;
             }

@@ -15,7 +15,14 @@ import nautilus.autoupdate.Json;
  * that cannot be read is ignored, since it only ever saves time.
  */
 final class UsesMemo {
-  private record Stored(int format, String key, List<FileUses> files) {}
+  private record Stored(int format, String key, List<FileUses> files, List<UnreadFile> unread) {}
+
+  /** The memo's uses, and the files the scan that wrote it could not read in full. */
+  record Memo(List<FileUses> files, List<UnreadFile> unread) {
+    Memo {
+      unread = unread == null ? List.of() : unread;
+    }
+  }
 
   private UsesMemo() {}
 
@@ -24,10 +31,12 @@ final class UsesMemo {
   }
 
   /** The memo's files when it was written under {@code key}, else null. */
-  static List<FileUses> read(Path cacheDir, String packageName, String key) {
+  static Memo read(Path cacheDir, String packageName, String key) {
     try (InputStream in = Files.newInputStream(file(cacheDir, packageName))) {
       Stored s = Json.mapper().readValue(in, Stored.class);
-      return s.format() == FactsCache.FORMAT && key.equals(s.key()) ? s.files() : null;
+      return s.format() == FactsCache.FORMAT && key.equals(s.key())
+          ? new Memo(s.files(), s.unread())
+          : null;
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException | RuntimeException e) {
@@ -35,8 +44,14 @@ final class UsesMemo {
     }
   }
 
-  static void write(Path cacheDir, String packageName, String key, List<FileUses> files) {
+  static void write(
+      Path cacheDir,
+      String packageName,
+      String key,
+      List<FileUses> files,
+      List<UnreadFile> unread) {
     AtomicFiles.write(
-        file(cacheDir, packageName), Json.compactBytes(new Stored(FactsCache.FORMAT, key, files)));
+        file(cacheDir, packageName),
+        Json.compactBytes(new Stored(FactsCache.FORMAT, key, files, unread)));
   }
 }

@@ -158,7 +158,8 @@ public final class ImpactAnalyzer {
             cfg.sourceDirs(),
             cfg.packageName(),
             cache,
-            ImpactMatcher.interest(wanted, cfg.packageName()));
+            ImpactMatcher.interest(wanted, cfg.packageName()),
+            cfg.maxSourceFileMb() * 1024L * 1024L);
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
     ApiDiffSummary apiDiff = null;
     if (findings != null) {
@@ -197,6 +198,19 @@ public final class ImpactAnalyzer {
                 Optional.empty(),
                 cfg.autoMergeThreshold(),
                 cfg.delayedMergeThreshold()));
+    List<Release> inRange = releases.stream().filter(r -> range.includes(r.version())).toList();
+    List<FailClosed.Cap> caps =
+        FailClosed.caps(
+            new FailClosed.Gaps(
+                cfg.packageName(),
+                code.unread(),
+                inRange.stream().flatMap(r -> r.gaps().stream()).toList(),
+                inRange.stream().anyMatch(Release::saysWhatBreaks),
+                apiDiff));
+    Recommendation recommendation = FailClosed.apply(decision.recommendation(), caps);
+    // A person must look: nothing happens without one.
+    boolean canAuto =
+        decision.canAutoUpdate() && recommendation.compareTo(Recommendation.MANUAL) < 0;
     List<Action> actions = new ArrayList<>(found.actions());
     Set<Integer> explained =
         actions.stream().map(Action::change).filter(c -> c != null).collect(Collectors.toSet());
@@ -215,12 +229,14 @@ public final class ImpactAnalyzer {
             distinctLines(found.affectedFiles()),
             decision.score().value(),
             decision.score().level(),
-            decision.canAutoUpdate(),
-            decision.recommendation(),
+            canAuto,
+            recommendation,
             actions,
             clock.instant(),
             apiDiff,
-            source);
+            source,
+            code.unread(),
+            caps.stream().map(FailClosed.Cap::line).toList());
     return new Outcome(current, origin, target, Optional.of(report), decision.score().terms());
   }
 

@@ -3,6 +3,7 @@ package nautilus.autoupdate.impact;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import nautilus.autoupdate.code.UnreadFile;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.version.Version;
 
@@ -11,7 +12,8 @@ import nautilus.autoupdate.version.Version;
  * says what the API diff of the two versions added (null when the analysis had none to ask); {@code
  * currentVersionSource} where {@code previousVersion} was read ({@code uv.lock}, {@code
  * pyproject.toml}, {@code .venv (installed)}, {@code git pin <sha>}, {@code --from}; null in
- * reports written before it existed).
+ * reports written before it existed); {@code unread} what under the source dirs could not be read
+ * in full; {@code caps} why the recommendation is no higher than it is ({@link FailClosed}).
  */
 public record ImpactReport(
     Version version,
@@ -26,15 +28,22 @@ public record ImpactReport(
     List<Action> actions,
     Instant generatedAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) ApiDiffSummary apiDiff,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String currentVersionSource) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String currentVersionSource,
+    List<UnreadFile> unread,
+    List<String> caps) {
 
   public ImpactReport {
     breakingChanges = List.copyOf(breakingChanges);
     affectedFiles = List.copyOf(affectedFiles);
     actions = List.copyOf(actions);
+    // Reports saved by older versions have neither.
+    unread = unread == null ? List.of() : List.copyOf(unread);
+    caps = caps == null ? List.of() : List.copyOf(caps);
   }
 
-  /** A report that does not say where the current version was read. */
+  /**
+   * A report that does not say where the current version was read, with nothing unread and no cap.
+   */
   public ImpactReport(
       Version version,
       Version previousVersion,
@@ -61,7 +70,9 @@ public record ImpactReport(
         actions,
         generatedAt,
         apiDiff,
-        null);
+        null,
+        List.of(),
+        List.of());
   }
 
   /** A report made from the release notes alone. */
@@ -89,7 +100,6 @@ public record ImpactReport(
         recommendation,
         actions,
         generatedAt,
-        null,
         null);
   }
 }

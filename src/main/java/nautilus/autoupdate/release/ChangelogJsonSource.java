@@ -70,6 +70,19 @@ public final class ChangelogJsonSource implements ReleaseSource {
         marked.forEach(t -> items.add(new NoteItem(t, null, 0)));
       }
     }
+    if (changelog.breakingChanges() == null) {
+      // No field is not "no breaking changes": the file does not say.
+      return new Release(
+          version,
+          dateOf(changelog.timestamp()),
+          List.of(),
+          sourceName,
+          List.of(
+              sourceName
+                  + " has no 'breaking_changes' for "
+                  + version
+                  + ": what breaks is unknown"));
+    }
     return new Release(
         version,
         dateOf(changelog.timestamp()),

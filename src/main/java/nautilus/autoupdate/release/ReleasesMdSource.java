@@ -30,6 +30,7 @@ public final class ReleasesMdSource implements ReleaseSource {
   private static final Pattern SECTION = Pattern.compile("^###\\s+(.+?)\\s*#*\\s*$");
   private static final Pattern BULLET = Pattern.compile("^(\\s*)[-*+]\\s+(.*)$");
   private static final Pattern FENCE = Pattern.compile("^(\\s*)(```+|~~~+)(.*)$");
+  private static final Pattern RULE = Pattern.compile("^\\s*-{3,}\\s*$");
 
   private final Path file;
 
@@ -61,6 +62,7 @@ public final class ReleasesMdSource implements ReleaseSource {
     boolean tbd;
     boolean dated;
     Integer monthDayOnly; // "2nd December" without a year: month * 100 + day
+    boolean ended; // a '---' rule closed the section
     final List<NotesSection> sections = new ArrayList<>();
 
     Draft(Version version, int line) {
@@ -98,7 +100,10 @@ public final class ReleasesMdSource implements ReleaseSource {
           afterBlank = true;
           continue;
         }
-        if (line.startsWith("# ") || line.equals("#")) {
+        if (release != null && RULE.matcher(line).matches()) {
+          endItem();
+          release.ended = true;
+        } else if (line.startsWith("# ") || line.equals("#")) {
           startRelease(line, lineNo);
         } else if (release == null) {
           // A document title or preamble before the first release carries no notes.
@@ -115,6 +120,9 @@ public final class ReleasesMdSource implements ReleaseSource {
           readDate(m.group(1), lineNo);
         } else {
           readBody(line, lineNo);
+        }
+        if (release != null && !RULE.matcher(line).matches()) {
+          release.ended = false; // text after a rule: the section goes on
         }
         afterBlank = false;
       }
@@ -274,6 +282,8 @@ public final class ReleasesMdSource implements ReleaseSource {
     private List<Release> finish() {
       List<Release> out = new ArrayList<>();
       LocalDate newer = null;
+      // Where the file closes its releases with '---' rules, one without its rule was cut off.
+      boolean ruled = drafts.stream().anyMatch(d -> d.ended);
       for (Draft d : drafts) {
         Optional<LocalDate> date = d.date;
         if (date.isEmpty() && !d.tbd) {
@@ -291,7 +301,17 @@ public final class ReleasesMdSource implements ReleaseSource {
         if (date.isPresent()) {
           newer = date.get();
         }
-        out.add(new Release(d.version, date, d.sections, source));
+        List<String> gaps =
+            ruled && !d.ended
+                ? List.of(
+                    source
+                        + ":"
+                        + d.line
+                        + ": the "
+                        + d.version
+                        + " section has no closing '---': the notes may be cut off")
+                : List.<String>of();
+        out.add(new Release(d.version, date, d.sections, source, gaps));
       }
       return List.copyOf(out);
     }

@@ -3,6 +3,7 @@ package nautilus.autoupdate.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nautilus.autoupdate.code.UnreadFile;
 import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ImpactReport;
@@ -42,6 +43,12 @@ public final class MarkdownReport implements ReportRenderer {
     if (r.apiDiff() != null) {
       row(sb, "API diff", inline(ReportFacts.apiDiffLine(r.apiDiff()), true));
     }
+    for (String cap : r.caps()) {
+      row(sb, "Capped at", inline(cap, true));
+    }
+    if (!r.unread().isEmpty()) {
+      row(sb, "Not read in full", r.unread().size() + " (listed below)");
+    }
     sb.append('\n');
 
     if (!r.affectedFiles().isEmpty()) {
@@ -53,6 +60,21 @@ public final class MarkdownReport implements ReportRenderer {
             .append(f.severity().name())
             .append(" | ")
             .append(f.sites().size())
+            .append(" |\n");
+      }
+      sb.append('\n');
+    }
+
+    if (!r.unread().isEmpty()) {
+      sb.append(
+          "### Not read in full\n\n| Path | Why | May use the package |\n| --- | --- | --- |\n");
+      for (UnreadFile u : r.unread()) {
+        sb.append("| ")
+            .append(codeSpan(u.path(), true))
+            .append(" | ")
+            .append(inline(u.reason(), true))
+            .append(" | ")
+            .append(u.mayUsePackage() ? "yes" : "no")
             .append(" |\n");
       }
       sb.append('\n');

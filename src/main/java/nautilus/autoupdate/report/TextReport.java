@@ -1,5 +1,6 @@
 package nautilus.autoupdate.report;
 
+import nautilus.autoupdate.code.UnreadFile;
 import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ImpactReport;
@@ -59,6 +60,9 @@ public final class TextReport implements ReportRenderer {
     if (r.apiDiff() != null) {
       sb.append(paint(DIM, "API diff: " + ReportFacts.apiDiffLine(r.apiDiff()))).append('\n');
     }
+    for (String cap : r.caps()) {
+      sb.append(paint(YELLOW, "capped at " + ReportFacts.oneLine(cap))).append('\n');
+    }
 
     for (AffectedFile f : r.affectedFiles()) {
       sb.append('\n')
@@ -90,6 +94,18 @@ public final class TextReport implements ReportRenderer {
       }
     }
 
+    if (!r.unread().isEmpty()) {
+      sb.append('\n').append(paint(BOLD, "Not read in full:")).append('\n');
+      for (UnreadFile u : r.unread()) {
+        sb.append("  - ")
+            .append(ReportFacts.oneLine(u.path()))
+            .append(": ")
+            .append(ReportFacts.oneLine(u.reason()))
+            .append(u.mayUsePackage() ? paint(DIM, "  (may use the package)") : "")
+            .append('\n');
+      }
+    }
+
     if (!r.actions().isEmpty()) {
       sb.append('\n').append(paint(BOLD, "For a person:")).append('\n');
       for (Action a : r.actions()) {
@@ -104,7 +120,11 @@ public final class TextReport implements ReportRenderer {
       }
     }
     if (r.affectedFiles().isEmpty() && r.actions().isEmpty()) {
-      sb.append('\n').append("No breaking change reaches this code.\n");
+      sb.append('\n')
+          .append(
+              r.unread().isEmpty()
+                  ? "No breaking change reaches this code.\n"
+                  : "No breaking change reaches the code that was read.\n");
     }
     return sb.toString();
   }

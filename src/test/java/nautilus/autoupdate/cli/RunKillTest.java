@@ -104,9 +104,14 @@ class RunKillTest {
   }
 
   GitRepos repos(String name) throws IOException {
-    return GitRepos.create(
-        Files.createDirectories(tmp.resolve(name)),
-        "[project]\nname = \"strategies\"\ndependencies = [\"nautilus-trader==1.221.0\"]\n");
+    GitRepos repos =
+        GitRepos.create(
+            Files.createDirectories(tmp.resolve(name)),
+            "[project]\nname = \"strategies\"\ndependencies = [\"nautilus-trader==1.221.0\"]\n");
+    // With an API diff (of cached snapshots) the verdict may be auto.
+    nautilus.autoupdate.ApiCache.sameEmptyApi(
+        repos.user.resolveSibling(repos.user.getFileName() + ".state"), "1.221.0", "1.222.0");
+    return repos;
   }
 
   CliRunner.Result rerun(Path repo) {

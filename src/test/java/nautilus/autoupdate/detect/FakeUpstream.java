@@ -191,10 +191,12 @@ public final class FakeUpstream implements AutoCloseable {
                   .append(d.getYear())
                   .append(" (UTC).\n\n### Enhancements\n- Faster order book\n");
               List<String> b = breaking.getOrDefault(v.toString(), List.of());
-              if (!b.isEmpty()) {
-                md.append("\n### Breaking Changes\n");
-                b.forEach(line -> md.append("- ").append(line).append('\n'));
+              // NautilusTrader writes the section with "None" when nothing breaks.
+              md.append("\n### Breaking Changes\n");
+              if (b.isEmpty()) {
+                md.append("None\n");
               }
+              b.forEach(line -> md.append("- ").append(line).append('\n'));
             });
     return md.toString();
   }

@@ -38,7 +38,9 @@ class JsonReportTest {
             "can_auto_update",
             "recommendation",
             "actions",
-            "generated_at");
+            "generated_at",
+            "unread",
+            "caps");
     JsonNode site = json.at("/affected_files/2/sites/0");
     assertThat(site.get("cell").asInt()).isZero();
     assertThat(site.get("match").asText()).isEqualTo("import");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.PythonVenv;
+import nautilus.autoupdate.update.Updater;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +66,21 @@ class TestRunnerTest {
     Path p = dir.resolve("empty");
     write(p.resolve("x.py"), "");
     TestResult r = runner(60).run(p, python + " -m pytest");
-    assertThat(r.status()).isEqualTo(TestStatus.NOT_STARTED);
-    assertThat(r.detail()).contains("collected no tests");
+    assertThat(r.status()).isEqualTo(TestStatus.UNKNOWN);
+    assertThat(r.detail()).startsWith("ran no test: ");
+    assertThat(r.passed()).isFalse();
+    assertThat(Updater.summary(r)).startsWith("unknown: ran no test");
+  }
+
+  @Test
+  void pytestThroughAnotherCommandThatCollectsNothingIsUnknown() {
+    Path p = dir.resolve("empty-wrapped");
+    write(p.resolve("x.py"), "");
+    // Not recognised as pytest (no report is added): its exit 5 and "no tests ran" say enough.
+    TestResult r =
+        runner(60).run(p, python + " -c \"import pytest, sys; sys.exit(pytest.main([]))\"");
+    assertThat(r.status()).isEqualTo(TestStatus.UNKNOWN);
+    assertThat(r.passed()).isFalse();
   }
 
   @Test
@@ -81,8 +95,26 @@ class TestRunnerTest {
   void otherCommandsAreJudgedByExitCode() {
     assertThat(runner(30).run(project(), python + " -c \"import sys; sys.exit(3)\"").status())
         .isEqualTo(TestStatus.FAILED);
-    assertThat(runner(30).run(project(), python + " -c pass").status())
-        .isEqualTo(TestStatus.PASSED);
+    // Exit 0 alone does not say that any test ran.
+    TestResult quiet = runner(30).run(project(), python + " -c pass");
+    assertThat(quiet.status()).isEqualTo(TestStatus.UNKNOWN);
+    assertThat(quiet.passed()).isFalse();
+    TestResult counted =
+        runner(30).run(project(), python + " -c \"print('Ran 4 tests in 0.01s'); print('OK')\"");
+    assertThat(counted.status()).isEqualTo(TestStatus.PASSED);
+    assertThat(counted.totalTests()).isEqualTo(4);
+    assertThat(runner(30).run(project(), python + " -c \"print('Ran 0 tests in 0.00s')\"").status())
+        .isEqualTo(TestStatus.UNKNOWN);
+  }
+
+  @Test
+  void testCountsComeFromTheLastSummaryLine() {
+    assertThat(TestRunner.testCount("collected 3 items\n...\n==== 2 passed, 1 failed in 0.1s ===="))
+        .isEqualTo(3);
+    assertThat(TestRunner.testCount("===== no tests ran in 0.01s =====")).isZero();
+    assertThat(TestRunner.testCount("Ran 12 tests in 0.3s\n\nOK")).isEqualTo(12);
+    assertThat(TestRunner.testCount("all good")).isEqualTo(-1);
+    assertThat(TestRunner.testCount("99999999999999999999 passed")).isEqualTo(-1);
   }
 
   @Test

@@ -120,6 +120,10 @@ class RunCycleNotifyTest {
   }
 
   RunCycle.Result run(Recommendation rec, boolean testsPass, String crashAfter) {
+    return run((t, notes) -> report(t, rec), testsPass, crashAfter);
+  }
+
+  RunCycle.Result run(RunCycle.AnalyzeStep analyze, boolean testsPass, String crashAfter) {
     AutoUpdateConfig config = configFor(repo.resolve("state"));
     try (Upstream u = Upstream.open(config, repo, Map.of(), clock, false)) {
       Notifications n =
@@ -129,7 +133,7 @@ class RunCycleNotifyTest {
               u.detector(),
               u.state(),
               u.notes(),
-              (t, notes) -> report(t, rec),
+              analyze,
               stage(testsPass),
               clock,
               step -> {
@@ -208,6 +212,55 @@ class RunCycleNotifyTest {
     assertThat(again.messages()).anyMatch(m -> m.contains("handled before (needs-person)"));
     assertThat(told())
         .containsExactly("nautilus\\_trader 1.222.0 is out", "Update to 1.222.0 needs a person");
+  }
+
+  /** Blocked from 1.223.0 on (a dropped Python), auto below. */
+  ImpactReport blockedFrom1223(DetectedVersion t) {
+    if (t.version().compareTo(Version.parse("1.223.0")) < 0) {
+      return report(t, Recommendation.AUTO);
+    }
+    var drop =
+        new nautilus.autoupdate.notes.BreakingChange(
+            Version.parse("1.223.0"),
+            "Dropped support for Python 3.11",
+            nautilus.autoupdate.notes.ChangeKind.PLATFORM,
+            null,
+            List.of(),
+            List.of(),
+            false,
+            null,
+            "RELEASES.md");
+    return new ImpactReport(
+        t.version(),
+        PIN,
+        List.of(drop),
+        List.of(),
+        0,
+        90,
+        ConfidenceLevel.VERY_HIGH,
+        false,
+        Recommendation.BLOCKED,
+        List.of(new Action("Python 3.11 no longer supported: your requires-python says >=3.11", 0)),
+        Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void aBlockedNewestTellsWhatBlocksItAndTheChangeThatLiftsItThenTheSteppingStone() {
+    up.publishStable("1.223.0", Instant.now().minus(Duration.ofDays(2)));
+    up.publishStable("1.224.0", Instant.now().minus(Duration.ofDays(1)));
+    run((t, notes) -> blockedFrom1223(t), true, null);
+    run((t, notes) -> blockedFrom1223(t), true, null);
+    assertThat(told())
+        .containsExactly(
+            "nautilus\\_trader 1.224.0 is out",
+            "Update to 1.224.0 is blocked",
+            "nautilus\\_trader 1.222.0 is out",
+            "Update to 1.222.0: pull request opened",
+            "Update to 1.222.0 merged");
+    var blocked = discord.bodies().get(1).path("embeds").get(0);
+    assertThat(blocked.path("description").asText())
+        .contains("blocked from 1.223.0 on")
+        .contains("to unblock: raise requires-python to >=3.12");
   }
 
   static List<String> steps() {

@@ -11,6 +11,7 @@ import nautilus.autoupdate.ProcessStamp;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.detect.AgentDispatch;
 import nautilus.autoupdate.detect.BranchUpdate;
 import nautilus.autoupdate.detect.ImpactCheck;
 import nautilus.autoupdate.detect.RunCycle;
@@ -21,7 +22,6 @@ import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.notify.Event;
 import nautilus.autoupdate.notify.Notifications;
 import nautilus.autoupdate.state.RunLock;
-import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.update.UpdateOptions;
 import nautilus.autoupdate.update.UpdaterFactory;
 import nautilus.autoupdate.version.Version;
@@ -67,20 +67,26 @@ final class CycleRunner {
     Clock clock = Clock.systemUTC();
     try (Upstream up = Upstream.open(config, ctx.workingDir(), ctx.env(), clock, dryRun)) {
       List<String> warnings = new ArrayList<>();
+      ImpactCheck check =
+          new ImpactCheck(
+              analyzer(dryRun),
+              up.repoRoot(),
+              up.config(),
+              // A dry run writes nothing, not even the API cache.
+              dryRun
+                  ? ApiDiffSource.off("run --dry-run makes no API diff")
+                  : Analysis.apiDiff(ctx, up.repoRoot(), up.config(), false, false));
+      UpdaterFactory factory = factory(up.config(), up.repoRoot(), clock, dryRun, warnings::add);
       RunCycle cycle =
           new RunCycle(
               up.detector(),
               up.state(),
               up.notes(),
-              new ImpactCheck(
-                  analyzer(dryRun),
-                  up.repoRoot(),
-                  up.config(),
-                  // A dry run writes nothing, not even the API cache.
-                  dryRun
-                      ? ApiDiffSource.off("run --dry-run makes no API diff")
-                      : Analysis.apiDiff(ctx, up.repoRoot(), up.config(), false, false)),
-              updateStep(up.config(), up.repoRoot(), up.state(), clock, dryRun, warnings::add),
+              check,
+              factory == null
+                  ? null
+                  : new BranchUpdate(factory, up.state(), MergeGate.Policy.of(up.config()), clock),
+              factory == null ? null : dispatchStep(factory, up, check, dryRun),
               clock,
               DetectSupport.crashHook());
       Notifications notify =
@@ -129,38 +135,26 @@ final class CycleRunner {
   }
 
   /**
-   * The update stage, as {@code update} builds it; none outside a git repository (the cycle then
-   * records the report as {@code reported}).
+   * The updater of the update stage, as {@code update} builds it; none outside a git repository
+   * (the cycle then records the report as {@code reported}).
    */
-  private RunCycle.UpdateStep updateStep(
-      AutoUpdateConfig config,
-      Path repoRoot,
-      StateDb state,
-      Clock clock,
-      boolean dryRun,
-      Consumer<String> warn) {
+  private UpdaterFactory factory(
+      AutoUpdateConfig config, Path repoRoot, Clock clock, boolean dryRun, Consumer<String> warn) {
     if (!new Git(repoRoot).tryRun("rev-parse", "--show-toplevel").ok()) {
       warn.accept(
           repoRoot + " is not in a git repository: run checks and records, but cannot update");
       return null;
     }
     var crash = DetectSupport.crashHook();
-    return new BranchUpdate(
-        new UpdaterFactory(
-            config,
-            repoRoot,
-            ctx.env(),
-            options,
-            // A dry run reads the target's model from the cache only: it writes nothing.
-            Analysis.proof(ctx, repoRoot, config, options.offline(), dryRun, false),
-            line -> {
-              ctx.out().println("→ " + line);
-              ctx.out().flush();
-            },
-            step -> crash.accept("update:" + step.name().toLowerCase(Locale.ROOT)),
-            clock),
-        state,
-        MergeGate.Policy.of(config),
+    return new UpdaterFactory(
+        config,
+        repoRoot,
+        ctx.env(),
+        options,
+        // A dry run reads the target's model from the cache only: it writes nothing.
+        Analysis.proof(ctx, repoRoot, config, options.offline(), dryRun, false),
+        this::step,
+        step -> crash.accept("update:" + step.name().toLowerCase(Locale.ROOT)),
         clock);
   }
 
@@ -173,6 +167,29 @@ final class CycleRunner {
                 + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage());
     return msg == null ? e.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg);
+  }
+
+  /**
+   * The dispatch stage: what the fixes leave goes to the coding agent on the update's branch, in
+   * this run's lock and state. In a dry run only the question whether it would is asked, from the
+   * cached API model alone.
+   */
+  private RunCycle.DispatchStep dispatchStep(
+      UpdaterFactory factory, Upstream up, ImpactCheck check, boolean dryRun) {
+    AutoUpdateConfig config = up.config();
+    return new AgentDispatch(
+        factory,
+        config,
+        ctx.env(),
+        up.state(),
+        check,
+        Analysis.proof(ctx, up.repoRoot(), config, options.offline(), dryRun, false),
+        this::step);
+  }
+
+  private void step(String line) {
+    ctx.out().println("→ " + line);
+    ctx.out().flush();
   }
 
   private static ImpactAnalyzer analyzer(boolean dryRun) {

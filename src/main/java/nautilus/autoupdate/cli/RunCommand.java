@@ -13,6 +13,10 @@ import picocli.CommandLine.Option;
           + " follows and no run has handled yet: check, decide, update when the recommendation"
           + " allows (auto or delayed: branch, tests, commit, push, pull request, as 'update'"
           + " does), and record the outcome in the state database.",
+      "When the fixes leave sites at or above dispatch_threshold (a manual recommendation, never"
+          + " blocked) or an update broke tests, what is left goes to the coding agent as"
+          + " 'dispatch' does; its committed work is recorded as dispatched, for a person to"
+          + " review (the gate does not merge it).",
       "Each updated pull request then goes through the merge gate, on this and later runs: auto"
           + " merges after auto_merge_quiet_hours, delayed after delayed_merge_hours, once every"
           + " status and check run on its head is green, never while it has the hold_label label,"

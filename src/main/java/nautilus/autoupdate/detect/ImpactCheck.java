@@ -8,6 +8,7 @@ import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.release.ReleasesMdSource;
+import nautilus.autoupdate.version.Version;
 
 /**
  * The run cycle's check step: the same {@link ImpactAnalyzer} as {@code check}, fed with the
@@ -31,6 +32,15 @@ public final class ImpactCheck implements RunCycle.AnalyzeStep {
 
   @Override
   public ImpactReport analyze(DetectedVersion target, Optional<Path> releaseNotes) {
+    return analyzeAt(repoRoot, Optional.empty(), target, releaseNotes);
+  }
+
+  /**
+   * The same analysis of another checkout (the update branch's worktree), from {@code from} (empty:
+   * the version that checkout pins).
+   */
+  public ImpactReport analyzeAt(
+      Path dir, Optional<Version> from, DetectedVersion target, Optional<Path> releaseNotes) {
     // Without notes the analysis would see no breaking changes and could wrongly recommend auto.
     Path notes =
         releaseNotes.orElseThrow(
@@ -43,10 +53,10 @@ public final class ImpactCheck implements RunCycle.AnalyzeStep {
     ImpactAnalyzer.Outcome outcome =
         analyzer.analyze(
             new ImpactAnalyzer.Request(
-                repoRoot,
+                dir,
                 config,
                 new ReleasesMdSource(notes),
-                Optional.empty(),
+                from,
                 Optional.of(target.version()),
                 Optional.empty(),
                 apiDiff));

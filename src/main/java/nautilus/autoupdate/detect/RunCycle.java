@@ -50,6 +50,24 @@ public final class RunCycle {
     List<String> preview(DetectedVersion target, ImpactReport report, Optional<Path> releaseNotes);
   }
 
+  /** Hands what the fixes leave to the coding agent (the {@code dispatch} stage). */
+  public interface DispatchStep {
+    /**
+     * Whether the fixes leave sites of {@code report} at or above {@code dispatch_threshold}; reads
+     * only.
+     */
+    boolean wanted(DetectedVersion target, ImpactReport report);
+
+    /** Runs the agent on the update branch, making the branch first when it is missing. */
+    Handover dispatch(DetectedVersion target, ImpactReport report, Optional<Path> releaseNotes);
+  }
+
+  /**
+   * What the dispatch did: its outcome ({@code committed}, {@code nothing-left}, {@code guardrail},
+   * ...), whether the agent's change is on the branch, and the branch as it is now.
+   */
+  public record Handover(String outcome, boolean committed, Outcome details) {}
+
   /**
    * What the update step left behind. {@code success}: the branch (and PR) is in place and the
    * update introduced no test failure.
@@ -79,6 +97,7 @@ public final class RunCycle {
   private final ReleaseNotesFetcher notes;
   private final AnalyzeStep analyze;
   private final UpdateStep update;
+  private final DispatchStep dispatch;
   private final Clock clock;
   private final Consumer<String> checkpoint;
   private Notifications notify = Notifications.off();
@@ -97,6 +116,23 @@ public final class RunCycle {
       UpdateStep update,
       Clock clock,
       Consumer<String> checkpoint) {
+    this(detector, state, notes, analyze, update, null, clock, checkpoint);
+  }
+
+  /**
+   * @param dispatch null when this run hands nothing to the coding agent (no update stage, or none
+   *     wanted)
+   */
+  public RunCycle(
+      Detector detector,
+      StateDb state,
+      ReleaseNotesFetcher notes,
+      AnalyzeStep analyze,
+      UpdateStep update,
+      DispatchStep dispatch,
+      Clock clock,
+      Consumer<String> checkpoint) {
+    this.dispatch = update == null ? null : dispatch;
     this.detector = detector;
     this.state = state;
     this.notes = notes;
@@ -294,10 +330,17 @@ public final class RunCycle {
 
     boolean allowed =
         recommendation == Recommendation.AUTO || recommendation == Recommendation.DELAYED;
+    // The agent takes over what the fixes leave of a manual update (never a blocked one).
+    boolean agent =
+        dispatch != null && recommendation == Recommendation.MANUAL && dispatch.wanted(t, report);
     if (dryRun) {
       messages.add(
           "dry run: would "
-              + (!allowed ? "hand it to a person" : update == null ? "record the report" : "update")
+              + (agent
+                  ? "hand what the fixes leave to the coding agent (dispatch)"
+                  : !allowed
+                      ? "hand it to a person"
+                      : update == null ? "record the report" : "update")
               + "; nothing was changed");
       if (allowed && update != null) {
         messages.addAll(update.preview(t, report, releaseNotes.get()));
@@ -305,7 +348,7 @@ public final class RunCycle {
       return new Result(
           detection, target, Optional.of(rec.status()), Optional.of(recommendation), messages);
     }
-    if (!allowed) {
+    if (!allowed && !agent) {
       rec =
           rec.with(
               UpdateStatus.NEEDS_PERSON,
@@ -319,23 +362,22 @@ public final class RunCycle {
       rec = rec.with(UpdateStatus.UPDATING, "update started", clock.instant());
       save(rec, false);
       step("updating", false);
-      Outcome o;
+      Outcome o = null;
       try {
-        o = update.update(t, report, releaseNotes.get());
+        if (allowed) {
+          o = update.update(t, report, releaseNotes.get());
+          rec = recordOf(t.version(), o, o.success() ? UpdateStatus.UPDATED : UpdateStatus.FAILED);
+        }
+        // After an update that broke tests or left sites the agent's are at or above the
+        // threshold; the record stays "updating" until the dispatch ends, so a crash resumes it.
+        if (dispatch != null && (agent || !o.success() || dispatch.wanted(t, report))) {
+          save(rec.with(UpdateStatus.UPDATING, "dispatch started", clock.instant()), false);
+          rec = dispatched(rec, o, dispatch.dispatch(t, report, releaseNotes.get()));
+        }
       } catch (UserError e) {
         save(rec.with(UpdateStatus.FAILED, e.getMessage(), clock.instant()), false);
         throw e;
       }
-      rec =
-          new UpdateRecord(
-              t.version(),
-              o.success() ? UpdateStatus.UPDATED : UpdateStatus.FAILED,
-              o.branch(),
-              o.commitSha(),
-              o.prUrl(),
-              o.tests(),
-              o.message(),
-              clock.instant());
     }
     save(rec, false);
     announce(rec, true, messages);
@@ -345,11 +387,45 @@ public final class RunCycle {
             + ": "
             + rec.status().id()
             + (rec.prUrl() == null ? "" : " " + rec.prUrl())
-            + (rec.status() == UpdateStatus.FAILED && rec.message() != null
+            + (rec.message() != null
+                    && (rec.status() == UpdateStatus.FAILED || rec.message().startsWith("agent"))
                 ? " (" + rec.message() + ")"
                 : ""));
     return new Result(
         detection, target, Optional.of(rec.status()), Optional.of(recommendation), messages);
+  }
+
+  private UpdateRecord recordOf(Version v, Outcome o, UpdateStatus status) {
+    return new UpdateRecord(
+        v, status, o.branch(), o.commitSha(), o.prUrl(), o.tests(), o.message(), clock.instant());
+  }
+
+  /**
+   * The record after a dispatch: {@code dispatched} when the agent's change is committed (a person
+   * reviews it; the gate leaves it alone), the update's own record when nothing was left for the
+   * agent, else {@code needs-person} with what the agent ended in.
+   */
+  private UpdateRecord dispatched(UpdateRecord rec, Outcome updated, Handover h) {
+    Outcome d = h.details();
+    if (h.committed()) {
+      return recordOf(
+          rec.version(),
+          new Outcome(
+              true, d.branch(), d.commitSha(), d.prUrl(), d.tests(), "agent: " + d.message()),
+          UpdateStatus.DISPATCHED);
+    }
+    if (h.outcome().equals("nothing-left") && updated != null) {
+      return rec;
+    }
+    Outcome kept =
+        new Outcome(
+            false,
+            d.branch() != null ? d.branch() : rec.branch(),
+            rec.commitSha(),
+            d.prUrl() != null ? d.prUrl() : rec.prUrl(),
+            d.tests() != null ? d.tests() : rec.tests(),
+            "agent " + h.outcome() + ": " + d.message());
+    return recordOf(rec.version(), kept, UpdateStatus.NEEDS_PERSON);
   }
 
   /**

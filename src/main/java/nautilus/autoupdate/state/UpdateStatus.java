@@ -27,6 +27,11 @@ public enum UpdateStatus {
    * retries.
    */
   FAILED,
+  /**
+   * The coding agent's change is committed on the update branch ({@code run} dispatched it); a
+   * person reviews the pull request: the merge gate does not merge the agent's work by itself.
+   */
+  DISPATCHED,
   /** Analyzed but no update step is available in this build; recorded as handled. */
   REPORTED,
   /** GitHub's auto-merge was enabled on the PR (written by earlier versions of this tool). */

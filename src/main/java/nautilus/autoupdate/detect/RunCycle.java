@@ -494,7 +494,13 @@ public final class RunCycle {
               rec.tests() == null
                   ? null
                   : Event.testsFailed(v, rec.tests(), rec.message(), rec.prUrl(), now);
-          case NEEDS_PERSON -> personNeeded(rec, now);
+          case DISPATCHED -> Event.agentDone(v, rec.message(), rec.prUrl(), now);
+          // One agent run's failure: keyed by when it was recorded, so a rerun does not repeat it.
+          case NEEDS_PERSON ->
+              rec.message() != null && rec.message().startsWith("agent ")
+                  ? Event.agentFailed(v, rec.updatedAt().toString(), rec.message(), now)
+                      .withUrl(rec.prUrl())
+                  : personNeeded(rec, now);
           case MERGED -> Event.merged(v, rec.prUrl(), now);
           default -> null;
         };

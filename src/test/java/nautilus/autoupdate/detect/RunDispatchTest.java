@@ -136,8 +136,20 @@ class RunDispatchTest {
         Instant.parse("2026-01-01T00:00:00Z"));
   }
 
+  /** Where notifications go when set (a loopback Discord). */
+  nautilus.autoupdate.notify.FakeDiscord discord;
+
   RunCycle.Result run(Path state, Recommendation rec) {
     try (Upstream u = Upstream.open(config(state), repo, Map.of(), Clock.systemUTC(), false)) {
+      nautilus.autoupdate.notify.Notifications told =
+          discord == null
+              ? nautilus.autoupdate.notify.Notifications.off()
+              : nautilus.autoupdate.notify.Notifications.from(
+                  config(state),
+                  Map.of("DISCORD_WEBHOOK_URL", discord.url()),
+                  u.state(),
+                  Clock.systemUTC(),
+                  l -> {});
       return new RunCycle(
               u.detector(),
               u.state(),
@@ -147,6 +159,7 @@ class RunDispatchTest {
               new Agent(),
               Clock.systemUTC(),
               s -> {})
+          .notifying(told)
           .run(Channel.STABLE, Optional.of(PIN), false);
     }
   }
@@ -248,5 +261,29 @@ class RunDispatchTest {
     agent = new RunDispatchTest().agent;
     assertThat(run(state, Recommendation.MANUAL).status()).contains(UpdateStatus.DISPATCHED);
     assertThat(calls).containsExactly("wanted", "dispatch", "wanted", "dispatch");
+  }
+
+  @Test
+  void theAgentsOutcomeIsToldOnceAcrossReruns() {
+    discord = new nautilus.autoupdate.notify.FakeDiscord();
+    try {
+      Path state = repo.resolve("s");
+      RunCycle.Result r = run(state, Recommendation.MANUAL);
+      assertThat(r.messages()).anyMatch(m -> m.startsWith("notified: agent-done"));
+      RunCycle.Result again = run(state, Recommendation.MANUAL);
+      assertThat(again.messages()).noneMatch(m -> m.startsWith("notified: agent"));
+
+      agent =
+          (t, rep) ->
+              new RunCycle.Handover(
+                  "timed-out",
+                  false,
+                  new RunCycle.Outcome(false, "update/v" + t.version(), null, null, null, "slow"));
+      Path other = repo.resolve("t");
+      assertThat(run(other, Recommendation.MANUAL).messages())
+          .anyMatch(m -> m.startsWith("notified: agent-failed"));
+    } finally {
+      discord.close();
+    }
   }
 }

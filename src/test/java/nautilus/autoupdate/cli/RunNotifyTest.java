@@ -68,7 +68,9 @@ class RunNotifyTest {
     Map<String, String> env =
         new LinkedHashMap<>(up.env(repo.resolveSibling(repo.getFileName() + ".state"), "stable"));
     env.put("GITHUB_TOKEN", GITHUB_TOKEN);
+    // Auto or delayed (the score depends on what the API diff can see): merge in the same run.
     env.put("NAUTILUS_AUTOUPDATE_AUTO_MERGE_QUIET_HOURS", "0");
+    env.put("NAUTILUS_AUTOUPDATE_DELAYED_MERGE_HOURS", "0");
     env.put("DISCORD_WEBHOOK_URL", discord.url());
     env.put("NAUTILUS_AUTOUPDATE_SMTP_HOST", "127.0.0.1");
     env.put("NAUTILUS_AUTOUPDATE_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
@@ -109,6 +111,7 @@ class RunNotifyTest {
     assertThat(runs.get(0).exitCode()).as(runs.get(0).out() + runs.get(0).err()).isZero();
     assertThat(runs.get(1).exitCode()).isZero();
     assertThat(discordTitles())
+        .as(runs.get(0).out() + runs.get(0).err())
         .containsExactly(
             "nautilus\\_trader 1.222.0 is out",
             "Update to 1.222.0: pull request opened",

@@ -20,6 +20,8 @@ PIN = re.compile(
     re.I,
 )
 LOCK_PKG = re.compile(r'name\s*=\s*"nautilus[-_]trader"\s*\nversion\s*=\s*"([^"]+)"', re.I)
+LOCK_SPEC = re.compile(r'\{\s*name\s*=\s*"nautilus[-_]trader"[^}]*?specifier\s*=\s*"([^"]+)"', re.I)
+PIN_SPEC = re.compile(r'nautilus[_-]trader(?:\[[^\]]*\])?\s*((?:==|>=|~=|===)\s*[0-9][^",\s]*(?:\s*,\s*[<>=!~]+\s*[0-9][^",\s]*)*)', re.I)
 IMPORT_FROM = re.compile(r"^\s*from\s+(nautilus_trader[\w.]*)\s+import\s+\(?([^#\n]*)", re.M)
 IMPORT = re.compile(r"^\s*import\s+(nautilus_trader[\w.]*)", re.M)
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -42,6 +44,13 @@ def version_at(gd, commit, paths):
             m = LOCK_PKG.search(text)
             if m:
                 found.setdefault("lock", m.group(1))
+                # A lock whose recorded requirement differs from the manifest's is stale (committed
+                # before `uv lock` ran again): the manifest's pin is then what the project asks for.
+                spec = LOCK_SPEC.search(text)
+                manifest = git(gd, "show", f"{commit}:{p[: -len('uv.lock')]}pyproject.toml") if p.endswith("uv.lock") else ""
+                wanted = next((PIN_SPEC.search(l) for l in manifest.splitlines() if PIN_SPEC.search(l) and not l.lstrip().startswith("#")), None)
+                if spec and wanted and spec.group(1).replace(" ", "") != wanted.group(1).replace(" ", ""):
+                    found["stale_lock"] = True
         else:
             for line in text.splitlines():
                 if line.lstrip().startswith("#"):
@@ -51,6 +60,8 @@ def version_at(gd, commit, paths):
                     v = m.group(1)
                     # A range's floor `>=1.221` is the release 1.221.0.
                     found.setdefault("pin", v if re.match(r"^\d+\.\d+\.\d+", v) else re.sub(r"^(\d+\.\d+)", r"\1.0", v))
+    if found.get("stale_lock") and found.get("pin"):
+        return found["pin"]
     return found.get("lock") or found.get("pin")
 
 

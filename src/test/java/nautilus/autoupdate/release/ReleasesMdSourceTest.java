@@ -126,4 +126,20 @@ class ReleasesMdSourceTest {
         .isInstanceOf(UserError.class)
         .hasMessageContaining(message);
   }
+
+  @org.junit.jupiter.api.Test
+  void aReleaseCutOffBeforeItsClosingRuleHasAGapTheOthersNone() {
+    String md =
+        "# NautilusTrader 2.0.0 Beta\n\nReleased on 1st May 2026 (UTC).\n\n"
+            + "### Breaking Changes\n- Removed `a`\n\n---\n\n"
+            + "# NautilusTrader 1.9.0 Beta\n\nReleased on 1st April 2026 (UTC).\n\n"
+            + "### Breaking Changes\n- Removed `b` but the file end";
+    List<Release> rs = ReleasesMdSource.parse(md, "RELEASES.md");
+    assertThat(rs.get(0).gaps()).isEmpty();
+    assertThat(rs.get(1).gaps())
+        .containsExactly(
+            "RELEASES.md:10: the 1.9.0 section has no closing '---': the notes may be cut off");
+    // A file that closes no release with a rule gives no gap at all.
+    assertThat(ReleasesMdSource.parse(md.replace("---", ""), "x").get(1).gaps()).isEmpty();
+  }
 }

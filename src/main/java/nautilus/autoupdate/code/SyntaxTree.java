@@ -22,8 +22,11 @@ import org.treesitter.TSTree;
 final class SyntaxTree extends TSParser {
   private static final VarHandle START_BYTE = startByteHandle();
 
-  /** Named tokens of tree-sitter-python: leaves, whatever text they hold. */
-  private static final String[] LEAVES = {
+  /**
+   * Named tokens of tree-sitter-python: leaves, whatever text they hold (an f-string's {@code
+   * string_content} may hold {@code escape_sequence} nodes; nothing reads them).
+   */
+  static final String[] LEAVES = {
     "identifier",
     "integer",
     "float",

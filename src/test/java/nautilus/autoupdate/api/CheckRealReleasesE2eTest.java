@@ -115,15 +115,16 @@ class CheckRealReleasesE2eTest {
   }
 
   @Test
-  void theRemovedIndicatorModulesAreCriticalWithTheFlatImportWithoutAMatchingNote()
+  void theRemovedIndicatorModulesAreCriticalWithTheFlatImportFromTheNotesWildcardRule()
       throws Exception {
-    // The real notes only say "~40 modules consolidated" and give another module as example.
+    // The real notes say "~40 modules consolidated" with the rule nautilus_trader.indicators.* ->
+    // nautilus_trader.indicators: the rule names the site's change, the API diff its evidence.
     Path notes = CliRunner.shared().resolve("data/nautilus/RELEASES.md");
     JsonNode json = check(notes);
     assertThat(json.path("api_diff").path("used").asBoolean()).isTrue();
     assertThat(json.path("affected_files").get(0).path("severity").asText()).isEqualTo("CRITICAL");
 
-    JsonNode ema = flatEmaImport(json, "api-diff");
+    JsonNode ema = flatEmaImport(json, "releases-md");
     assertThat(ema.path("evidence").asText())
         .contains("1.220.0")
         .contains("from nautilus_trader.indicators import ExponentialMovingAverage");

@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -112,7 +113,11 @@ def score_case(case, mirrors, offline, verify, state_root):
         added = [l[1:] for l in diff.splitlines() if l.startswith("+") and not l.startswith("+++")]
         result["edited_lines"] = len(added)
         if verify and added:
-            result["unresolved"] = unresolved_imports(added, case["to"])
+            bad = unresolved_imports(added, case["to"])
+            if bad is None:
+                result["unverified"] = True  # no wheel for the target here: not counted either way
+            else:
+                result["unresolved"] = bad
     return result
 
 
@@ -123,11 +128,16 @@ def unresolved_imports(lines, version):
     """Imports the tool wrote that the real target package cannot satisfy (checked in a venv)."""
     venv = Path.home() / ".cache" / "nautilus-autoupdate-bench" / f"venv-{version}"
     py = venv / "bin" / "python"
-    if not py.exists():
+    ready = venv / ".installed"
+    if not ready.exists():
+        # A venv whose install failed is dropped, so a later run neither trusts nor reuses it.
+        shutil.rmtree(venv, ignore_errors=True)
         if run([sys.executable, "-m", "venv", str(venv)]).returncode != 0:
-            return ["cannot make a venv"]
+            return None
         if run([str(py), "-m", "pip", "install", "-q", f"nautilus_trader=={version}"]).returncode != 0:
-            return [f"nautilus_trader=={version} not installable here"]
+            shutil.rmtree(venv, ignore_errors=True)
+            return None
+        ready.touch()
     bad = []
     for line in lines:
         m = IMPORT.match(line)
@@ -183,6 +193,8 @@ def main():
     }
     if a.verify:
         summary["unresolved_edits"] = sum(len(r.get("unresolved", [])) for r in ok)
+        summary["verified_cases"] = sum(1 for r in ok if "unresolved" in r)
+        summary["unverified_cases"] = sum(1 for r in ok if r.get("unverified"))
     print(json.dumps(summary, indent=1))
     if a.json:
         Path(a.json).write_text(json.dumps({"summary": summary, "cases": results}, indent=1))

@@ -211,7 +211,8 @@ public final class MergeGate {
               GateResult.Kind.HOLD,
               "held: no check ran on "
                   + pr.url()
-                  + " and its tests were skipped here: merge it by hand"));
+                  + " and no test of it ran here (skipped, none collected or none started):"
+                  + " merge it by hand"));
     }
     return Optional.empty();
   }
@@ -254,8 +255,22 @@ public final class MergeGate {
     return result(GateResult.Kind.MERGED, "merged " + pr.url() + " (" + branch + ")");
   }
 
+  /**
+   * Whether the tests ran here and gave a verdict: a run that was skipped, ran no test ({@code
+   * unknown}), did not start or timed out tested nothing (the summary starts with the status).
+   */
   private static boolean testedHere(UpdateRecord u) {
-    return u.tests() != null && !u.tests().startsWith(TestStatus.SKIPPED.id());
+    if (u.tests() == null) {
+      return false;
+    }
+    for (TestStatus s :
+        List.of(
+            TestStatus.SKIPPED, TestStatus.UNKNOWN, TestStatus.NOT_STARTED, TestStatus.TIMED_OUT)) {
+      if (u.tests().startsWith(s.id().replace('_', ' ')) || u.tests().startsWith(s.id())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String shortSha(String sha) {

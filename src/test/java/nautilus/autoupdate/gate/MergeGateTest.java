@@ -399,6 +399,16 @@ class MergeGateTest {
     assertThat(r.kind()).isEqualTo(GateResult.Kind.HOLD);
     assertThat(r.message()).contains("no check ran on " + URL).contains("merge it by hand");
     assertThat(merges()).isZero();
+    // A run that ran no test, or none that started, tested nothing either.
+    for (String nothing :
+        List.of(
+            "unknown: ran no test: pytest collected no tests",
+            "not started: the tests did not run (exit 4): usage",
+            "timed out: no result after 60 s")) {
+      tests = nothing;
+      assertThat(pass(Recommendation.AUTO).kind()).as(nothing).isEqualTo(GateResult.Kind.HOLD);
+    }
+    assertThat(merges()).isZero();
     tests = "41 passed";
     assertThat(pass(Recommendation.AUTO).kind()).isEqualTo(GateResult.Kind.MERGED);
   }

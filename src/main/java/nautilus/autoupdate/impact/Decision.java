@@ -91,12 +91,24 @@ public final class Decision {
 
   public static Outcome decide(
       List<BreakingChange> changes, List<AffectedFile> files, List<Action> actions, Context ctx) {
+    return decide(changes, files, actions, 0, ctx);
+  }
+
+  /** {@code reviews}: how many review items touch our code (they weigh, they do not block). */
+  public static Outcome decide(
+      List<BreakingChange> changes,
+      List<AffectedFile> files,
+      List<Action> actions,
+      int reviews,
+      Context ctx) {
     Map<Integer, List<Site>> byChange = new LinkedHashMap<>();
     int sites = 0;
     boolean everyCertainSiteFixable = true;
     for (AffectedFile f : files) {
       for (Site s : f.sites()) {
-        sites++;
+        if (s.fix() == null || s.fix().isBlank()) {
+          sites++;
+        }
         byChange.computeIfAbsent(s.change(), k -> new ArrayList<>()).add(s);
         if (s.certainty() == Certainty.CERTAIN && (s.fix() == null || s.fix().isBlank())) {
           everyCertainSiteFixable = false;
@@ -114,7 +126,7 @@ public final class Decision {
     Confidence.Score score =
         Confidence.score(
             new Confidence.Inputs(
-                ctx.releaseAgeDays(), impacts, sites, actions.size(), ctx.tests()));
+                ctx.releaseAgeDays(), impacts, sites, actions.size(), ctx.tests(), reviews));
     boolean canAuto = everyCertainSiteFixable && actions.isEmpty() && blockers.isEmpty();
     Recommendation rec;
     if (!blockers.isEmpty()) {

@@ -161,6 +161,8 @@ public final class ImpactAnalyzer {
             ImpactMatcher.interest(wanted, cfg.packageName()),
             cfg.maxSourceFileMb() * 1024L * 1024L);
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
+    // Review items index note changes, which the diff's merge keeps in place.
+    List<Review> reviews = found.reviews();
     ApiDiffSummary apiDiff = null;
     if (findings != null) {
       int noteChanges = changes.size();
@@ -191,6 +193,7 @@ public final class ImpactAnalyzer {
             changes,
             found.affectedFiles(),
             found.actions(),
+            reviews.size(),
             new Decision.Context(
                 releaseAgeDays(releases, target),
                 req.tests(),
@@ -236,7 +239,8 @@ public final class ImpactAnalyzer {
             apiDiff,
             source,
             code.unread(),
-            caps.stream().map(FailClosed.Cap::line).toList());
+            caps.stream().map(FailClosed.Cap::line).toList(),
+            reviews);
     return new Outcome(current, origin, target, Optional.of(report), decision.score().terms());
   }
 

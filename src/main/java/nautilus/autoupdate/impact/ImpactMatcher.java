@@ -19,6 +19,7 @@ import nautilus.autoupdate.code.UseKind;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
+import nautilus.autoupdate.notes.NotesParser;
 import nautilus.autoupdate.notes.OwnerScope;
 import nautilus.autoupdate.notes.RequiredParameter;
 
@@ -28,11 +29,17 @@ import nautilus.autoupdate.notes.RequiredParameter;
  */
 public final class ImpactMatcher {
 
-  /** Affected files sorted by path, and the actions left for a person. */
-  public record MatchResult(List<AffectedFile> affectedFiles, List<Action> actions) {
+  /** Affected files sorted by path, the actions left for a person, and the review items. */
+  public record MatchResult(
+      List<AffectedFile> affectedFiles, List<Action> actions, List<Review> reviews) {
     public MatchResult {
       affectedFiles = List.copyOf(affectedFiles);
       actions = List.copyOf(actions);
+      reviews = List.copyOf(reviews);
+    }
+
+    public MatchResult(List<AffectedFile> affectedFiles, List<Action> actions) {
+      this(affectedFiles, actions, List.of());
     }
   }
 
@@ -97,6 +104,7 @@ public final class ImpactMatcher {
   public MatchResult match(List<BreakingChange> changes, CodeBase code) {
     String pkg = code.packageName();
     Set<String> named = namedPaths(changes, pkg);
+    List<Review> reviews = new ArrayList<>();
     List<Action> actions = new ArrayList<>();
     Map<String, List<Hit>> byFile = new LinkedHashMap<>();
     UseIndex index = new UseIndex(code);
@@ -129,6 +137,10 @@ public final class ImpactMatcher {
         continue;
       }
       Set<OwnerScope.Adapter> owners = OwnerScope.of(c);
+      if (NotesParser.isReview(c)) {
+        review(c, i, owners, index, pkg).ifPresent(reviews::add);
+        continue;
+      }
       for (int j = 0; j < c.old().size(); j++) {
         OldName old = OldName.parse(c.old().get(j), pkg);
         if (old == null) {
@@ -155,7 +167,74 @@ public final class ImpactMatcher {
     byFile.keySet().stream()
         .sorted()
         .forEach(path -> files.add(affectedFile(path, byFile.get(path))));
-    return new MatchResult(files, actions);
+    return new MatchResult(files, actions, reviews);
+  }
+
+  /**
+   * Where our code uses exactly what a behavior note names: the class itself ({@code Price}), a
+   * member of it or of a subclass ({@code Strategy.submit_order} for {@code submit_order} on a
+   * resolved upstream owner); resolved uses only, never imports, and for an adapter's note only
+   * that adapter's names. A note naming a keyword it is about ("with a custom `position_id`")
+   * reaches only calls passing it.
+   */
+  private static Optional<Review> review(
+      BreakingChange c, int index, Set<OwnerScope.Adapter> owners, UseIndex uses, String pkg) {
+    String keyword = qualifyingKeyword(c);
+    List<Review.Use> found = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String name = null;
+    for (String raw : c.old()) {
+      OldName old = OldName.parse(raw, pkg);
+      if (old == null || old.wildcard()) {
+        continue;
+      }
+      for (UseIndex.Entry e : uses.candidates(old)) {
+        Use u = e.use();
+        List<String> t = List.of(u.target().split("\\."));
+        boolean kindOk =
+            u.resolved()
+                && (u.kind() == UseKind.CALL
+                    || u.kind() == UseKind.NAME
+                    || u.kind() == UseKind.ATTRIBUTE)
+                && u.target().startsWith(pkg + ".");
+        boolean exact =
+            old.qualified()
+                ? u.target().equals(old.text())
+                : old.bare()
+                    ? t.get(t.size() - 1).equals(old.text())
+                        && (Character.isUpperCase(old.text().charAt(0))
+                            || Character.isUpperCase(t.get(t.size() - 2).charAt(0)))
+                    : endsWith(t, old.segments());
+        boolean scoped = owners.isEmpty() || OwnerScope.belongs(u.target(), owners);
+        boolean keywordOk =
+            keyword == null || u.kwargs().stream().anyMatch(k -> k.name().equals(keyword));
+        if (!kindOk || !exact || !scoped || !keywordOk) {
+          continue;
+        }
+        Location at = u.at();
+        if (seen.add(e.file().path() + "#" + at.cell() + ":" + at.line())) {
+          found.add(new Review.Use(e.file().path(), at.line(), at.cell(), at.lineText()));
+          name = name == null ? old.text() : name;
+        }
+      }
+    }
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    found.sort(
+        Comparator.comparing(Review.Use::path)
+            .thenComparing(x -> x.cell() == null ? -1 : x.cell())
+            .thenComparingInt(Review.Use::line));
+    return Optional.of(new Review(index, name, found));
+  }
+
+  /** "with a custom `position_id`": the keyword a behavior note is about, when it names one. */
+  private static String qualifyingKeyword(BreakingChange c) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "\\bwith (?:an? |the )?(?:custom |explicit |non-default )?`([a-z_][a-z0-9_]*)`")
+            .matcher(c.text() == null ? "" : c.text());
+    return m.find() && !c.old().contains(m.group(1)) ? m.group(1) : null;
   }
 
   private static AffectedFile affectedFile(String path, List<Hit> hits) {

@@ -13,7 +13,8 @@ import nautilus.autoupdate.version.Version;
  * currentVersionSource} where {@code previousVersion} was read ({@code uv.lock}, {@code
  * pyproject.toml}, {@code .venv (installed)}, {@code git pin <sha>}, {@code --from}; null in
  * reports written before it existed); {@code unread} what under the source dirs could not be read
- * in full; {@code caps} why the recommendation is no higher than it is ({@link FailClosed}).
+ * in full; {@code caps} why the recommendation is no higher than it is ({@link FailClosed}); {@code
+ * reviews} the behavior notes that touch our code (never affected files or sites).
  */
 public record ImpactReport(
     Version version,
@@ -30,7 +31,8 @@ public record ImpactReport(
     @JsonInclude(JsonInclude.Include.NON_NULL) ApiDiffSummary apiDiff,
     @JsonInclude(JsonInclude.Include.NON_NULL) String currentVersionSource,
     List<UnreadFile> unread,
-    List<String> caps) {
+    List<String> caps,
+    List<Review> reviews) {
 
   public ImpactReport {
     breakingChanges = List.copyOf(breakingChanges);
@@ -39,6 +41,43 @@ public record ImpactReport(
     // Reports saved by older versions have neither.
     unread = unread == null ? List.of() : List.copyOf(unread);
     caps = caps == null ? List.of() : List.copyOf(caps);
+    reviews = reviews == null ? List.of() : List.copyOf(reviews);
+  }
+
+  /** A report without review items. */
+  public ImpactReport(
+      Version version,
+      Version previousVersion,
+      List<BreakingChange> breakingChanges,
+      List<AffectedFile> affectedFiles,
+      int totalAffectedLines,
+      int confidenceScore,
+      ConfidenceLevel confidenceLevel,
+      boolean canAutoUpdate,
+      Recommendation recommendation,
+      List<Action> actions,
+      Instant generatedAt,
+      ApiDiffSummary apiDiff,
+      String currentVersionSource,
+      List<UnreadFile> unread,
+      List<String> caps) {
+    this(
+        version,
+        previousVersion,
+        breakingChanges,
+        affectedFiles,
+        totalAffectedLines,
+        confidenceScore,
+        confidenceLevel,
+        canAutoUpdate,
+        recommendation,
+        actions,
+        generatedAt,
+        apiDiff,
+        currentVersionSource,
+        unread,
+        caps,
+        List.of());
   }
 
   /**

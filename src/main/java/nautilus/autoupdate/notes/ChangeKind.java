@@ -17,6 +17,15 @@ public enum ChangeKind {
   PLATFORM,
   OTHER;
 
+  /**
+   * Whether the change names no API break a note or a model can see (a behavior or a default
+   * changed, the names and signatures did not): our uses of what it names are for a person to
+   * review, never broken sites.
+   */
+  public boolean review() {
+    return this == BEHAVIOR || this == DEFAULT;
+  }
+
   @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -161,6 +161,18 @@ public final class NotesParser {
   }
 
   /**
+   * Whether a change is for review rather than a break: a behavior or default change ({@link
+   * ChangeKind#review}) that is not a deprecation (a deprecated name still warns where it is used).
+   */
+  public static boolean isReview(BreakingChange change) {
+    String text = change.text() == null ? "" : change.text().toLowerCase(Locale.ROOT);
+    return change.kind() != null
+        && change.kind().review()
+        && !isDeprecation(change)
+        && !text.contains("deprecat");
+  }
+
+  /**
    * The short source id ({@code releases-md}, {@code n8n}, {@code commit}) from the place a release
    * was read; sources that are not files keep their own description.
    */

@@ -40,6 +40,9 @@ public final class MarkdownReport implements ReportRenderer {
         r.breakingChanges().size() + " (" + ReportFacts.reaching(byChange.size()) + " our code)");
     row(sb, "Affected files", Integer.toString(r.affectedFiles().size()));
     row(sb, "Affected lines", Integer.toString(r.totalAffectedLines()));
+    if (!r.reviews().isEmpty()) {
+      row(sb, "To review", Integer.toString(r.reviews().size()));
+    }
     if (r.apiDiff() != null) {
       row(sb, "API diff", inline(ReportFacts.apiDiffLine(r.apiDiff()), true));
     }
@@ -76,6 +79,27 @@ public final class MarkdownReport implements ReportRenderer {
             .append(" | ")
             .append(u.mayUsePackage() ? "yes" : "no")
             .append(" |\n");
+      }
+      sb.append('\n');
+    }
+
+    if (!r.reviews().isEmpty()) {
+      sb.append("### To review\n\n")
+          .append(
+              "Behavior or default changes where our code uses what they name; not breaks.\n\n");
+      for (nautilus.autoupdate.impact.Review v : r.reviews()) {
+        BreakingChange c = ReportFacts.change(r, v.change());
+        sb.append("- ")
+            .append(
+                c == null ? inline(v.name(), false) : c.version() + ": " + inline(c.text(), false))
+            .append('\n');
+        for (nautilus.autoupdate.impact.Review.Use u : v.uses()) {
+          sb.append("  - ")
+              .append(codeSpan(ReportFacts.reviewWhere(u), false))
+              .append(": ")
+              .append(codeSpan(ReportFacts.oneLine(u.code()), false))
+              .append('\n');
+        }
       }
       sb.append('\n');
     }

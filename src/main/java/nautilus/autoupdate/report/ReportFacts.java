@@ -64,6 +64,11 @@ final class ReportFacts {
                 + " note site(s) cleared: they resolve the same on both versions");
   }
 
+  /** "strategies/a.py:12" or "notebooks/r.ipynb cell 3:4": where a review item's use is. */
+  static String reviewWhere(nautilus.autoupdate.impact.Review.Use u) {
+    return u.path() + (u.cell() == null ? ":" : " cell " + u.cell() + ":") + u.line();
+  }
+
   static int siteCount(ImpactReport report) {
     return report.affectedFiles().stream().mapToInt(f -> f.sites().size()).sum();
   }

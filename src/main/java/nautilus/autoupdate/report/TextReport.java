@@ -4,6 +4,7 @@ import nautilus.autoupdate.code.UnreadFile;
 import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.impact.Review;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
 import nautilus.autoupdate.notes.BreakingChange;
@@ -106,6 +107,23 @@ public final class TextReport implements ReportRenderer {
       }
     }
 
+    if (!r.reviews().isEmpty()) {
+      sb.append('\n').append(paint(BOLD, "To review (behavior changes, not breaks):")).append('\n');
+      for (Review v : r.reviews()) {
+        BreakingChange c = ReportFacts.change(r, v.change());
+        sb.append("  - ")
+            .append(c == null ? v.name() : c.version() + ": " + ReportFacts.oneLine(c.text()))
+            .append('\n');
+        for (Review.Use u : v.uses()) {
+          sb.append("      ")
+              .append(paint(CYAN, ReportFacts.reviewWhere(u)))
+              .append("  ")
+              .append(ReportFacts.oneLine(u.code()))
+              .append('\n');
+        }
+      }
+    }
+
     if (!r.actions().isEmpty()) {
       sb.append('\n').append(paint(BOLD, "For a person:")).append('\n');
       for (Action a : r.actions()) {
@@ -119,7 +137,7 @@ public final class TextReport implements ReportRenderer {
         sb.append('\n');
       }
     }
-    if (r.affectedFiles().isEmpty() && r.actions().isEmpty()) {
+    if (r.affectedFiles().isEmpty() && r.actions().isEmpty() && r.reviews().isEmpty()) {
       sb.append('\n')
           .append(
               r.unread().isEmpty()

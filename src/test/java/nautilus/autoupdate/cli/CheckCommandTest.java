@@ -91,7 +91,7 @@ class CheckCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.UPDATE_AVAILABLE);
     assertThat(r.err())
         .contains("current version 1.220.0: pinned with ==1.220.0 in pyproject.toml")
-        .contains("change reaching code (CRITICAL, certain, auto-fixable): -12")
+        .contains("1 break the fixer fixes: -2")
         .contains("report saved to ");
   }
 

@@ -226,6 +226,55 @@ class NotesOnlyPathTest {
     assertThat(r.affectedFiles()).noneMatch(f -> f.path().equals("config/binance.py"));
   }
 
+  static List<String> reviewed(ImpactReport r, String noteText) {
+    return r.reviews().stream()
+        .filter(v -> r.breakingChanges().get(v.change()).text().contains(noteText))
+        .flatMap(v -> v.uses().stream().map(u -> v.name() + " " + u.path() + ":" + u.line()))
+        .toList();
+  }
+
+  @Test
+  void behaviorNotesAreReviewItemsWhereWeUseExactlyWhatTheyNameNeverSites() throws Exception {
+    String precision = "arithmetic to use max precision";
+    ImpactReport r = check("1.222.0", "1.223.0");
+    assertThat(
+            r.breakingChanges().stream()
+                .filter(c -> c.text().contains(precision))
+                .map(c -> c.kind().review()))
+        .containsExactly(true);
+    // Where the code names Price itself (the constructor, the class a sum starts from); not the
+    // import.
+    assertThat(reviewed(r, precision))
+        .containsExactly("Price strategies/sizing.py:10", "Price strategies/sizing.py:11");
+    assertThat(sitesOf(r, precision)).isEmpty();
+
+    String netting = "with a custom `position_id` under `NETTING`";
+    ImpactReport later = check("1.226.0", "1.227.0");
+    // Only the call that passes a position_id is what the note is about.
+    assertThat(reviewed(later, netting)).containsExactly("submit_order strategies/sizing.py:15");
+    assertThat(sitesOf(later, netting)).isEmpty();
+    // All three renderers show the review items apart; the JSON keeps the schema.
+    assertThat(new nautilus.autoupdate.report.TextReport(false).render(later))
+        .contains("To review (behavior changes, not breaks):")
+        .contains("strategies/sizing.py:15  self.submit_order(order, position_id=pid)");
+    assertThat(new nautilus.autoupdate.report.MarkdownReport().render(later))
+        .contains("### To review")
+        .contains("`strategies/sizing.py:15`: `self.submit_order(order, position_id=pid)`");
+    com.fasterxml.jackson.databind.JsonNode json =
+        nautilus.autoupdate.Json.mapper()
+            .readTree(new nautilus.autoupdate.report.JsonReport().render(later));
+    com.fasterxml.jackson.databind.JsonNode schema =
+        nautilus.autoupdate.Json.mapper()
+            .readTree(java.nio.file.Files.readString(Path.of("docs/impact-report.schema.json")));
+    assertThat(new nautilus.autoupdate.report.JsonSchemaCheck(schema).violations(json)).isEmpty();
+    assertThat(json.at("/reviews/0/uses/0/line").asInt()).isEqualTo(15);
+
+    // A Hyperliquid note about InstrumentId does not reach a Binance instrument id of ours.
+    ImpactReport hip4 = check("1.227.0", "1.228.0");
+    assertThat(reviewed(hip4, "Hyperliquid HIP-4 outcome `InstrumentId`")).isEmpty();
+    assertThat(sitesOf(hip4, "Hyperliquid HIP-4 outcome `InstrumentId`")).isEmpty();
+  }
+
   static String describe(ImpactReport r) {
     return r.affectedFiles().stream()
         .flatMap(

@@ -111,19 +111,48 @@ class ConfidenceTest {
   @Test
   void theWorkedExampleOfTheDocs() {
     // docs/confidence.md: 1.220.0 -> 1.221.0 five days after release, one CRITICAL certain
-    // auto-fixable change reaching 3 sites, no actions, tests not run yet.
+    // auto-fixable change reaching 3 sites, all with a fix, no actions, tests not run yet.
     Confidence.Score s =
         Confidence.score(
             inputs(
                 Optional.of(5L),
                 List.of(new Confidence.ChangeImpact(Severity.CRITICAL, true, true)),
-                3,
+                0,
                 0,
                 Optional.empty()));
     assertThat(Confidence.agePenalty(Optional.of(5L))).isEqualTo(13);
-    assertThat(s.value()).isEqualTo(100 - 13 - 12 - 3);
-    assertThat(s.level()).isEqualTo(ConfidenceLevel.HIGH);
+    assertThat(s.value()).isEqualTo(100 - 13 - 2);
+    assertThat(s.level()).isEqualTo(ConfidenceLevel.VERY_HIGH);
     assertThat(s.terms()).hasSize(4).first().asString().contains("5 days: -13");
+    assertThat(s.terms()).contains("1 break the fixer fixes: -2");
+  }
+
+  @Test
+  void breaksTheFixerFixesCostLittleAndReviewsLessThanABreak() {
+    // Ten CRITICAL breaks, every one with a fix: once 0/100 "manual", now capped at -10.
+    List<Confidence.ChangeImpact> fixed = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      fixed.add(new Confidence.ChangeImpact(Severity.CRITICAL, true, true));
+    }
+    Confidence.Score all =
+        Confidence.score(new Confidence.Inputs(Optional.of(30L), fixed, 0, 0, Optional.empty(), 0));
+    assertThat(all.value()).isEqualTo(90);
+    // One break left unfixed costs more than all of those together; a review item costs 2.
+    Confidence.Score unfixed =
+        Confidence.score(
+            new Confidence.Inputs(
+                Optional.of(30L),
+                List.of(new Confidence.ChangeImpact(Severity.CRITICAL, true, false)),
+                1,
+                0,
+                Optional.empty(),
+                0));
+    assertThat(unfixed.value()).isEqualTo(100 - 24 - 1);
+    Confidence.Score reviews =
+        Confidence.score(
+            new Confidence.Inputs(Optional.of(30L), List.of(), 0, 0, Optional.empty(), 3));
+    assertThat(reviews.value()).isEqualTo(94);
+    assertThat(reviews.terms()).contains("3 review items touching our code: -6");
   }
 
   @Test

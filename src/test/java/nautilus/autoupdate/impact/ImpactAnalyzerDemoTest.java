@@ -100,9 +100,9 @@ class ImpactAnalyzerDemoTest {
     assertThat(r.affectedFiles().stream().flatMap(f -> f.sites().stream()))
         .allSatisfy(s -> assertThat(s.certainty()).isEqualTo(Certainty.CERTAIN))
         .allSatisfy(s -> assertThat(s.fix()).startsWith("from nautilus_trader.analysis import "));
-    // A year-old release, one CRITICAL change fixed at all 3 sites: 100 - 12 - 3.
-    assertThat(r.confidenceScore()).isEqualTo(85);
-    // 85 would merge at once, but this verdict had no API diff to check the notes against.
+    // A year-old release, one CRITICAL break the fixer fixes at all 3 sites: 100 - 2.
+    assertThat(r.confidenceScore()).isEqualTo(98);
+    // 98 would merge at once, but this verdict had no API diff to check the notes against.
     assertThat(r.caps()).singleElement().asString().startsWith("delayed: no API diff");
     assertThat(r.recommendation()).isEqualTo(Recommendation.DELAYED);
     assertThat(r.unread()).isEmpty();

@@ -40,7 +40,8 @@ class JsonReportTest {
             "actions",
             "generated_at",
             "unread",
-            "caps");
+            "caps",
+            "reviews");
     JsonNode site = json.at("/affected_files/2/sites/0");
     assertThat(site.get("cell").asInt()).isZero();
     assertThat(site.get("match").asText()).isEqualTo("import");

@@ -15,10 +15,20 @@ public interface ApiDiffSource {
    * The diff's findings (not yet linked to notes) and what was not read, or, when {@code
    * unavailable} is not null, why there is no diff at all.
    */
-  record Found(List<ApiChange> changes, List<String> skipped, String unavailable) {
+  record Found(
+      List<ApiChange> changes,
+      List<String> skipped,
+      String unavailable,
+      java.util.Map<String, String> sources) {
     public Found {
       changes = List.copyOf(changes);
       skipped = List.copyOf(skipped);
+      sources = sources == null ? java.util.Map.of() : new java.util.LinkedHashMap<>(sources);
+    }
+
+    /** {@code sources}: where each version's model came from ({@link ApiSnapshots#origin}). */
+    public Found(List<ApiChange> changes, List<String> skipped, String unavailable) {
+      this(changes, skipped, unavailable, java.util.Map.of());
     }
 
     public static Found none(String why) {

@@ -52,6 +52,45 @@ public final class ApiSnapshots {
   private final PythonFinder pythons;
   private final Consumer<String> log;
   private final ModelCache models;
+  private Upstream upstream = Upstream.NONE;
+
+  /**
+   * Where a version the package index does not hold is looked for: NautilusTrader's own index
+   * (first, for nightly and develop versions), then the upstream source at the release tag from
+   * GitHub's tarball endpoint. PyPI keeps only the last releases, so without these most pinned
+   * versions would have no model. Any part may be null (not used). The token goes only to {@code
+   * githubApiUrl}; {@link Http} drops it when the tarball redirects to another host.
+   */
+  public record Upstream(String nightlyIndexUrl, String githubApiUrl, String repo, String token) {
+    public static final Upstream NONE = new Upstream(null, null, null, null);
+
+    @Override
+    public String toString() {
+      return "Upstream[" + nightlyIndexUrl + ", " + githubApiUrl + ", " + repo + "]";
+    }
+  }
+
+  /** Uses {@code upstream} for versions the package index lacks; returns this. */
+  public ApiSnapshots withUpstream(Upstream upstream) {
+    this.upstream = upstream == null ? Upstream.NONE : upstream;
+    return this;
+  }
+
+  /** The prefix of the snapshot source naming where its files came from ({@link #origin}). */
+  static final String ORIGIN = "model from ";
+
+  /**
+   * Where a model's files came from, in a word a report can show: "pypi wheel", "nautech index",
+   * "github tarball v1.200.0", "local distribution"; older cached models say only their URL.
+   */
+  public static String origin(List<String> snapshotSources) {
+    for (String s : snapshotSources) {
+      if (s.startsWith(ORIGIN)) {
+        return s.substring(ORIGIN.length());
+      }
+    }
+    return snapshotSources.isEmpty() ? "unknown" : snapshotSources.get(0);
+  }
 
   public ApiSnapshots(
       Http http,
@@ -92,7 +131,16 @@ public final class ApiSnapshots {
     SnapshotBuilder builder = new SnapshotBuilder(packageName);
     List<String> sources = new ArrayList<>();
     sources.add(dist.describe());
-    ApiSnapshot snap = builder.build(version.toString(), DistContents.read(dist.file()), sources);
+    sources.add(ORIGIN + dist.origin());
+    ApiSnapshot snap;
+    try {
+      snap = builder.build(version.toString(), DistContents.read(dist.file()), sources);
+    } finally {
+      if (dist.temporary()) {
+        // A source tarball is tens of MB and only its model is kept.
+        deleteQuietly(dist.file());
+      }
+    }
     if (options.sourceDir() != null) {
       if (!Files.isDirectory(options.sourceDir())) {
         throw new UserError("--source " + options.sourceDir() + " is not a directory");
@@ -301,7 +349,29 @@ public final class ApiSnapshots {
       long fullSize,
       boolean fullWheel,
       boolean fromIndex,
-      String python) {}
+      String python,
+      String origin,
+      boolean temporary) {
+    Located(
+        Path file,
+        String describe,
+        long downloaded,
+        long fullSize,
+        boolean fullWheel,
+        boolean fromIndex,
+        String python,
+        String origin) {
+      this(file, describe, downloaded, fullSize, fullWheel, fromIndex, python, origin, false);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Left behind under api/dists; the next download of it replaces it atomically.
+    }
+  }
 
   Located locate(String packageName, Version version, Path distDir) {
     if (distDir != null) {
@@ -332,30 +402,127 @@ public final class ApiSnapshots {
                               + version
                               + "-py3-none-any.whl)"));
       Path p = distDir.resolve(f.filename());
-      return new Located(p, p.toString(), 0, 0, f.isWheel(), false, pythonOf(f));
+      return new Located(
+          p, p.toString(), 0, 0, f.isWheel(), false, pythonOf(f), "local distribution");
     }
-    PackageIndex index = new PackageIndex(http, indexUrl);
-    List<DistFile> files = index.files(packageName, version);
-    DistFile f =
-        choose(files)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "no wheel or sdist of "
-                            + packageName
-                            + " "
-                            + version
-                            + " on "
-                            + index.url(packageName)));
+    List<String> tried = new ArrayList<>();
+    boolean nautechFirst = version.isNightly() || version.isDevelop();
+    if (nautechFirst) {
+      Located l = fromIndex(packageName, version, upstream.nightlyIndexUrl(), "nautech", tried);
+      if (l != null) {
+        return l;
+      }
+    }
+    Located l = fromIndex(packageName, version, indexUrl, "pypi", tried);
+    if (l == null && !nautechFirst) {
+      l = fromIndex(packageName, version, upstream.nightlyIndexUrl(), "nautech", tried);
+    }
+    if (l == null) {
+      l = fromGithub(packageName, version, tried);
+    }
+    if (l == null) {
+      throw new UserError(String.join("; ", tried));
+    }
+    return l;
+  }
+
+  /**
+   * The distribution of {@code version} on the simple index at {@code url}; null (and why in {@code
+   * tried}) when the index has none or cannot be read, so the next source is asked.
+   */
+  private Located fromIndex(
+      String packageName, Version version, String url, String which, List<String> tried) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    PackageIndex index = new PackageIndex(http, url);
+    List<DistFile> files;
+    try {
+      files = index.files(packageName, version);
+    } catch (UserError e) {
+      tried.add(e.getMessage());
+      return null;
+    }
+    Optional<DistFile> f = choose(files);
+    if (f.isEmpty()) {
+      tried.add(
+          "no wheel or sdist of " + packageName + " " + version + " on " + index.url(packageName));
+      return null;
+    }
+    String origin =
+        which.equals("nautech") ? "nautech index" : f.get().isWheel() ? "pypi wheel" : "pypi sdist";
+    return fetch(f.get(), origin);
+  }
+
+  /**
+   * The upstream source at the release tag ({@code v1.200.0}, else {@code 1.200.0}) from GitHub's
+   * tarball endpoint; null (and why in {@code tried}) when neither tag is there. Nightly and
+   * develop versions have no tag.
+   */
+  private Located fromGithub(String packageName, Version version, List<String> tried) {
+    if (upstream.githubApiUrl() == null
+        || upstream.repo() == null
+        || version.isNightly()
+        || version.isDevelop()) {
+      return null;
+    }
+    String api = upstream.githubApiUrl().replaceAll("/+$", "");
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Accept", "application/vnd.github+json");
+    if (upstream.token() != null && !upstream.token().isBlank()) {
+      headers.put("Authorization", "Bearer " + upstream.token());
+    }
+    List<String> refs = new ArrayList<>(List.of("v" + version, version.toString()));
+    for (String ref : refs) {
+      java.net.URI uri = java.net.URI.create(api + "/repos/" + upstream.repo() + "/tarball/" + ref);
+      log.accept("downloading the source of " + packageName + " " + version + " from " + uri);
+      Http.Response r;
+      try {
+        r = http.download(uri, headers);
+      } catch (UserError e) {
+        tried.add(e.getMessage());
+        return null;
+      }
+      if (r.status() == 404) {
+        continue;
+      }
+      if (r.status() != 200) {
+        tried.add(uri + " answered HTTP " + r.status() + " (expected 200)");
+        return null;
+      }
+      Path file =
+          stateDir.resolve(
+              "api/dists/github/"
+                  + SnapshotBuilder.importName(packageName)
+                  + "-"
+                  + ref
+                  + ".tar.gz");
+      AtomicFiles.write(file, r.body());
+      return new Located(
+          file,
+          uri.toString(),
+          r.body().length,
+          r.body().length,
+          false,
+          false,
+          null,
+          "github tarball " + ref,
+          true);
+    }
+    tried.add("no tag v" + version + " or " + version + " in " + upstream.repo() + " on " + api);
+    return null;
+  }
+
+  private Located fetch(DistFile f, String origin) {
     Path dir = stateDir.resolve("api/dists");
     Path full = dir.resolve(f.filename());
     // Same name in its own folder: a slim wheel still reads as a wheel.
     Path slim = dir.resolve("slim").resolve(f.filename());
     if (Files.isRegularFile(full)) {
-      return new Located(full, f.url(), 0, 0, f.isWheel(), true, pythonOf(f));
+      return new Located(full, f.url(), 0, 0, f.isWheel(), true, pythonOf(f), origin);
     }
     if (Files.isRegularFile(slim)) {
-      return new Located(slim, f.url() + " (range read)", 0, 0, false, true, pythonOf(f));
+      return new Located(slim, f.url() + " (range read)", 0, 0, false, true, pythonOf(f), origin);
     }
     try {
       if (f.isWheel()) {
@@ -367,7 +534,8 @@ public final class ApiSnapshots {
               full,
               java.nio.file.StandardCopyOption.ATOMIC_MOVE,
               java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-          return new Located(full, f.url(), r.downloaded(), r.fullSize(), true, true, pythonOf(f));
+          return new Located(
+              full, f.url(), r.downloaded(), r.fullSize(), true, true, pythonOf(f), origin);
         }
         return new Located(
             slim,
@@ -376,7 +544,8 @@ public final class ApiSnapshots {
             r.fullSize(),
             false,
             true,
-            pythonOf(f));
+            pythonOf(f),
+            origin);
       }
       log.accept("downloading " + f.filename() + " from " + f.url());
       Http.Response r = http.download(java.net.URI.create(f.url()), Map.of());
@@ -384,7 +553,8 @@ public final class ApiSnapshots {
         throw new UserError(f.url() + " answered HTTP " + r.status() + " (expected 200)");
       }
       AtomicFiles.write(full, r.body());
-      return new Located(full, f.url(), r.body().length, r.body().length, false, true, null);
+      return new Located(
+          full, f.url(), r.body().length, r.body().length, false, true, null, origin);
     } catch (IOException e) {
       throw new UserError(
           "cannot store " + f.filename() + " under " + dir + ": " + e.getMessage(), e);

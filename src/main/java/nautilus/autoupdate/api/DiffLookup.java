@@ -121,7 +121,9 @@ public final class DiffLookup implements ApiDiffSource {
               to,
               fromOptions != null ? fromOptions : options(null),
               toOptions != null ? toOptions : options(null));
-      return new Found(c.changes(), c.skipped(), null);
+      java.util.Map<String, String> origins = new java.util.LinkedHashMap<>();
+      c.sources().forEach((v, list) -> origins.put(v, ApiSnapshots.origin(list)));
+      return new Found(c.changes(), c.skipped(), null, origins);
     } catch (UserError e) {
       // The notes still give a report; the diff only adds to it. Say why it is missing.
       log.accept("warning: API diff skipped: " + e.getMessage());

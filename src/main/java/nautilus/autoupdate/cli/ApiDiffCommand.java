@@ -195,13 +195,19 @@ final class ApiDiffCommand extends BaseCommand {
           }
         };
     return new ApiSnapshots(
-        http,
-        state,
-        new ModelCache(ModelCache.locate(config.modelCacheDir(), ctx.env(), state), log),
-        index,
-        introspector,
-        pythons,
-        log);
+            http,
+            state,
+            new ModelCache(ModelCache.locate(config.modelCacheDir(), ctx.env(), state), log),
+            index,
+            introspector,
+            pythons,
+            log)
+        .withUpstream(
+            new ApiSnapshots.Upstream(
+                config.nightlyIndexUrl(),
+                config.githubApiUrl(),
+                config.upstreamRepo(),
+                ctx.env().get("GITHUB_TOKEN")));
   }
 
   private static Map<String, Object> stats(ApiSnapshots.Comparison c, long millis) {

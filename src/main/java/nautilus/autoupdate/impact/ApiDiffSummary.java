@@ -11,7 +11,8 @@ import java.util.List;
  * come from the diff, reach our code and no note covers ("breaks not in the release notes"); {@code
  * skipped} what the diff could not read; {@code unavailable} why no diff was made; {@code cleared}
  * the note sites the models of both versions showed to resolve identically ({@link ModelJudge}),
- * taken out of the affected files and listed here so none disappears silently.
+ * taken out of the affected files and listed here so none disappears silently; {@code sources}
+ * where each version's model came from ("pypi wheel", "nautech index", "github tarball v1.200.0").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -21,6 +22,7 @@ import java.util.List;
   "not_in_notes",
   "skipped",
   "unavailable",
+  "sources",
   "cleared"
 })
 public record ApiDiffSummary(
@@ -30,11 +32,24 @@ public record ApiDiffSummary(
     List<Integer> notInNotes,
     List<String> skipped,
     String unavailable,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Cleared> cleared) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Cleared> cleared,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> sources) {
   public ApiDiffSummary {
     notInNotes = notInNotes == null ? List.of() : List.copyOf(notInNotes);
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
     cleared = cleared == null ? List.of() : List.copyOf(cleared);
+    sources = sources == null ? java.util.Map.of() : new java.util.LinkedHashMap<>(sources);
+  }
+
+  public ApiDiffSummary(
+      boolean used,
+      int breaks,
+      int undocumented,
+      List<Integer> notInNotes,
+      List<String> skipped,
+      String unavailable,
+      List<Cleared> cleared) {
+    this(used, breaks, undocumented, notInNotes, skipped, unavailable, cleared, java.util.Map.of());
   }
 
   public ApiDiffSummary(
@@ -49,7 +64,8 @@ public record ApiDiffSummary(
 
   /** The same summary listing {@code sites} as cleared. */
   public ApiDiffSummary withCleared(List<Cleared> sites) {
-    return new ApiDiffSummary(used, breaks, undocumented, notInNotes, skipped, unavailable, sites);
+    return new ApiDiffSummary(
+        used, breaks, undocumented, notInNotes, skipped, unavailable, sites, sources);
   }
 
   /**

@@ -128,7 +128,15 @@ final class ApiEvidence {
     return new Merged(
         changes,
         new ImpactMatcher.MatchResult(files, noteHits.actions()),
-        new ApiDiffSummary(true, linked.size(), undocumented, notInNotes, diff.skipped(), null));
+        new ApiDiffSummary(
+            true,
+            linked.size(),
+            undocumented,
+            notInNotes,
+            diff.skipped(),
+            null,
+            List.of(),
+            diff.sources()));
   }
 
   /**

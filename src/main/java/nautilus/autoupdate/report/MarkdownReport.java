@@ -26,6 +26,7 @@ public final class MarkdownReport implements ReportRenderer {
         .append(r.previousVersion())
         .append(" → ")
         .append(r.version())
+        .append(ReportFacts.notesOnlyClause(r))
         .append("\n\n");
     sb.append("| Check | Result |\n| --- | --- |\n");
     if (r.currentVersionSource() != null) {

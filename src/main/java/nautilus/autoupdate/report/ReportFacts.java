@@ -61,7 +61,23 @@ final class ReportFacts {
             ? ""
             : "; "
                 + d.cleared().size()
-                + " note site(s) cleared: they resolve the same on both versions");
+                + " note site(s) cleared: they resolve the same on both versions")
+        + (d.sources().isEmpty() ? "" : "; models: " + modelSources(d));
+  }
+
+  /** "1.199.0 from pypi wheel, 1.200.0 from github tarball v1.200.0". */
+  static String modelSources(ApiDiffSummary d) {
+    List<String> out = new java.util.ArrayList<>();
+    d.sources().forEach((v, s) -> out.add(oneLine(v) + " from " + oneLine(s)));
+    return String.join(", ", out);
+  }
+
+  /**
+   * What the summary line adds when no model could serve: the report then rests on the notes alone,
+   * which a reader must see first, not in a warning.
+   */
+  static String notesOnlyClause(ImpactReport r) {
+    return r.apiDiff() != null && !r.apiDiff().used() ? " [notes only: no API diff]" : "";
   }
 
   /** "strategies/a.py:12" or "notebooks/r.ipynb cell 3:4": where a review item's use is. */

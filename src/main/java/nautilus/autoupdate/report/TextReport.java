@@ -44,7 +44,9 @@ public final class TextReport implements ReportRenderer {
         .append(ReportFacts.count(r.totalAffectedLines(), "line"))
         .append(", ")
         .append(ReportFacts.count(sites, "site"))
-        .append(")\n");
+        .append(")")
+        .append(ReportFacts.notesOnlyClause(r))
+        .append('\n');
     sb.append("confidence ")
         .append(r.confidenceScore())
         .append("/100 (")

@@ -78,8 +78,9 @@ class DispatchCommandTest {
                   if line.startswith(("from nautilus_trader.analysis.statistics",
                                       "import nautilus_trader.analysis.statistics")):
                       print(f"{p}: {line}: removed in {pin}")
+                      print("1 failed")
                       sys.exit(1)
-      print("ok")
+      print("1 passed")
       """;
 
   /** Test environments shared by the tests (a venv per pin, made once). */
@@ -385,5 +386,21 @@ class DispatchCommandTest {
     assertThat(git(repos.user, "for-each-ref") + git(repos.remote, "for-each-ref")).isEqualTo(refs);
     assertThat(record).doesNotExist();
     assertThat(gh.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aDispatchCutShortWhileTheAgentRanIsRecordedAsCrashedAndTheNextOneRunsItAgain()
+      throws Exception {
+    Path state = repos.user.resolve(".git/nautilus-autoupdate/.nautilus-autoupdate");
+    try (StateDb db = StateDb.open(state, Clock.systemUTC())) {
+      // What a dispatch killed while its agent ran leaves: a row with no outcome.
+      db.startAgentRun(Version.parse("1.221.0"));
+    }
+    var r = dispatch(fixesWhatIsLeft());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("was cut short; starting again");
+    assertThat(runs()).extracting(AgentRun::outcome).containsExactly("committed", "crashed");
+    assertThat(runs().get(1).message()).contains("cut short");
+    assertThat(runs().get(1).finished()).isTrue();
   }
 }

@@ -1,6 +1,8 @@
 package nautilus.autoupdate.impact;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import nautilus.autoupdate.code.UnreadFile;
@@ -14,8 +16,12 @@ import nautilus.autoupdate.version.Version;
  * pyproject.toml}, {@code .venv (installed)}, {@code git pin <sha>}, {@code --from}; null in
  * reports written before it existed); {@code unread} what under the source dirs could not be read
  * in full; {@code caps} why the recommendation is no higher than it is ({@link FailClosed}); {@code
- * reviews} the behavior notes that touch our code (never affected files or sites).
+ * reviews} the behavior notes that touch our code (never affected files or sites). {@code groups}
+ * is derived (written to JSON, ignored when read back): the sites by cause.
  */
+@JsonIgnoreProperties(
+    value = {"groups"},
+    allowGetters = true)
 public record ImpactReport(
     Version version,
     Version previousVersion,
@@ -140,5 +146,11 @@ public record ImpactReport(
         actions,
         generatedAt,
         null);
+  }
+
+  /** The sites grouped by cause, biggest group first ({@link SiteGroup#of}). */
+  @JsonProperty("groups")
+  public List<SiteGroup> groups() {
+    return SiteGroup.of(breakingChanges, affectedFiles);
   }
 }

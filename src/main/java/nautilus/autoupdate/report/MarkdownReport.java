@@ -8,15 +8,19 @@ import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Severity;
+import nautilus.autoupdate.impact.SiteGroup;
 import nautilus.autoupdate.notes.BreakingChange;
 
 /**
- * A pull-request body (GitHub-flavored Markdown): a summary table, the affected files, then one
- * collapsible {@code <details>} section per breaking change that reaches our code, with its sites.
- * Release-note text is untrusted: it is escaped so it can neither add markup, links, HTML nor
- * mentions, and multi-line text is fenced with a fence longer than any it contains.
+ * A pull-request body (GitHub-flavored Markdown): a summary table, the breaks grouped by cause
+ * (biggest first), the first affected files, then one collapsible {@code <details>} section per
+ * breaking change that reaches our code, with its first sites. Release-note text is untrusted: it
+ * is escaped so it can neither add markup, links, HTML nor mentions, and multi-line text is fenced
+ * with a fence longer than any it contains.
  */
 public final class MarkdownReport implements ReportRenderer {
+  /** Site rows per change section; the JSON report keeps every site. */
+  static final int ROWS_PER_CHANGE = 20;
 
   @Override
   public String render(ImpactReport r) {
@@ -55,9 +59,44 @@ public final class MarkdownReport implements ReportRenderer {
     }
     sb.append('\n');
 
+    List<SiteGroup> groups = r.groups();
+    if (!groups.isEmpty()) {
+      sb.append("### Breaks by cause\n\n")
+          .append(inline(ReportFacts.breaksLine(groups, r), false))
+          .append(".\n\n")
+          .append("| Cause | Replacement | Severity | Sites | Files | With a fix | For example |\n")
+          .append("| --- | --- | --- | ---: | ---: | ---: | --- |\n");
+      for (SiteGroup g : groups.subList(0, Math.min(groups.size(), ReportFacts.GROUPS_SHOWN))) {
+        sb.append("| ")
+            .append(inline((g.version() == null ? "" : g.version() + ": ") + g.text(), true))
+            .append(" | ")
+            .append(g.replacement() == null ? "none named" : codeSpan(g.replacement(), true))
+            .append(" | ")
+            .append(g.severity().name())
+            .append(" | ")
+            .append(g.sites())
+            .append(" | ")
+            .append(g.files())
+            .append(" | ")
+            .append(g.withFix())
+            .append(" | ")
+            .append(String.join(", ", g.examples().stream().map(e -> codeSpan(e, true)).toList()))
+            .append(" |\n");
+      }
+      if (groups.size() > ReportFacts.GROUPS_SHOWN) {
+        sb.append('\n')
+            .append(ReportFacts.more(groups.size() - ReportFacts.GROUPS_SHOWN, "cause"))
+            .append(".\n");
+      }
+      sb.append('\n');
+    }
+
     if (!r.affectedFiles().isEmpty()) {
       sb.append("### Affected files\n\n| File | Severity | Sites |\n| --- | --- | ---: |\n");
-      for (AffectedFile f : r.affectedFiles()) {
+      List<AffectedFile> listed =
+          r.affectedFiles()
+              .subList(0, Math.min(r.affectedFiles().size(), ReportFacts.FILES_IN_DETAIL));
+      for (AffectedFile f : listed) {
         sb.append("| ")
             .append(codeSpan(f.path(), true))
             .append(" | ")
@@ -65,6 +104,11 @@ public final class MarkdownReport implements ReportRenderer {
             .append(" | ")
             .append(f.sites().size())
             .append(" |\n");
+      }
+      if (listed.size() < r.affectedFiles().size()) {
+        sb.append('\n')
+            .append(ReportFacts.more(r.affectedFiles().size() - listed.size(), "file"))
+            .append(".\n");
       }
       sb.append('\n');
     }
@@ -114,11 +158,17 @@ public final class MarkdownReport implements ReportRenderer {
     }
 
     List<Integer> notInNotes = ReportFacts.notInNotes(r);
+    // Sections only for the biggest causes: a v2 upgrade has thousands of changes.
+    java.util.Set<Integer> shown =
+        groups.stream()
+            .limit(ReportFacts.GROUPS_SHOWN)
+            .map(SiteGroup::change)
+            .collect(java.util.stream.Collectors.toSet());
     if (byChange.keySet().stream().anyMatch(i -> !notInNotes.contains(i))) {
       sb.append("### Breaking changes that reach our code\n\n");
       byChange.forEach(
           (index, sites) -> {
-            if (!notInNotes.contains(index)) {
+            if (!notInNotes.contains(index) && shown.contains(index)) {
               changeSection(sb, r, index, sites);
             }
           });
@@ -128,8 +178,14 @@ public final class MarkdownReport implements ReportRenderer {
           .append(
               "Found by comparing the APIs of the two versions; no release note mentions them.\n\n");
       for (int index : notInNotes) {
-        changeSection(sb, r, index, byChange.getOrDefault(index, List.of()));
+        if (shown.contains(index)) {
+          changeSection(sb, r, index, byChange.getOrDefault(index, List.of()));
+        }
       }
+    }
+    if (groups.size() > shown.size()) {
+      sb.append(ReportFacts.more(groups.size() - shown.size(), "breaking change"))
+          .append(" (their sites are all there).\n\n");
     }
 
     List<Integer> others = new ArrayList<>();
@@ -206,7 +262,11 @@ public final class MarkdownReport implements ReportRenderer {
         .forEach(e -> sb.append("Evidence: ").append(inline(e, false)).append("\n\n"));
     sb.append("| File | Line | Code | Match | Certainty | Fix |\n")
         .append("| --- | ---: | --- | --- | --- | --- |\n");
+    int rows = 0;
     for (ReportFacts.Located l : sites) {
+      if (rows++ == ROWS_PER_CHANGE) {
+        break;
+      }
       var s = l.site();
       String line =
           (s.cell() == null ? "" : "cell " + s.cell() + ", ") + s.line() + ":" + s.column();
@@ -223,6 +283,11 @@ public final class MarkdownReport implements ReportRenderer {
           .append(" | ")
           .append(s.fix() == null ? "" : codeSpan(s.fix(), true))
           .append(" |\n");
+    }
+    if (sites.size() > ROWS_PER_CHANGE) {
+      sb.append('\n')
+          .append(ReportFacts.more(sites.size() - ROWS_PER_CHANGE, "site"))
+          .append(".\n");
     }
     sb.append("\n</details>\n\n");
   }

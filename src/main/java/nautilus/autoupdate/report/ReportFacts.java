@@ -9,6 +9,7 @@ import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ApiDiffSummary;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.SiteGroup;
 import nautilus.autoupdate.notes.BreakingChange;
 
 /** Views of a report that several renderers need: sites per change, counts, safe note text. */
@@ -121,5 +122,40 @@ final class ReportFacts {
   /** "1 reaches", "2 reach": how many changes reach our code, as a clause. */
   static String reaching(int n) {
     return n + (n == 1 ? " reaches" : " reach");
+  }
+
+  /** Files the text and Markdown reports list site by site; the JSON report keeps them all. */
+  static final int FILES_IN_DETAIL = 10;
+
+  /** Causes the text and Markdown reports list; the JSON report's {@code groups} keeps them all. */
+  static final int GROUPS_SHOWN = 25;
+
+  /**
+   * Review items (notes that name no API change the model can see) are counted apart from the
+   * breaks: they are never sites.
+   */
+  static int reviewCount(ImpactReport report) {
+    return report.reviews().size();
+  }
+
+  /** "12 breaks at 340 sites in 120 files": what the groups add up to, reviews not counted. */
+  static String breaksLine(List<SiteGroup> groups, ImpactReport report) {
+    int sites = groups.stream().mapToInt(SiteGroup::sites).sum();
+    int withFix = groups.stream().mapToInt(SiteGroup::withFix).sum();
+    return count(groups.size(), "break")
+        + " at "
+        + count(sites, "site")
+        + " in "
+        + count(report.affectedFiles().size(), "file")
+        + ", "
+        + withFix
+        + " with a suggested fix; "
+        + count(reviewCount(report), "review item")
+        + " (counted apart)";
+  }
+
+  /** "… and 12 more files, see the JSON report" */
+  static String more(int n, String noun) {
+    return "… and " + n + " more " + noun + (n == 1 ? "" : "s") + ", see the JSON report";
   }
 }

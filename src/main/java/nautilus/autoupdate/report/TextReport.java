@@ -7,11 +7,14 @@ import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Review;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.SiteGroup;
 import nautilus.autoupdate.notes.BreakingChange;
 
 /**
- * For a person at a terminal: a headline, then per file and per line the code and the release-note
- * line that breaks it, then the actions no code edit covers. ANSI colors only when asked.
+ * For a person at a terminal: a headline, the breaks grouped by cause (biggest first, with the
+ * replacement and a few locations), then for the first {@link ReportFacts#FILES_IN_DETAIL} files
+ * per line the code and the release-note line that breaks it, then the actions no code edit covers.
+ * ANSI colors only when asked.
  */
 public final class TextReport implements ReportRenderer {
   private static final String RESET = "\u001b[0m";
@@ -67,7 +70,30 @@ public final class TextReport implements ReportRenderer {
       sb.append(paint(YELLOW, "capped at " + ReportFacts.oneLine(cap))).append('\n');
     }
 
+    java.util.List<SiteGroup> groups = r.groups();
+    if (!groups.isEmpty()) {
+      sb.append('\n')
+          .append(paint(BOLD, "By cause, biggest first: " + ReportFacts.breaksLine(groups, r)))
+          .append('\n');
+      for (SiteGroup g : groups.subList(0, Math.min(groups.size(), ReportFacts.GROUPS_SHOWN))) {
+        appendGroup(sb, g);
+      }
+      if (groups.size() > ReportFacts.GROUPS_SHOWN) {
+        sb.append("  ")
+            .append(ReportFacts.more(groups.size() - ReportFacts.GROUPS_SHOWN, "cause"))
+            .append('\n');
+      }
+    }
+
+    int shown = 0;
     for (AffectedFile f : r.affectedFiles()) {
+      if (shown++ == ReportFacts.FILES_IN_DETAIL) {
+        sb.append('\n')
+            .append(
+                ReportFacts.more(r.affectedFiles().size() - ReportFacts.FILES_IN_DETAIL, "file"))
+            .append('\n');
+        break;
+      }
       sb.append('\n')
           .append(paint(BOLD, f.path()))
           .append("  ")
@@ -84,6 +110,9 @@ public final class TextReport implements ReportRenderer {
           .append(paint(BOLD, "Breaks not in the release notes (found by the API diff):"))
           .append('\n');
       var byChange = ReportFacts.sitesByChange(r);
+      if (notInNotes.size() > ReportFacts.GROUPS_SHOWN) {
+        notInNotes = notInNotes.subList(0, ReportFacts.GROUPS_SHOWN);
+      }
       for (int i : notInNotes) {
         BreakingChange c = ReportFacts.change(r, i);
         int n = byChange.getOrDefault(i, java.util.List.of()).size();
@@ -94,6 +123,10 @@ public final class TextReport implements ReportRenderer {
             .append(" (")
             .append(ReportFacts.count(n, "site"))
             .append(")\n");
+      }
+      int hidden = ReportFacts.notInNotes(r).size() - notInNotes.size();
+      if (hidden > 0) {
+        sb.append("  ").append(ReportFacts.more(hidden, "break")).append('\n');
       }
     }
 
@@ -147,6 +180,31 @@ public final class TextReport implements ReportRenderer {
                   : "No breaking change reaches the code that was read.\n");
     }
     return sb.toString();
+  }
+
+  /** One cause on three lines at most: counts and note, replacement, example locations. */
+  private void appendGroup(StringBuilder sb, SiteGroup g) {
+    sb.append("  - ")
+        .append(paint(severityColor(g.severity()), g.severity().name()))
+        .append(' ')
+        .append(ReportFacts.count(g.sites(), "site"))
+        .append(" in ")
+        .append(ReportFacts.count(g.files(), "file"))
+        .append(", ")
+        .append(g.withFix())
+        .append(" with a fix: ")
+        .append(g.version() == null ? "" : g.version() + ": ")
+        .append(ReportFacts.oneLine(g.text()))
+        .append('\n');
+    sb.append("      replacement: ")
+        .append(
+            g.replacement() == null
+                ? paint(DIM, "none named")
+                : paint(GREEN, ReportFacts.oneLine(g.replacement())))
+        .append('\n');
+    sb.append("      e.g. ")
+        .append(paint(CYAN, ReportFacts.oneLine(String.join(", ", g.examples()))))
+        .append('\n');
   }
 
   private void appendSite(StringBuilder sb, ImpactReport r, Site s) {

@@ -41,7 +41,8 @@ class JsonReportTest {
             "generated_at",
             "unread",
             "caps",
-            "reviews");
+            "reviews",
+            "groups");
     JsonNode site = json.at("/affected_files/2/sites/0");
     assertThat(site.get("cell").asInt()).isZero();
     assertThat(site.get("match").asText()).isEqualTo("import");

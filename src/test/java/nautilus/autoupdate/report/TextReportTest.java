@@ -26,7 +26,8 @@ class TextReportTest {
         .contains("For a person:\n  - rename order_book_delta/ to order_book_deltas/  (1.222.0)")
         .doesNotContain("\u001b[");
     // Files keep the matcher's order; sites within a file keep theirs.
-    assertThat(text.indexOf("demo/venues.py")).isLessThan(text.indexOf("notebooks/research"));
+    assertThat(text.indexOf("demo/venues.py  "))
+        .isLessThan(text.indexOf("notebooks/research.ipynb  "));
   }
 
   @Test

@@ -1,0 +1,155 @@
+package nautilus.autoupdate.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code check} on versions no package index holds: both models built from tag tarballs behind a
+ * 302, the sources named in the report; offline with the models cached (the diff cache removed),
+ * the same verdicts; with no source at all, the summary line says the report rests on notes alone.
+ */
+class CheckUpstreamModelsTest {
+  @TempDir Path tmp;
+  WireMockServer api;
+  WireMockServer codeload;
+  Path repo;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    codeload = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    api.start();
+    codeload.start();
+    // No index has demo_pkg: PyPI and the nautech index answer 404.
+    api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404)));
+    repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve("src"));
+    Files.writeString(
+        repo.resolve("pyproject.toml"),
+        """
+        [project]
+        name = "user"
+        version = "0.1"
+        dependencies = ["demo_pkg==1.0"]
+
+        [tool.nautilus-autoupdate]
+        package = "demo_pkg"
+        source_dirs = ["src"]
+        releases_md = "RELEASES.md"
+        upstream_repo = "acme/demo"
+        package_index_url = "%s/simple"
+        nightly_index_url = "%s/nautech"
+        github_api_url = "%s"
+        """
+            .formatted(api.baseUrl(), api.baseUrl(), api.baseUrl()));
+    Files.writeString(repo.resolve("src/strategy.py"), CheckApiDiffTest.CODE);
+    Files.writeString(
+        repo.resolve("RELEASES.md"),
+        "# NautilusTrader 2.0 Beta\n\nReleased on 1st June 2026 (UTC).\n\n"
+            + "### Breaking Changes\n- Improved the engine's speed\n\n"
+            + "# NautilusTrader 1.0 Beta\n\nReleased on 1st May 2026 (UTC).\n\n"
+            + "### Enhancements\n- First release\n");
+  }
+
+  @AfterEach
+  void stop() {
+    api.stop();
+    codeload.stop();
+  }
+
+  private void serveTag(String version) throws Exception {
+    Path t =
+        Dists.sdist(tmp.resolve("built"), "acme-demo", "c0ffee" + version, Fixtures.demo(version));
+    String codePath = "/acme/demo/legacy.tar.gz/refs/tags/v" + version;
+    api.stubFor(
+        get(urlPathEqualTo("/repos/acme/demo/tarball/v" + version))
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader("Location", "http://127.0.0.1:" + codeload.port() + codePath)));
+    codeload.stubFor(
+        get(urlPathEqualTo(codePath)).willReturn(aResponse().withBody(Files.readAllBytes(t))));
+  }
+
+  private CliRunner.Result check(String... extra) {
+    List<String> args = new ArrayList<>(List.of("check", "--repo", "."));
+    args.addAll(List.of(extra));
+    return CliRunner.run(repo, Map.of(), args.toArray(String[]::new));
+  }
+
+  private static List<String> sites(JsonNode json) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode f : json.path("affected_files")) {
+      for (JsonNode s : f.path("sites")) {
+        out.add(
+            f.path("path").asText()
+                + ":"
+                + s.path("line").asInt()
+                + " "
+                + s.path("match").asText());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void modelsFromTagTarballsAreNamedAndOfflineGivesTheSameVerdicts() throws Exception {
+    serveTag("1.0");
+    serveTag("2.0");
+    CliRunner.Result online = check("--format", "json");
+    assertThat(online.exitCode()).as(online.err()).isEqualTo(2);
+    JsonNode json = Json.mapper().readTree(online.out());
+    assertThat(json.path("api_diff").path("used").asBoolean()).isTrue();
+    assertThat(json.path("api_diff").path("sources").path("1.0").asText())
+        .isEqualTo("github tarball v1.0");
+    assertThat(json.path("api_diff").path("sources").path("2.0").asText())
+        .isEqualTo("github tarball v2.0");
+    List<String> verdicts = sites(json);
+    // The diff alone finds the removed gone_function and the renamed method.
+    assertThat(verdicts).isNotEmpty();
+
+    CliRunner.Result text = check("--no-color");
+    assertThat(text.out())
+        .contains("models: 1.0 from github tarball v1.0, 2.0 from github tarball v2.0")
+        .doesNotContain("notes only");
+
+    // Offline, no server, the diff cache gone: the cached models alone give the same verdicts.
+    api.stop();
+    codeload.stop();
+    try (var s = Files.walk(repo.resolve(".nautilus-autoupdate/api/diffs"))) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    CliRunner.Result offline = check("--offline", "--format", "json");
+    assertThat(offline.exitCode()).as(offline.err()).isEqualTo(2);
+    JsonNode again = Json.mapper().readTree(offline.out());
+    assertThat(again.path("api_diff").path("used").asBoolean()).isTrue();
+    assertThat(sites(again)).isEqualTo(verdicts);
+  }
+
+  @Test
+  void withNoSourceTheSummaryLineSaysNotesOnly() {
+    CliRunner.Result r = check("--no-color");
+    assertThat(r.out().lines().findFirst().orElse("")).endsWith("[notes only: no API diff]");
+    assertThat(r.out() + r.err()).contains("no tag v1.0 or 1.0 in acme/demo");
+  }
+}

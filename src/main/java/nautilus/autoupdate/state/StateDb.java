@@ -29,7 +29,7 @@ public final class StateDb implements AutoCloseable {
   /** The migration scripts in order; the schema version is the number of scripts applied. */
   static final List<String> MIGRATIONS =
       List.of(
-          "V001__init.sql", "V004__merges.sql", "V002__notifications.sql", "V003__agent_runs.sql");
+          "V001__init.sql", "V002__merges.sql", "V003__notifications.sql", "V004__agent_runs.sql");
 
   private final Connection db;
   private final Path file;

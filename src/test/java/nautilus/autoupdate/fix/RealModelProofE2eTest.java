@@ -43,10 +43,13 @@ class RealModelProofE2eTest {
       )
       """;
 
+  // The issue's Polymarket bullets with their adapter's name taken out of the prose: scoped to
+  // Polymarket (notes.OwnerScope) they no longer reach a Binance config at all, and unscoped they
+  // still make the planner try renames that do not exist, which is what the proof must refuse.
   static final String POLYMARKET_NOTE =
-      "- Renamed `InstrumentProviderConfig` to `PolymarketInstrumentProviderConfig` for Polymarket"
+      "- Renamed `InstrumentProviderConfig` to `PolymarketInstrumentProviderConfig`"
           + " (use `PolymarketInstrumentProviderConfig` instead of `InstrumentProviderConfig`)\n"
-          + "- Renamed `instrument_provider` config param to `instrument_config` for Polymarket"
+          + "- Renamed `instrument_provider` config param to `instrument_config` for the"
           + " data client\n";
 
   @TempDir Path tmp;

@@ -182,6 +182,7 @@ public final class ImpactAnalyzer {
         if (old.isPresent() && neu.isPresent()) {
           ModelJudge.Judged judged =
               ModelJudge.judge(found, noteChanges, code, old.get(), neu.get());
+          reviews = ScopedReviews.add(reviews, judged.cleared(), found, changes);
           found = judged.found();
           apiDiff = apiDiff.withCleared(judged.cleared());
         }

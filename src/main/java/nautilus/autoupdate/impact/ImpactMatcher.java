@@ -203,7 +203,10 @@ public final class ImpactMatcher {
                 : old.bare()
                     ? t.get(t.size() - 1).equals(old.text())
                         && (Character.isUpperCase(old.text().charAt(0))
-                            || Character.isUpperCase(t.get(t.size() - 2).charAt(0)))
+                            // a lower-case member counts only on a class (`Price.precision`);
+                            // a local name of one segment has no owner at all
+                            || (t.size() >= 2
+                                && Character.isUpperCase(t.get(t.size() - 2).charAt(0))))
                     : endsWith(t, old.segments());
         boolean scoped = owners.isEmpty() || OwnerScope.belongs(u.target(), owners);
         boolean keywordOk =

@@ -78,7 +78,9 @@ class JunkInputsPropertyTest {
         case PYTHON -> {
           planted = "demo/junk.py";
           Files.write(
-              demo.resolve(planted), around(junk, IMPORT.getBytes(StandardCharsets.UTF_8), where));
+              demo.resolve(planted),
+              // On a line of its own: after a `#` of the junk it would be a comment, no site.
+              around(junk, ("\n" + IMPORT).getBytes(StandardCharsets.UTF_8), where));
         }
         case N8N -> {
           Path f = wd.resolve("changelog.json");

@@ -102,6 +102,11 @@ final class DetectSupport {
     }
   }
 
+  /** "done" in green or "not done" in red: how update and dispatch open their last line. */
+  static String doneMark(boolean color, boolean success) {
+    return success ? paint(color, "32", "done") : paint(color, "31", "not done");
+  }
+
   static String paint(boolean color, String ansi, String text) {
     return color ? "\u001B[" + ansi + "m" + text + "\u001B[0m" : text;
   }

@@ -1,10 +1,8 @@
 package nautilus.autoupdate.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.agent.DispatchResult;
 import nautilus.autoupdate.agent.Dispatcher;
@@ -190,18 +188,11 @@ final class DispatchCommand extends BaseCommand {
 
   private void print(PrintWriter out, boolean json, DispatchResult r) {
     if (json) {
-      try {
-        out.println(Json.mapper().writeValueAsString(r));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      out.println(DetectSupport.json(r));
       out.flush();
       return;
     }
-    String mark = r.success() ? "done" : "not done";
-    if (color()) {
-      mark = (r.success() ? "\u001b[32m" : "\u001b[31m") + mark + "\u001b[0m";
-    }
+    String mark = DetectSupport.doneMark(color(), r.success());
     out.println(
         mark
             + ": "

@@ -1,12 +1,10 @@
 package nautilus.autoupdate.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.git.Git;
@@ -255,18 +253,11 @@ final class UpdateCommand extends BaseCommand {
 
   private void print(PrintWriter out, boolean json, UpdateResult r) {
     if (json) {
-      try {
-        out.println(Json.mapper().writeValueAsString(r));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      out.println(DetectSupport.json(r));
       out.flush();
       return;
     }
-    String mark = r.success() ? "done" : "not done";
-    if (color()) {
-      mark = (r.success() ? "\u001b[32m" : "\u001b[31m") + mark + "\u001b[0m";
-    }
+    String mark = DetectSupport.doneMark(color(), r.success());
     out.println(mark + ": " + r.branchName() + (r.prUrl() == null ? "" : " " + r.prUrl()));
     if (r.errorMessage() != null) {
       out.println("  " + r.errorMessage());

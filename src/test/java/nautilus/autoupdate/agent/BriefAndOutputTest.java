@@ -8,12 +8,12 @@ import java.util.Map;
 import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.MatchKind;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
@@ -56,18 +56,14 @@ class BriefAndOutputTest {
             null,
             "the API diff: a.b is gone");
     ImpactReport r =
-        new ImpactReport(
-            Version.parse("1.221.0"),
-            Version.parse("1.220.0"),
-            List.of(c),
-            List.of(new AffectedFile("m.py", Severity.CRITICAL, List.of(s))),
-            1,
-            50,
-            ConfidenceLevel.of(50),
-            false,
-            Recommendation.MANUAL,
-            List.of(),
-            Instant.EPOCH);
+        TestReport.of("1.221.0", "1.220.0")
+            .changes(List.of(c))
+            .files(List.of(new AffectedFile("m.py", Severity.CRITICAL, List.of(s))))
+            .lines(1)
+            .score(50)
+            .recommendation(Recommendation.MANUAL)
+            .generatedAt(Instant.EPOCH)
+            .build();
     FixResult left =
         new FixResult(
             List.of(), List.of(new FixResult.Skipped("m.py", 3, null, "star import", 0)), 0);

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +16,8 @@ import java.util.zip.ZipOutputStream;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.impact.Recommendation;
-import nautilus.autoupdate.version.Version;
+import nautilus.autoupdate.impact.TestReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,19 +101,7 @@ class ChildSecretsTest {
   }
 
   CliRunner.Result update(Map<String, String> extra) throws Exception {
-    ImpactReport r =
-        new ImpactReport(
-            Version.parse("1.221.0"),
-            Version.parse("1.220.0"),
-            List.of(),
-            List.of(),
-            0,
-            90,
-            ConfidenceLevel.of(90),
-            true,
-            Recommendation.AUTO,
-            List.of(),
-            Instant.parse("2026-01-01T00:00:00Z"));
+    ImpactReport r = TestReport.of("1.221.0", "1.220.0").build();
     Path rep = dir.resolve("report.json");
     Files.writeString(rep, Json.mapper().writeValueAsString(r));
     // The environment of a real run: this process's, with the secrets on top.

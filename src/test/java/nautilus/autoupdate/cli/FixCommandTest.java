@@ -16,12 +16,11 @@ import nautilus.autoupdate.Json;
 import nautilus.autoupdate.TestModels;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.MatchKind;
-import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
@@ -89,18 +88,13 @@ class FixCommandTest {
             new Site(
                 6, 9, null, "thing.BOND", MatchKind.ATTRIBUTE, Certainty.POSSIBLE, 1, null, null));
     ImpactReport r =
-        new ImpactReport(
-            Version.parse("1.221.0"),
-            Version.parse("1.220.0"),
-            changes,
-            List.of(new AffectedFile("strategies/stats.py", Severity.CRITICAL, sites)),
-            3,
-            70,
-            ConfidenceLevel.HIGH,
-            true,
-            Recommendation.AUTO,
-            List.of(),
-            Instant.parse("2026-11-01T00:00:00Z"));
+        TestReport.of("1.221.0", "1.220.0")
+            .changes(changes)
+            .files(List.of(new AffectedFile("strategies/stats.py", Severity.CRITICAL, sites)))
+            .lines(3)
+            .score(70)
+            .generatedAt(Instant.parse("2026-11-01T00:00:00Z"))
+            .build();
     report = repo.resolve("report.json");
     Files.writeString(report, Json.mapper().writeValueAsString(r));
   }

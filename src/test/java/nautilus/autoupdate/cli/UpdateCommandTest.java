@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.CliRunner;
@@ -16,10 +15,9 @@ import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.TestModels;
 import nautilus.autoupdate.impact.Action;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
-import nautilus.autoupdate.version.Version;
+import nautilus.autoupdate.impact.TestReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,18 +40,14 @@ class UpdateCommandTest {
 
   private Path report(Recommendation rec, int score) throws Exception {
     ImpactReport r =
-        new ImpactReport(
-            Version.parse("1.221.0"),
-            Version.parse("1.220.0"),
-            List.of(),
-            List.of(),
-            0,
-            score,
-            ConfidenceLevel.of(score),
-            rec == Recommendation.AUTO,
-            rec,
-            rec == Recommendation.MANUAL ? List.of(new Action("rename a folder", 0)) : List.of(),
-            Instant.parse("2026-01-01T00:00:00Z"));
+        TestReport.of("1.221.0", "1.220.0")
+            .score(score)
+            .recommendation(rec)
+            .actions(
+                rec == Recommendation.MANUAL
+                    ? List.of(new Action("rename a folder", 0))
+                    : List.of())
+            .build();
     Path f = dir.resolve("report.json");
     Files.writeString(f, Json.mapper().writeValueAsString(r));
     return f;

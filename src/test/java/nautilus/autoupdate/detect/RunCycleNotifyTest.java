@@ -17,9 +17,9 @@ import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.gate.GateResult;
 import nautilus.autoupdate.impact.Action;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notify.FakeDiscord;
 import nautilus.autoupdate.notify.Notifications;
 import nautilus.autoupdate.state.UpdateRecord;
@@ -79,18 +79,13 @@ class RunCycleNotifyTest {
   }
 
   ImpactReport report(DetectedVersion t, Recommendation rec) {
-    return new ImpactReport(
-        t.version(),
-        PIN,
-        List.of(),
-        List.of(),
-        3,
-        rec == Recommendation.MANUAL ? 40 : 90,
-        rec == Recommendation.MANUAL ? ConfidenceLevel.NEUTRAL : ConfidenceLevel.VERY_HIGH,
-        rec == Recommendation.AUTO,
-        rec,
-        List.of(new Action("rename order_book_delta/ to order_book_deltas/ @everyone", null)),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of(t.version(), PIN)
+        .lines(3)
+        .score(rec == Recommendation.MANUAL ? 40 : 90)
+        .recommendation(rec)
+        .actions(
+            List.of(new Action("rename order_book_delta/ to order_book_deltas/ @everyone", null)))
+        .build();
   }
 
   /** The update stage: opens a PR (or fails its tests); the gate merges at once. */
@@ -230,18 +225,13 @@ class RunCycleNotifyTest {
             false,
             null,
             "RELEASES.md");
-    return new ImpactReport(
-        t.version(),
-        PIN,
-        List.of(drop),
-        List.of(),
-        0,
-        90,
-        ConfidenceLevel.VERY_HIGH,
-        false,
-        Recommendation.BLOCKED,
-        List.of(new Action("Python 3.11 no longer supported: your requires-python says >=3.11", 0)),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of(t.version(), PIN)
+        .changes(List.of(drop))
+        .recommendation(Recommendation.BLOCKED)
+        .actions(
+            List.of(
+                new Action("Python 3.11 no longer supported: your requires-python says >=3.11", 0)))
+        .build();
   }
 
   @Test

@@ -17,9 +17,9 @@ import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.gate.GateResult;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.state.UpdateStatus;
 import nautilus.autoupdate.version.Version;
 import org.junit.jupiter.api.AfterEach;
@@ -141,18 +141,7 @@ class RunCycleTest {
   }
 
   ImpactReport report(DetectedVersion t, Recommendation rec) {
-    return new ImpactReport(
-        t.version(),
-        pin,
-        List.of(),
-        List.of(),
-        0,
-        90,
-        ConfidenceLevel.VERY_HIGH,
-        rec == Recommendation.AUTO,
-        rec,
-        List.of(),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of(t.version(), pin).recommendation(rec).build();
   }
 
   RunCycle.Result run(Path stateDir, Recommendation rec, String crashAfter, boolean dryRun) {
@@ -389,20 +378,14 @@ class RunCycleTest {
             false,
             null,
             "RELEASES.md");
-    return new ImpactReport(
-        t.version(),
-        pin,
-        List.of(drop),
-        List.of(),
-        0,
-        90,
-        ConfidenceLevel.VERY_HIGH,
-        false,
-        Recommendation.BLOCKED,
-        List.of(
-            new nautilus.autoupdate.impact.Action(
-                "Python 3.11 no longer supported: your requires-python says >=3.11", 0)),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of(t.version(), pin)
+        .changes(List.of(drop))
+        .recommendation(Recommendation.BLOCKED)
+        .actions(
+            List.of(
+                new nautilus.autoupdate.impact.Action(
+                    "Python 3.11 no longer supported: your requires-python says >=3.11", 0)))
+        .build();
   }
 
   @Test

@@ -17,9 +17,9 @@ import nautilus.autoupdate.Json;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.gate.GateResult;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.state.UpdateRecord;
 import nautilus.autoupdate.state.UpdateStatus;
@@ -122,18 +122,7 @@ class RunDispatchTest {
   }
 
   static ImpactReport report(DetectedVersion t, Recommendation rec) {
-    return new ImpactReport(
-        t.version(),
-        PIN,
-        List.of(),
-        List.of(),
-        0,
-        50,
-        ConfidenceLevel.of(50),
-        rec == Recommendation.AUTO,
-        rec,
-        List.of(),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of(t.version(), PIN).score(50).recommendation(rec).build();
   }
 
   /** Where notifications go when set (a loopback Discord). */

@@ -6,21 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.MatchKind;
-import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notes.BreakingChange;
-import nautilus.autoupdate.version.Version;
 
 /**
  * The golden cases under src/test/resources/fix/: {@code before.EXT}, {@code after.EXT} and {@code
@@ -150,18 +147,12 @@ final class FixCases {
   }
 
   static ImpactReport report(List<BreakingChange> changes, String path, List<Site> sites) {
-    return new ImpactReport(
-        Version.parse("1.221.0"),
-        Version.parse("1.220.0"),
-        changes,
-        List.of(new AffectedFile(path, Severity.HIGH, sites)),
-        sites.size(),
-        80,
-        ConfidenceLevel.HIGH,
-        true,
-        Recommendation.AUTO,
-        List.of(),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of("1.221.0", "1.220.0")
+        .changes(changes)
+        .files(List.of(new AffectedFile(path, Severity.HIGH, sites)))
+        .lines(sites.size())
+        .score(80)
+        .build();
   }
 
   /** Whether the run lists {@code s} as fixed. */

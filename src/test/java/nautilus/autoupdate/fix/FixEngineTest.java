@@ -12,12 +12,12 @@ import java.util.List;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.MatchKind;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
@@ -46,18 +46,14 @@ class FixEngineTest {
   }
 
   private static ImpactReport report(List<BreakingChange> changes, AffectedFile... files) {
-    return new ImpactReport(
-        Version.parse("1.221.0"),
-        Version.parse("1.220.0"),
-        changes,
-        List.of(files),
-        1,
-        50,
-        ConfidenceLevel.NEUTRAL,
-        false,
-        Recommendation.MANUAL,
-        List.of(),
-        Instant.EPOCH);
+    return TestReport.of("1.221.0", "1.220.0")
+        .changes(changes)
+        .files(List.of(files))
+        .lines(1)
+        .score(50)
+        .recommendation(Recommendation.MANUAL)
+        .generatedAt(Instant.EPOCH)
+        .build();
   }
 
   private FixRun plan(ImpactReport report) {

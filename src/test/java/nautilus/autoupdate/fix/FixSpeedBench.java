@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.MatchKind;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
@@ -51,28 +51,24 @@ class FixSpeedBench {
       affected.add(new AffectedFile("m" + f + ".py", Severity.HIGH, sites));
     }
     ImpactReport report =
-        new ImpactReport(
-            Version.parse("1.221.0"),
-            Version.parse("1.220.0"),
-            List.of(
-                new BreakingChange(
-                    Version.parse("1.221.0"),
-                    "Renamed `AssetClass.BOND` to `AssetClass.DEBT`",
-                    ChangeKind.RENAME,
-                    ChangeScope.PYTHON,
-                    List.of("AssetClass.BOND"),
-                    List.of("AssetClass.DEBT"),
-                    true,
-                    null,
-                    "releases-md")),
-            affected,
-            0,
-            0,
-            ConfidenceLevel.LOW,
-            false,
-            Recommendation.MANUAL,
-            List.of(),
-            Instant.EPOCH);
+        TestReport.of("1.221.0", "1.220.0")
+            .changes(
+                List.of(
+                    new BreakingChange(
+                        Version.parse("1.221.0"),
+                        "Renamed `AssetClass.BOND` to `AssetClass.DEBT`",
+                        ChangeKind.RENAME,
+                        ChangeScope.PYTHON,
+                        List.of("AssetClass.BOND"),
+                        List.of("AssetClass.DEBT"),
+                        true,
+                        null,
+                        "releases-md")))
+            .files(affected)
+            .score(0)
+            .recommendation(Recommendation.MANUAL)
+            .generatedAt(Instant.EPOCH)
+            .build();
     long t0 = System.nanoTime();
     FixRun run = new FixEngine(PlannerOnly.ACCEPT_ALL).plan(repo, report);
     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -12,12 +12,12 @@ import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.MatchKind;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
@@ -93,18 +93,14 @@ class ModelProofTest {
             site(6, 34, "instrument_provider", MatchKind.KWARG, 1),
             site(3, 6, "nautilus_trader.analysis.statistics", MatchKind.IMPORT, 2),
             site(8, 8, "AssetClass.BOND", MatchKind.ATTRIBUTE, 3));
-    return new ImpactReport(
-        Version.parse("1.221.0"),
-        Version.parse("1.220.0"),
-        changes,
-        List.of(new AffectedFile("strategies/binance.py", Severity.CRITICAL, sites)),
-        4,
-        50,
-        ConfidenceLevel.NEUTRAL,
-        false,
-        Recommendation.MANUAL,
-        List.of(),
-        Instant.EPOCH);
+    return TestReport.of("1.221.0", "1.220.0")
+        .changes(changes)
+        .files(List.of(new AffectedFile("strategies/binance.py", Severity.CRITICAL, sites)))
+        .lines(4)
+        .score(50)
+        .recommendation(Recommendation.MANUAL)
+        .generatedAt(Instant.EPOCH)
+        .build();
   }
 
   private static ApiDiffSource models(Optional<ApiModel> model) {

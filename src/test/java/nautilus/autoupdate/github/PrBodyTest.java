@@ -2,19 +2,18 @@ package nautilus.autoupdate.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.MatchKind;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
@@ -48,18 +47,15 @@ class PrBodyTest {
             0,
             "OrderBookDeltas",
             null);
-    return new ImpactReport(
-        v,
-        Version.parse("1.220.0"),
-        List.of(c),
-        List.of(new AffectedFile("strategies/ema.py", Severity.CRITICAL, List.of(s))),
-        1,
-        72,
-        ConfidenceLevel.HIGH,
-        true,
-        Recommendation.DELAYED,
-        List.of(new Action("rename data folder", 0)),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of(v, Version.parse("1.220.0"))
+        .changes(List.of(c))
+        .files(List.of(new AffectedFile("strategies/ema.py", Severity.CRITICAL, List.of(s))))
+        .lines(1)
+        .score(72)
+        .recommendation(Recommendation.DELAYED)
+        .canAutoUpdate(true)
+        .actions(List.of(new Action("rename data folder", 0)))
+        .build();
   }
 
   @Test

@@ -137,18 +137,14 @@ class DecisionTest {
   }
 
   static ImpactReport report(Version v, List<BreakingChange> changes, Decision.Outcome out) {
-    return new ImpactReport(
-        v,
-        Version.parse("1.220.0"),
-        changes,
-        List.of(),
-        0,
-        out.score().value(),
-        out.score().level(),
-        out.canAutoUpdate(),
-        out.recommendation(),
-        out.blockers(),
-        java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of(v, Version.parse("1.220.0"))
+        .changes(changes)
+        .score(out.score().value())
+        .level(out.score().level())
+        .recommendation(out.recommendation())
+        .canAutoUpdate(out.canAutoUpdate())
+        .actions(out.blockers())
+        .build();
   }
 
   @Test

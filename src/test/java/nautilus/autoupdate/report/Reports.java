@@ -5,12 +5,12 @@ import java.util.List;
 import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.Certainty;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.MatchKind;
 import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.Site;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
@@ -87,21 +87,19 @@ final class Reports {
             1,
             null,
             null);
-    return new ImpactReport(
-        Version.parse("1.222.0"),
-        Version.parse("1.220.0"),
-        List.of(stats, hostile, rust),
-        List.of(
-            new AffectedFile("demo/analysis/performance.py", Severity.CRITICAL, List.of(imp)),
-            new AffectedFile("demo/venues.py", Severity.HIGH, List.of(kwarg)),
-            new AffectedFile("notebooks/research.ipynb", Severity.CRITICAL, List.of(cell))),
-        3,
-        57,
-        ConfidenceLevel.of(57),
-        false,
-        Recommendation.MANUAL,
-        List.of(new Action("rename order_book_delta/ to order_book_deltas/", 1)),
-        Instant.parse("2026-11-27T00:00:00Z"));
+    return TestReport.of("1.222.0", "1.220.0")
+        .changes(List.of(stats, hostile, rust))
+        .files(
+            List.of(
+                new AffectedFile("demo/analysis/performance.py", Severity.CRITICAL, List.of(imp)),
+                new AffectedFile("demo/venues.py", Severity.HIGH, List.of(kwarg)),
+                new AffectedFile("notebooks/research.ipynb", Severity.CRITICAL, List.of(cell))))
+        .lines(3)
+        .score(57)
+        .recommendation(Recommendation.MANUAL)
+        .actions(List.of(new Action("rename order_book_delta/ to order_book_deltas/", 1)))
+        .generatedAt(Instant.parse("2026-11-27T00:00:00Z"))
+        .build();
   }
 
   static ImpactReport sample() {

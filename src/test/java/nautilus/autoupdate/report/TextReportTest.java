@@ -3,11 +3,8 @@ package nautilus.autoupdate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.impact.Recommendation;
-import nautilus.autoupdate.version.Version;
+import nautilus.autoupdate.impact.TestReport;
 import org.junit.jupiter.api.Test;
 
 class TextReportTest {
@@ -49,18 +46,7 @@ class TextReportTest {
   @Test
   void saysWhenNothingIsAffected() {
     ImpactReport empty =
-        new ImpactReport(
-            Version.parse("1.221.0"),
-            Version.parse("1.220.0"),
-            List.of(),
-            List.of(),
-            0,
-            100,
-            ConfidenceLevel.VERY_HIGH,
-            true,
-            Recommendation.AUTO,
-            List.of(),
-            Instant.EPOCH);
+        TestReport.of("1.221.0", "1.220.0").score(100).generatedAt(Instant.EPOCH).build();
     assertThat(new TextReport(false).render(empty))
         .contains("0 breaking changes, 0 reach 0 files (0 lines, 0 sites)")
         .contains("No breaking change reaches this code.");

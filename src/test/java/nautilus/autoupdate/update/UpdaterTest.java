@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nautilus.autoupdate.CommandRunner;
@@ -35,9 +34,8 @@ import nautilus.autoupdate.github.GitHubClient;
 import nautilus.autoupdate.github.GitHubRepo;
 import nautilus.autoupdate.github.GitHubStub;
 import nautilus.autoupdate.github.PullRequests;
-import nautilus.autoupdate.impact.ConfidenceLevel;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.impact.TestReport;
 import nautilus.autoupdate.verify.BaselineCache;
 import nautilus.autoupdate.verify.ExistingEnvironment;
 import nautilus.autoupdate.verify.TestRunner;
@@ -148,18 +146,7 @@ class UpdaterTest {
   }
 
   static ImpactReport report() {
-    return new ImpactReport(
-        V,
-        Version.parse("1.220.0"),
-        List.of(),
-        List.of(),
-        0,
-        90,
-        ConfidenceLevel.VERY_HIGH,
-        true,
-        Recommendation.AUTO,
-        List.of(),
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return TestReport.of(V, Version.parse("1.220.0")).build();
   }
 
   static Updater.Request request(boolean tests) {

@@ -351,19 +351,7 @@ public final class ApiSnapshots {
       boolean fromIndex,
       String python,
       String origin,
-      boolean temporary) {
-    Located(
-        Path file,
-        String describe,
-        long downloaded,
-        long fullSize,
-        boolean fullWheel,
-        boolean fromIndex,
-        String python,
-        String origin) {
-      this(file, describe, downloaded, fullSize, fullWheel, fromIndex, python, origin, false);
-    }
-  }
+      boolean temporary) {}
 
   private static void deleteQuietly(Path file) {
     try {
@@ -403,7 +391,7 @@ public final class ApiSnapshots {
                               + "-py3-none-any.whl)"));
       Path p = distDir.resolve(f.filename());
       return new Located(
-          p, p.toString(), 0, 0, f.isWheel(), false, pythonOf(f), "local distribution");
+          p, p.toString(), 0, 0, f.isWheel(), false, pythonOf(f), "local distribution", false);
     }
     List<String> tried = new ArrayList<>();
     boolean nautechFirst = version.isNightly() || version.isDevelop();
@@ -519,10 +507,11 @@ public final class ApiSnapshots {
     // Same name in its own folder: a slim wheel still reads as a wheel.
     Path slim = dir.resolve("slim").resolve(f.filename());
     if (Files.isRegularFile(full)) {
-      return new Located(full, f.url(), 0, 0, f.isWheel(), true, pythonOf(f), origin);
+      return new Located(full, f.url(), 0, 0, f.isWheel(), true, pythonOf(f), origin, false);
     }
     if (Files.isRegularFile(slim)) {
-      return new Located(slim, f.url() + " (range read)", 0, 0, false, true, pythonOf(f), origin);
+      return new Located(
+          slim, f.url() + " (range read)", 0, 0, false, true, pythonOf(f), origin, false);
     }
     try {
       if (f.isWheel()) {
@@ -535,7 +524,7 @@ public final class ApiSnapshots {
               java.nio.file.StandardCopyOption.ATOMIC_MOVE,
               java.nio.file.StandardCopyOption.REPLACE_EXISTING);
           return new Located(
-              full, f.url(), r.downloaded(), r.fullSize(), true, true, pythonOf(f), origin);
+              full, f.url(), r.downloaded(), r.fullSize(), true, true, pythonOf(f), origin, false);
         }
         return new Located(
             slim,
@@ -545,7 +534,8 @@ public final class ApiSnapshots {
             false,
             true,
             pythonOf(f),
-            origin);
+            origin,
+            false);
       }
       log.accept("downloading " + f.filename() + " from " + f.url());
       Http.Response r = http.download(java.net.URI.create(f.url()), Map.of());
@@ -554,7 +544,7 @@ public final class ApiSnapshots {
       }
       AtomicFiles.write(full, r.body());
       return new Located(
-          full, f.url(), r.body().length, r.body().length, false, true, null, origin);
+          full, f.url(), r.body().length, r.body().length, false, true, null, origin, false);
     } catch (IOException e) {
       throw new UserError(
           "cannot store " + f.filename() + " under " + dir + ": " + e.getMessage(), e);

@@ -41,27 +41,6 @@ public record ApiDiffSummary(
     sources = sources == null ? java.util.Map.of() : new java.util.LinkedHashMap<>(sources);
   }
 
-  public ApiDiffSummary(
-      boolean used,
-      int breaks,
-      int undocumented,
-      List<Integer> notInNotes,
-      List<String> skipped,
-      String unavailable,
-      List<Cleared> cleared) {
-    this(used, breaks, undocumented, notInNotes, skipped, unavailable, cleared, java.util.Map.of());
-  }
-
-  public ApiDiffSummary(
-      boolean used,
-      int breaks,
-      int undocumented,
-      List<Integer> notInNotes,
-      List<String> skipped,
-      String unavailable) {
-    this(used, breaks, undocumented, notInNotes, skipped, unavailable, List.of());
-  }
-
   /** The same summary listing {@code sites} as cleared. */
   public ApiDiffSummary withCleared(List<Cleared> sites) {
     return new ApiDiffSummary(

@@ -72,7 +72,8 @@ final class ApiEvidence {
       return new Merged(
           notes,
           noteHits,
-          new ApiDiffSummary(false, 0, 0, List.of(), diff.skipped(), diff.unavailable()));
+          new ApiDiffSummary(
+              false, 0, 0, List.of(), diff.skipped(), diff.unavailable(), List.of(), Map.of()));
     }
     List<ApiChange> linked = findings.linked();
     List<ApiChange> usable = findings.usable();

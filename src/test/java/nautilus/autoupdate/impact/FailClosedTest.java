@@ -3,6 +3,7 @@ package nautilus.autoupdate.impact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import nautilus.autoupdate.code.UnreadFile;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class FailClosedTest {
   private static final ApiDiffSummary USED =
-      new ApiDiffSummary(true, 0, 0, List.of(), List.of(), null);
+      new ApiDiffSummary(true, 0, 0, List.of(), List.of(), null, List.of(), Map.of());
 
   @Property
   void aCapNeverRaisesARecommendation(
@@ -50,7 +51,8 @@ class FailClosedTest {
                 List.of(),
                 List.of("RELEASES.md:3: the 2.0 section has no closing '---'"),
                 false,
-                new ApiDiffSummary(false, 0, 0, List.of(), List.of(), "--no-api-diff")));
+                new ApiDiffSummary(
+                    false, 0, 0, List.of(), List.of(), "--no-api-diff", List.of(), Map.of())));
     assertThat(caps)
         .extracting(FailClosed.Cap::line)
         .containsExactly(

@@ -9,6 +9,7 @@ import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.api.ApiSnapshots;
 import nautilus.autoupdate.api.DiffLookup;
+import nautilus.autoupdate.code.ScanScope;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.fix.ModelProof;
 import nautilus.autoupdate.fix.Proof;
@@ -108,7 +109,7 @@ final class Analysis {
     return new ModelProof(
         new DiffLookup(snapshots, offline, cacheOnly || cfg.dryRun(), context.err()::println),
         cfg.packageName(),
-        cfg.sourceDirs());
+        ScanScope.of(cfg));
   }
 
   /** The line printed when the repository is already at or past the target. */

@@ -74,10 +74,26 @@ public final class CodeScanner {
       Path cacheDir,
       Interest interest,
       long maxFileBytes) {
+    return scan(repoRoot, ScanScope.of(sourceDirs), packageName, cacheDir, interest, maxFileBytes);
+  }
+
+  /**
+   * As {@link #scan(Path, List, String, Path, Interest, long)} over a {@link ScanScope}: its
+   * exclude globs and the folders of separate projects are left out (the latter named in {@code
+   * unread}).
+   */
+  public CodeBase scan(
+      Path repoRoot,
+      ScanScope scope,
+      String packageName,
+      Path cacheDir,
+      Interest interest,
+      long maxFileBytes) {
+    List<String> sourceDirs = scope.sourceDirs();
     Path root = repoRoot.toAbsolutePath().normalize();
     List<UnreadFile> unread = new ArrayList<>();
     Map<String, BasicFileAttributes> stats =
-        SourceFiles.listWithAttributes(root, sourceDirs, unread);
+        SourceFiles.listWithAttributes(root, scope, packageName, unread);
     if (cacheDir != null) {
       // Our own cache must never be read back as a config file of the repo.
       Path cacheAbs = cacheDir.toAbsolutePath().normalize();
@@ -106,7 +122,7 @@ public final class CodeScanner {
     for (BasicFileAttributes attrs : stats.values()) {
       bytes += attrs.size();
     }
-    String treeKey = treeKey(sourceDirs, packageName, interest, paths, stats);
+    String treeKey = treeKey(scope, packageName, interest, paths, stats);
     if (cacheDir != null) {
       UsesMemo.Memo memo = UsesMemo.read(cacheDir, packageName, treeKey);
       if (memo != null) {
@@ -173,9 +189,16 @@ public final class CodeScanner {
    */
   public List<FileUses> usesOf(
       Path repoRoot, List<String> sourceDirs, String packageName, Map<String, byte[]> overlay) {
+    return usesOf(repoRoot, ScanScope.of(sourceDirs), packageName, overlay);
+  }
+
+  /** As {@link #usesOf(Path, List, String, Map)}, names resolved within {@code scope}. */
+  public List<FileUses> usesOf(
+      Path repoRoot, ScanScope scope, String packageName, Map<String, byte[]> overlay) {
+    List<String> sourceDirs = scope.sourceDirs();
     Path root = repoRoot.toAbsolutePath().normalize();
     java.util.Set<String> listed =
-        new java.util.LinkedHashSet<>(SourceFiles.list(root, sourceDirs));
+        new java.util.LinkedHashSet<>(SourceFiles.list(root, scope, packageName));
     listed.addAll(overlay.keySet());
     List<String> python = listed.stream().filter(CodeScanner::isPython).toList();
     Map<String, FileFacts> facts = new java.util.HashMap<>();
@@ -224,14 +247,14 @@ public final class CodeScanner {
   }
 
   private static String treeKey(
-      List<String> sourceDirs,
+      ScanScope scope,
       String packageName,
       Interest interest,
       List<String> paths,
       Map<String, BasicFileAttributes> stats) {
     StringBuilder sb = new StringBuilder();
     sb.append(FactsCache.FORMAT).append('|').append(packageName).append('|');
-    sb.append(String.join(",", sourceDirs)).append('|').append(interest.fingerprint()).append('\n');
+    sb.append(scope.fingerprint()).append('|').append(interest.fingerprint()).append('\n');
     for (String p : paths) {
       BasicFileAttributes a = stats.get(p);
       sb.append(p).append('\0').append(a.size()).append('\0');

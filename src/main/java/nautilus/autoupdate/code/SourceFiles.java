@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,40 +55,66 @@ final class SourceFiles {
 
   private SourceFiles() {}
 
-  static List<String> list(Path root, List<String> sourceDirs) {
-    return List.copyOf(listWithAttributes(root, sourceDirs, new ArrayList<>()).keySet());
+  static List<String> list(Path root, ScanScope scope, String packageName) {
+    return List.copyOf(listWithAttributes(root, scope, packageName, new ArrayList<>()).keySet());
   }
 
   /**
    * The files {@link #list} gives, each with its attributes (read once here: the scan keys its
    * caches by size and mtime). A file that vanishes while listed is left out; a folder or file that
-   * cannot be opened goes to {@code unread}, since what it holds is unknown.
+   * cannot be opened goes to {@code unread}, since what it holds is unknown. A folder that holds a
+   * separate project ({@link NestedProjects}) is left out and named in {@code unread}, so the
+   * report says what was not read; {@code exclude} leaves out what the user named, silently.
    */
   static SortedMap<String, BasicFileAttributes> listWithAttributes(
-      Path root, List<String> sourceDirs, List<UnreadFile> unread) {
+      Path root, ScanScope scope, String packageName, List<UnreadFile> unread) {
     if (!Files.isDirectory(root)) {
       throw new UserError("repo " + root + " is not a directory");
     }
-    SortedMap<String, BasicFileAttributes> out = new TreeMap<>();
     boolean git = isGitWorkTree(root);
-    for (String dir : sourceDirs) {
+    Set<String> listed = new LinkedHashSet<>();
+    for (String dir : scope.sourceDirs()) {
       String norm = normalize(dir);
       Path start = norm.isEmpty() ? root : root.resolve(norm);
       if (!Files.exists(start)) {
         throw new UserError(
             "source dir '" + dir + "' does not exist under " + root + " (check source_dirs)");
       }
-      List<String> found = git ? gitFiles(root, norm, unread) : walk(root, start, unread);
-      for (String f : found) {
-        if (wanted(f) && !out.containsKey(f)) {
-          BasicFileAttributes a = regularFile(root.resolve(f), f, unread);
-          if (a != null) {
-            out.put(f, a);
-          }
+      listed.addAll(git ? gitFiles(root, norm, unread) : walk(root, start, unread));
+    }
+    List<String> kept = listed.stream().filter(f -> !inSkippedDir(f)).toList();
+    // git lists an untracked virtualenv that no .gitignore names; the walk skips it by pyvenv.cfg.
+    List<String> venvs =
+        kept.stream()
+            .filter(f -> f.endsWith("/pyvenv.cfg"))
+            .map(f -> f.substring(0, f.lastIndexOf('/')))
+            .toList();
+    SortedMap<String, String> nested = NestedProjects.find(root, kept, scope, packageName);
+    nested.forEach((dir, why) -> unread.add(new UnreadFile(dir + "/", why, false)));
+    Ignore excluded = Ignore.of("", scope.exclude());
+    SortedMap<String, BasicFileAttributes> out = new TreeMap<>();
+    for (String f : kept) {
+      if (wanted(f)
+          && !out.containsKey(f)
+          && !under(f, venvs)
+          && !under(f, nested.keySet())
+          && !excluded.matchesPathOrParent(f)) {
+        BasicFileAttributes a = regularFile(root.resolve(f), f, unread);
+        if (a != null) {
+          out.put(f, a);
         }
       }
     }
     return out;
+  }
+
+  private static boolean under(String file, java.util.Collection<String> dirs) {
+    for (String d : dirs) {
+      if (file.startsWith(d + "/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static BasicFileAttributes regularFile(Path file, String rel, List<UnreadFile> unread) {
@@ -125,15 +152,23 @@ final class SourceFiles {
   }
 
   static boolean wanted(String rel) {
+    if (inSkippedDir(rel)) {
+      return false;
+    }
+    String name = rel.substring(rel.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether a folder on the way to {@code rel} is a virtualenv, a cache or build output. */
+  static boolean inSkippedDir(String rel) {
     String[] parts = rel.split("/");
     for (int i = 0; i < parts.length - 1; i++) {
       if (skippedDir(parts[i])) {
-        return false;
+        return true;
       }
     }
-    String name = parts[parts.length - 1];
-    int dot = name.lastIndexOf('.');
-    return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return false;
   }
 
   private static boolean skippedDir(String name) {
@@ -309,9 +344,13 @@ final class SourceFiles {
   /** The patterns of one .gitignore, relative to the folder holding it. */
   private record Ignore(String base, List<Pattern> patterns, List<Boolean> dirOnly) {
     static Ignore read(String base, Path file) throws IOException {
+      return of(base, Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    static Ignore of(String base, List<String> lines) {
       List<Pattern> patterns = new ArrayList<>();
       List<Boolean> dirOnly = new ArrayList<>();
-      for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      for (String raw : lines) {
         String line = raw.strip();
         if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
           continue;
@@ -324,11 +363,24 @@ final class SourceFiles {
         if (line.startsWith("/")) {
           line = line.substring(1);
         }
-        String regex = glob(line);
+        String regex = globRegex(line);
         patterns.add(Pattern.compile(rooted ? regex : "(?:.*/)?" + regex));
         dirOnly.add(onlyDirs);
       }
       return new Ignore(base, patterns, dirOnly);
+    }
+
+    /** Whether the file {@code rel} or a folder on its way is matched. */
+    boolean matchesPathOrParent(String rel) {
+      if (patterns.isEmpty()) {
+        return false;
+      }
+      for (int i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) {
+        if (matches(rel.substring(0, i), true)) {
+          return true;
+        }
+      }
+      return matches(rel, false);
     }
 
     boolean matches(String rel, boolean dir) {
@@ -347,26 +399,27 @@ final class SourceFiles {
       }
       return false;
     }
+  }
 
-    private static String glob(String g) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < g.length(); i++) {
-        char c = g.charAt(i);
-        if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-          sb.append(".*");
+  /** A regex for a .gitignore-style glob: {@code *} within a segment, {@code **} across them. */
+  static String globRegex(String g) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < g.length(); i++) {
+      char c = g.charAt(i);
+      if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
+        sb.append(".*");
+        i++;
+        if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
           i++;
-          if (i + 1 < g.length() && g.charAt(i + 1) == '/') {
-            i++;
-          }
-        } else if (c == '*') {
-          sb.append("[^/]*");
-        } else if (c == '?') {
-          sb.append("[^/]");
-        } else {
-          sb.append(Pattern.quote(String.valueOf(c)));
         }
+      } else if (c == '*') {
+        sb.append("[^/]*");
+      } else if (c == '?') {
+        sb.append("[^/]");
+      } else {
+        sb.append(Pattern.quote(String.valueOf(c)));
       }
-      return sb.toString();
     }
+    return sb.toString();
   }
 }

@@ -61,7 +61,9 @@ public record AutoUpdateConfig(
     String holdLabel,
     String smtpSecurity,
     List<String> notifyOn,
-    String notifyMode) {
+    String notifyMode,
+    // What the code scan leaves out besides separate projects (globs as in .gitignore)
+    List<String> exclude) {
 
   /**
    * The events {@code notify_on} may list (the notify stage's event ids; a test keeps them equal).
@@ -85,6 +87,7 @@ public record AutoUpdateConfig(
     childEnv = List.copyOf(childEnv);
     agentEnv = List.copyOf(agentEnv);
     notifyOn = List.copyOf(notifyOn);
+    exclude = List.copyOf(exclude);
   }
 
   /** The HTTP limits of every client: http_timeout_seconds, http_deadline_seconds, max_body_mb. */
@@ -163,6 +166,7 @@ public record AutoUpdateConfig(
         "hold",
         "starttls",
         List.of(),
-        "each");
+        "each",
+        List.of());
   }
 }

@@ -108,6 +108,14 @@ final class ConfigValidator {
           !dir.isBlank() && !dir.startsWith("/") && !dir.contains(".."),
           "must hold folders inside the repository, relative to its root");
     }
+    for (String glob : c.exclude()) {
+      require(
+          l,
+          "exclude",
+          !glob.isBlank() && !glob.startsWith("!") && !glob.contains(".."),
+          "must hold globs of paths inside the repository, such as 'examples/' or 'legacy/**'"
+              + " (no '!' negation, no '..')");
+    }
     for (String to : c.emailTo()) {
       require(l, "email_to", to.contains("@"), "must hold e-mail addresses");
     }

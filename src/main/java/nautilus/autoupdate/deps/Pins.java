@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nautilus.autoupdate.AtomicFiles;
+import nautilus.autoupdate.RepoPaths;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
@@ -376,22 +377,9 @@ public final class Pins {
     return dir.isEmpty() ? name : dir + "/" + name;
   }
 
-  /** Collapses "." and ".." segments; null when the path leaves the repository. */
+  /** Collapses "." and ".." segments; null when the path leaves the repository or is empty. */
   private static String normalize(String rel) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String part : rel.replace('\\', '/').split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        if (parts.isEmpty()) {
-          return null;
-        }
-        parts.removeLast();
-      } else {
-        parts.addLast(part);
-      }
-    }
-    return parts.isEmpty() ? null : String.join("/", parts);
+    String n = RepoPaths.normalize(rel);
+    return n == null || n.isEmpty() ? null : n;
   }
 }

@@ -16,6 +16,7 @@ import nautilus.autoupdate.api.ApiModel.Resolution;
 import nautilus.autoupdate.api.UseClaims;
 import nautilus.autoupdate.code.CodeScanner;
 import nautilus.autoupdate.code.FileUses;
+import nautilus.autoupdate.code.ScanScope;
 import nautilus.autoupdate.code.Use;
 import nautilus.autoupdate.impact.ImpactReport;
 
@@ -29,18 +30,28 @@ import nautilus.autoupdate.impact.ImpactReport;
 public final class ModelProof implements Proof {
   private final ApiDiffSource models;
   private final String packageName;
-  private final List<String> sourceDirs;
+  private final ScanScope scope;
   private final CodeScanner scanner;
 
   public ModelProof(ApiDiffSource models, String packageName, List<String> sourceDirs) {
-    this(models, packageName, sourceDirs, new CodeScanner(1));
+    this(models, packageName, ScanScope.of(sourceDirs));
+  }
+
+  /** Names resolve within the scope the check scanned (its separate projects left out). */
+  public ModelProof(ApiDiffSource models, String packageName, ScanScope scope) {
+    this(models, packageName, scope, new CodeScanner(1));
   }
 
   ModelProof(
       ApiDiffSource models, String packageName, List<String> sourceDirs, CodeScanner scanner) {
+    this(models, packageName, ScanScope.of(sourceDirs), scanner);
+  }
+
+  private ModelProof(
+      ApiDiffSource models, String packageName, ScanScope scope, CodeScanner scanner) {
     this.models = models;
     this.packageName = packageName;
-    this.sourceDirs = List.copyOf(sourceDirs);
+    this.scope = scope;
     this.scanner = scanner;
   }
 
@@ -60,9 +71,9 @@ public final class ModelProof implements Proof {
       before.put(c.path(), c.before());
       after.put(c.path(), c.after());
     }
-    Map<String, FileUses> was = byPath(scanner.usesOf(repo, sourceDirs, packageName, before));
+    Map<String, FileUses> was = byPath(scanner.usesOf(repo, scope, packageName, before));
     List<Failure> failures = new ArrayList<>();
-    for (FileUses now : scanner.usesOf(repo, sourceDirs, packageName, after)) {
+    for (FileUses now : scanner.usesOf(repo, scope, packageName, after)) {
       Set<String> old = new HashSet<>();
       FileUses prior = was.get(now.path());
       if (prior != null) {

@@ -14,6 +14,7 @@ import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.CodeScanner;
+import nautilus.autoupdate.code.ScanScope;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.deps.CurrentVersion;
 import nautilus.autoupdate.deps.Pins;
@@ -155,7 +156,7 @@ public final class ImpactAnalyzer {
     CodeBase code =
         scanner.scan(
             req.repoRoot(),
-            cfg.sourceDirs(),
+            ScanScope.of(cfg),
             cfg.packageName(),
             cache,
             ImpactMatcher.interest(wanted, cfg.packageName()),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Examples;
+import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.report.JsonSchemaCheck;
@@ -80,6 +81,65 @@ class FailClosedCheckTest {
     List<String> out = new ArrayList<>();
     report.get("caps").forEach(c -> out.add(c.asText()));
     return out;
+  }
+
+  static List<String> files(JsonNode report) {
+    List<String> out = new ArrayList<>();
+    report.get("affected_files").forEach(f -> out.add(f.get("path").asText()));
+    return out;
+  }
+
+  /**
+   * A copy of the project kept inside it (its own pyproject.toml) is another project: not scanned,
+   * named in unread, and no cap (it is not our code that went unread).
+   */
+  @Test
+  void aNestedCopyOfTheProjectIsNotScannedAndIsNamedInUnread() throws IOException {
+    JsonNode alone = check();
+    assertThat(files(alone)).isNotEmpty();
+
+    // The copy sits inside a source dir (demo/), with the project's own pyproject.toml.
+    GitRepos.copyTree(demo.resolve("demo"), wd.resolve("copy/demo"));
+    Files.copy(demo.resolve("pyproject.toml"), wd.resolve("copy/pyproject.toml"));
+    Files.move(wd.resolve("copy"), demo.resolve("demo/public-repo"));
+    JsonNode withCopy = check();
+
+    assertThat(files(withCopy)).isEqualTo(files(alone));
+    assertThat(withCopy.get("recommendation")).isEqualTo(alone.get("recommendation"));
+    assertThat(withCopy.get("unread")).hasSize(1);
+    JsonNode u = withCopy.get("unread").get(0);
+    assertThat(u.get("path").asText()).isEqualTo("demo/public-repo/");
+    assertThat(u.get("reason").asText()).contains("separate project").contains("pyproject.toml");
+    assertThat(u.get("may_use_package").asBoolean()).isFalse();
+    assertThat(caps(withCopy)).isEqualTo(caps(alone));
+    assertThat(run("text"))
+        .contains("Not read in full:\n  - demo/public-repo/: a separate project (its own");
+
+    // Named in source_dirs, the copy is scanned as ours: its files are reported too.
+    Path py = demo.resolve("pyproject.toml");
+    String text = Files.readString(py);
+    String dirs = "source_dirs = [\"demo\", \"notebooks\", \"config\", \"tests\"]";
+    assertThat(text).contains(dirs);
+    Files.writeString(py, text.replace(dirs, "source_dirs = [\"demo\", \"demo/public-repo\"]"));
+    assertThat(files(check())).anyMatch(p -> p.startsWith("demo/public-repo/"));
+  }
+
+  @Test
+  void excludeLeavesOutWhatItNames() throws IOException {
+    List<String> all = files(check());
+    String first = all.get(0);
+    setKey("exclude = [\"" + first + "\"]");
+    assertThat(files(check())).isEqualTo(all.subList(1, all.size()));
+  }
+
+  /** Sets one key in the demo's own [tool.nautilus-autoupdate] table. */
+  private void setKey(String line) throws IOException {
+    Path py = demo.resolve("pyproject.toml");
+    String text = Files.readString(py);
+    assertThat(text).contains("[tool.nautilus-autoupdate]\n");
+    Files.writeString(
+        py,
+        text.replace("[tool.nautilus-autoupdate]\n", "[tool.nautilus-autoupdate]\n" + line + "\n"));
   }
 
   /** Leaves the notebook as the only file holding a breaking site. */

@@ -55,6 +55,14 @@ public interface ApiDiffSource {
     return Optional.empty();
   }
 
+  /**
+   * This source with {@code version} read at upstream {@code commit} (a git pin's), so its model is
+   * that commit's code rather than the release's. A source that cannot read commits returns itself.
+   */
+  default ApiDiffSource atCommit(Version version, String commit) {
+    return this;
+  }
+
   /** Why {@link #model} has no model of {@code version} (only meaningful when it is empty). */
   default String noModel(String packageName, Version version) {
     return "no API model of " + packageName + " " + version + " is available here";

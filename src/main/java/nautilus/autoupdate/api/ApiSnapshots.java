@@ -34,8 +34,25 @@ public final class ApiSnapshots {
     AUTO
   }
 
-  /** Where to look and what to run for one snapshot. */
-  public record Options(Path distDir, Path sourceDir, Introspect introspect) {}
+  /**
+   * Where to look and what to run for one snapshot.
+   *
+   * @param commit null, or the upstream commit the version is at (a git pin): the model is then
+   *     read from the source at that commit, never from the version's wheel, and cached apart
+   */
+  public record Options(Path distDir, Path sourceDir, Introspect introspect, String commit) {
+    public Options {
+      // It goes into a URL and a file name.
+      if (commit != null && !commit.matches("[0-9a-fA-F]{7,40}")) {
+        throw new UserError("'" + commit + "' is not a commit hash (expected 7 to 40 hex digits)");
+      }
+    }
+
+    /** The cache-key part of the commit: {@code @<sha>}, empty without one. */
+    String commitKey() {
+      return commit == null ? "" : "@" + commit.toLowerCase(Locale.ROOT);
+    }
+  }
 
   /** A snapshot and what producing it cost. */
   public record Result(
@@ -110,7 +127,9 @@ public final class ApiSnapshots {
   }
 
   public Path snapshotFile(String packageName, Version version, Options options) {
-    return models.file(packageName, version, options.sourceDir() != null ? "+source" : "");
+    // Keyed by commit too: two commits of one version are two models.
+    return models.file(
+        packageName, version, (options.sourceDir() != null ? "+source" : "") + options.commitKey());
   }
 
   public ModelCache models() {
@@ -126,7 +145,7 @@ public final class ApiSnapshots {
       return new Result(cached.get(), true, 0, 0, 0);
     }
     long t0 = System.nanoTime();
-    Located dist = locate(packageName, version, options.distDir());
+    Located dist = locate(packageName, version, options.distDir(), options.commit());
     long downloadMillis = (System.nanoTime() - t0) / 1_000_000;
     SnapshotBuilder builder = new SnapshotBuilder(packageName);
     List<String> sources = new ArrayList<>();
@@ -186,7 +205,7 @@ public final class ApiSnapshots {
    */
   public Comparison compare(
       String packageName, Version from, Version to, Options fromOptions, Options toOptions) {
-    Path cache = diffFile(packageName, from, to, toOptions);
+    Path cache = diffFile(packageName, from, to, fromOptions, toOptions);
     if (Files.isRegularFile(cache)) {
       try {
         Comparison c = Json.mapper().readValue(cache.toFile(), Comparison.class);
@@ -237,7 +256,8 @@ public final class ApiSnapshots {
   }
 
   /** Where the comparison of {@code from} and {@code to} is cached. */
-  public Path diffFile(String packageName, Version from, Version to, Options toOptions) {
+  public Path diffFile(
+      String packageName, Version from, Version to, Options fromOptions, Options toOptions) {
     String suffix =
         (toOptions.sourceDir() != null ? "+source" : "")
             + (toOptions.introspect() == Introspect.FORCE ? "+runtime" : "");
@@ -246,8 +266,10 @@ public final class ApiSnapshots {
             + SnapshotBuilder.importName(packageName)
             + "-"
             + from
+            + fromOptions.commitKey()
             + "-"
             + to
+            + toOptions.commitKey()
             + suffix
             + ".json");
   }
@@ -361,7 +383,7 @@ public final class ApiSnapshots {
     }
   }
 
-  Located locate(String packageName, Version version, Path distDir) {
+  Located locate(String packageName, Version version, Path distDir, String commit) {
     if (distDir != null) {
       List<DistFile> local = new ArrayList<>();
       if (!Files.isDirectory(distDir)) {
@@ -394,6 +416,16 @@ public final class ApiSnapshots {
           p, p.toString(), 0, 0, f.isWheel(), false, pythonOf(f), "local distribution", false);
     }
     List<String> tried = new ArrayList<>();
+    if (commit != null) {
+      // A git pin's code is that commit's, which no wheel of the version need be.
+      Located l =
+          fromGithub(
+              packageName, version, List.of(commit), "github tarball " + short7(commit), tried);
+      if (l == null) {
+        throw new UserError(String.join("; ", tried));
+      }
+      return l;
+    }
     boolean nautechFirst = version.isNightly() || version.isDevelop();
     if (nautechFirst) {
       Located l = fromIndex(packageName, version, upstream.nightlyIndexUrl(), "nautech", tried);
@@ -443,39 +475,70 @@ public final class ApiSnapshots {
   }
 
   /**
-   * The upstream source at the release tag ({@code v1.200.0}, else {@code 1.200.0}) from GitHub's
-   * tarball endpoint; null (and why in {@code tried}) when neither tag is there. Nightly and
-   * develop versions have no tag.
+   * The upstream source of {@code version} from GitHub's tarball endpoint: a release at its tag
+   * ({@code v1.200.0}, else {@code 1.200.0}); a nightly or develop build at the last commit of the
+   * {@code nightly} or {@code develop} branch on its date (they have no tag). Null (and why in
+   * {@code tried}) when GitHub has none or cannot be asked.
    */
   private Located fromGithub(String packageName, Version version, List<String> tried) {
-    if (upstream.githubApiUrl() == null
-        || upstream.repo() == null
-        || version.isNightly()
-        || version.isDevelop()) {
+    if (upstream.githubApiUrl() == null || upstream.repo() == null) {
       return null;
     }
-    String api = upstream.githubApiUrl().replaceAll("/+$", "");
-    Map<String, String> headers = new java.util.LinkedHashMap<>();
-    headers.put("Accept", "application/vnd.github+json");
-    if (upstream.token() != null && !upstream.token().isBlank()) {
-      headers.put("Authorization", "Bearer " + upstream.token());
+    if (!version.isNightly() && !version.isDevelop()) {
+      return fromGithub(
+          packageName, version, List.of("v" + version, version.toString()), null, tried);
     }
-    List<String> refs = new ArrayList<>(List.of("v" + version, version.toString()));
+    String branch = version.isNightly() ? "nightly" : "develop";
+    java.time.LocalDate date = buildDate(version);
+    if (date == null) {
+      tried.add("no build date in " + version + " to find its " + branch + " commit");
+      return null;
+    }
+    String sha = branchCommit(branch, date, tried);
+    if (sha == null) {
+      return null;
+    }
+    return fromGithub(
+        packageName,
+        version,
+        List.of(sha),
+        "github tarball " + branch + "@" + short7(sha) + " (" + date + ")",
+        tried);
+  }
+
+  /**
+   * The first of {@code refs} GitHub's tarball endpoint serves; {@code origin} names it (null:
+   * "github tarball <ref>"). A 404 tries the next ref; any other failure stops, named in {@code
+   * tried}.
+   */
+  private Located fromGithub(
+      String packageName, Version version, List<String> refs, String origin, List<String> tried) {
+    if (upstream.githubApiUrl() == null || upstream.repo() == null) {
+      tried.add(
+          "no github_api_url or upstream_repo to read "
+              + packageName
+              + " "
+              + version
+              + " at "
+              + String.join(" or ", refs));
+      return null;
+    }
+    String api = githubApi();
     for (String ref : refs) {
       java.net.URI uri = java.net.URI.create(api + "/repos/" + upstream.repo() + "/tarball/" + ref);
       log.accept("downloading the source of " + packageName + " " + version + " from " + uri);
       Http.Response r;
       try {
-        r = http.download(uri, headers);
+        r = http.download(uri, githubHeaders());
       } catch (UserError e) {
         tried.add(e.getMessage());
         return null;
       }
-      if (r.status() == 404) {
+      if (r.status() == 404 && refs.size() > 1) {
         continue;
       }
       if (r.status() != 200) {
-        tried.add(uri + " answered HTTP " + r.status() + " (expected 200)");
+        tried.add(refused(uri, r));
         return null;
       }
       Path file =
@@ -494,11 +557,93 @@ public final class ApiSnapshots {
           false,
           false,
           null,
-          "github tarball " + ref,
+          origin != null ? origin : "github tarball " + ref,
           true);
     }
-    tried.add("no tag v" + version + " or " + version + " in " + upstream.repo() + " on " + api);
+    tried.add(
+        "no tag " + String.join(" or ", refs) + " in " + upstream.repo() + " on " + githubApi());
     return null;
+  }
+
+  /**
+   * The commit {@code branch} was at on {@code date} (UTC): the newest commit of the branch dated
+   * that day or before, from GitHub's list-commits endpoint. A nightly is built from the branch
+   * once a day, so this is its code unless commits landed later that day.
+   */
+  private String branchCommit(String branch, java.time.LocalDate date, List<String> tried) {
+    java.net.URI uri =
+        java.net.URI.create(
+            githubApi()
+                + "/repos/"
+                + upstream.repo()
+                + "/commits?sha="
+                + branch
+                + "&until="
+                + date
+                + "T23:59:59Z&per_page=1");
+    Http.Response r;
+    try {
+      r = http.get(uri, githubHeaders());
+    } catch (UserError e) {
+      tried.add(e.getMessage());
+      return null;
+    }
+    if (r.status() != 200) {
+      tried.add(refused(uri, r));
+      return null;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode commits = Json.mapper().readTree(r.body());
+      String sha = commits.path(0).path("sha").asText("");
+      if (sha.matches("[0-9a-fA-F]{7,64}")) {
+        return sha;
+      }
+      tried.add("no commit of " + branch + " on or before " + date + " at " + uri);
+    } catch (IOException e) {
+      tried.add(uri + " answered a body that is not JSON (" + e.getMessage() + ")");
+    }
+    return null;
+  }
+
+  /** Why GitHub did not serve {@code uri}: its status, and a rate limit said as one. */
+  private static String refused(java.net.URI uri, Http.Response r) {
+    boolean limited =
+        r.status() == 429
+            || (r.status() == 403
+                && r.header("x-ratelimit-remaining").map(String::strip).orElse("").equals("0"));
+    return uri
+        + " answered HTTP "
+        + r.status()
+        + (limited ? " (rate limited; set GITHUB_TOKEN)" : "")
+        + " (expected 200)";
+  }
+
+  private String githubApi() {
+    return upstream.githubApiUrl().replaceAll("/+$", "");
+  }
+
+  private Map<String, String> githubHeaders() {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Accept", "application/vnd.github+json");
+    if (upstream.token() != null && !upstream.token().isBlank()) {
+      headers.put("Authorization", "Bearer " + upstream.token());
+    }
+    return headers;
+  }
+
+  /** The date a nightly ({@code a20251229}) or develop ({@code .dev20241212}) build names. */
+  static java.time.LocalDate buildDate(Version version) {
+    long n = version.isNightly() ? version.preNumber() : version.dev().orElse(0L);
+    try {
+      return java.time.LocalDate.parse(
+          Long.toString(n), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String short7(String sha) {
+    return sha.length() > 7 ? sha.substring(0, 7) : sha;
   }
 
   private Located fetch(DistFile f, String origin) {

@@ -14,7 +14,9 @@ import nautilus.autoupdate.version.Version;
  * made from the models (the shared {@link ModelCache}, else the package index by range reads,
  * unless offline); offline, only cached models and distributions are used. The runtime step is
  * never run here (it installs the package and takes minutes; {@code api-diff --introspect} does it
- * and its snapshots are then reused).
+ * and its snapshots are then reused). With {@code cacheOnly} (a dry run) the diff too is read only
+ * from its cache. A version a git pin puts at an upstream commit ({@link #atCommit}) is modelled
+ * from that commit's source, cached apart from the release.
  */
 public final class DiffLookup implements ApiDiffSource {
   private final ApiSnapshots snapshots;
@@ -25,21 +27,47 @@ public final class DiffLookup implements ApiDiffSource {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<Version, String> whyNot =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<Version, String> commits;
 
   public DiffLookup(ApiSnapshots snapshots, boolean offline, Consumer<String> log) {
     this(snapshots, offline, false, log);
+  }
+
+  public DiffLookup(
+      ApiSnapshots snapshots, boolean offline, boolean cacheOnly, Consumer<String> log) {
+    this(snapshots, offline, cacheOnly, log, java.util.Map.of());
   }
 
   /**
    * @param cacheOnly models are read from the model cache only, never built (a dry run writes
    *     nothing, and building a model writes it to the cache)
    */
-  public DiffLookup(
-      ApiSnapshots snapshots, boolean offline, boolean cacheOnly, Consumer<String> log) {
+  private DiffLookup(
+      ApiSnapshots snapshots,
+      boolean offline,
+      boolean cacheOnly,
+      Consumer<String> log,
+      java.util.Map<Version, String> commits) {
     this.snapshots = snapshots;
     this.offline = offline || cacheOnly;
     this.cacheOnly = cacheOnly;
     this.log = log;
+    this.commits = java.util.Map.copyOf(commits);
+  }
+
+  @Override
+  public ApiDiffSource atCommit(Version version, String commit) {
+    if (commit == null || commit.isBlank()) {
+      return this;
+    }
+    if (!commit.strip().matches("[0-9a-fA-F]{7,40}")) {
+      // It goes into a URL and a file name; anything else names no fixed code either.
+      return ApiDiffSource.off(
+          "the git pin of " + version + " names '" + commit.strip() + "', not a commit hash");
+    }
+    java.util.Map<Version, String> more = new java.util.HashMap<>(commits);
+    more.put(version, commit.strip());
+    return new DiffLookup(snapshots, offline, cacheOnly, log, more);
   }
 
   /**
@@ -58,7 +86,7 @@ public final class DiffLookup implements ApiDiffSource {
   }
 
   private Optional<ApiModel> load(String packageName, Version version) {
-    Path file = snapshots.snapshotFile(packageName, version, options(null));
+    Path file = snapshots.snapshotFile(packageName, version, options(version, null));
     Optional<ApiSnapshot> cached = snapshots.models().read(file);
     if (cached.isPresent()) {
       return cached.map(ApiModel::of);
@@ -71,6 +99,7 @@ public final class DiffLookup implements ApiDiffSource {
               + packageName
               + " "
               + version
+              + at(version)
               + " in "
               + snapshots.models().dir()
               + (cacheOnly ? " (a dry run reads only cached models)" : " (--offline)")
@@ -80,8 +109,9 @@ public final class DiffLookup implements ApiDiffSource {
     try {
       return Optional.of(ApiModel.of(snapshots.snapshot(packageName, version, o).snapshot()));
     } catch (UserError e) {
-      log.accept("warning: no API model of " + packageName + " " + version + ": " + e.getMessage());
-      whyNot.put(version, "no API model of " + packageName + " " + version + ": " + e.getMessage());
+      String why = "no API model of " + packageName + " " + version + at(version);
+      log.accept("warning: " + why + ": " + e.getMessage());
+      whyNot.put(version, why + ": " + e.getMessage());
       return Optional.empty();
     }
   }
@@ -90,15 +120,19 @@ public final class DiffLookup implements ApiDiffSource {
   public Found diff(String packageName, Version from, Version to) {
     ApiSnapshots.Options fromOptions = local(packageName, from);
     ApiSnapshots.Options toOptions = local(packageName, to);
-    if (offline
-        && !Files.isRegularFile(snapshots.diffFile(packageName, from, to, options(null)))
-        && (fromOptions == null || toOptions == null)) {
+    Path cachedDiff =
+        snapshots.diffFile(packageName, from, to, options(from, null), options(to, null));
+    if (cacheOnly && !Files.isRegularFile(cachedDiff)) {
+      return Found.none(
+          "dry run: only a cached API diff is read, and " + cachedDiff + " does not exist");
+    }
+    if (offline && !Files.isRegularFile(cachedDiff) && (fromOptions == null || toOptions == null)) {
       List<String> missing = new ArrayList<>();
       if (fromOptions == null) {
-        missing.add(from.toString());
+        missing.add(from + at(from));
       }
       if (toOptions == null) {
-        missing.add(to.toString());
+        missing.add(to + at(to));
       }
       return Found.none(
           "--offline: no cached API snapshot or distribution of "
@@ -119,8 +153,8 @@ public final class DiffLookup implements ApiDiffSource {
               packageName,
               from,
               to,
-              fromOptions != null ? fromOptions : options(null),
-              toOptions != null ? toOptions : options(null));
+              fromOptions != null ? fromOptions : options(from, null),
+              toOptions != null ? toOptions : options(to, null));
       java.util.Map<String, String> origins = new java.util.LinkedHashMap<>();
       c.sources().forEach((v, list) -> origins.put(v, ApiSnapshots.origin(list)));
       return new Found(c.changes(), c.skipped(), null, origins);
@@ -136,17 +170,29 @@ public final class DiffLookup implements ApiDiffSource {
    * when the cache has neither. Online, a version missing from the cache is read from the index.
    */
   private ApiSnapshots.Options local(String packageName, Version version) {
-    if (Files.isRegularFile(snapshots.snapshotFile(packageName, version, options(null)))) {
-      return options(null);
+    ApiSnapshots.Options plain = options(version, null);
+    if (Files.isRegularFile(snapshots.snapshotFile(packageName, version, plain))) {
+      return plain;
     }
-    Optional<Path> dir = snapshots.cachedDistDir(packageName, version);
+    // A cached wheel is the release's code, not a pinned commit's.
+    Optional<Path> dir =
+        commits.containsKey(version)
+            ? Optional.empty()
+            : snapshots.cachedDistDir(packageName, version);
     if (dir.isPresent()) {
-      return options(dir.get());
+      return options(version, dir.get());
     }
-    return offline ? null : options(null);
+    return offline ? null : plain;
   }
 
-  private static ApiSnapshots.Options options(Path distDir) {
-    return new ApiSnapshots.Options(distDir, null, ApiSnapshots.Introspect.SKIP);
+  private ApiSnapshots.Options options(Version version, Path distDir) {
+    return new ApiSnapshots.Options(
+        distDir, null, ApiSnapshots.Introspect.SKIP, commits.get(version));
+  }
+
+  /** " at commit <sha>" for a version a git pin puts at a commit, else empty. */
+  private String at(Version version) {
+    String c = commits.get(version);
+    return c == null ? "" : " at commit " + c;
   }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
-import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.api.ApiSnapshots;
 import nautilus.autoupdate.api.DiffLookup;
 import nautilus.autoupdate.code.ScanScope;
@@ -64,32 +63,8 @@ final class Analysis {
     }
     Path state = root.resolve(cfg.stateDir());
     ApiSnapshots snapshots = ApiDiffCommand.snapshots(context, state, cfg, null, verbose);
-    DiffLookup lookup = new DiffLookup(snapshots, offline, cfg.dryRun(), context.err()::println);
-    if (!cfg.dryRun()) {
-      return lookup;
-    }
-    return new ApiDiffSource() {
-      @Override
-      public ApiDiffSource.Found diff(String pkg, Version from, Version to) {
-        ApiSnapshots.Options options =
-            new ApiSnapshots.Options(null, null, ApiSnapshots.Introspect.SKIP);
-        Path cached = snapshots.diffFile(pkg, from, to, options);
-        return Files.isRegularFile(cached)
-            ? lookup.diff(pkg, from, to)
-            : ApiDiffSource.Found.none(
-                "dry run: only a cached API diff is read, and " + cached + " does not exist");
-      }
-
-      @Override
-      public Optional<ApiModel> model(String pkg, Version version) {
-        return lookup.model(pkg, version);
-      }
-
-      @Override
-      public String noModel(String pkg, Version version) {
-        return lookup.noModel(pkg, version);
-      }
-    };
+    // A dry run writes nothing: the lookup then reads only a cached diff and cached models.
+    return new DiffLookup(snapshots, offline, cfg.dryRun(), context.err()::println);
   }
 
   /**

@@ -139,8 +139,8 @@ final class ApiDiffCommand extends BaseCommand {
             packageName,
             v1,
             v2,
-            new ApiSnapshots.Options(dist, null, mode),
-            new ApiSnapshots.Options(dist, src, mode));
+            new ApiSnapshots.Options(dist, null, mode, null),
+            new ApiSnapshots.Options(dist, src, mode, null));
     List<ApiChange> changes = cmp.changes();
     List<NoteItem> items = List.of();
     if (notes != null) {

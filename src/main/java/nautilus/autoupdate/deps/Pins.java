@@ -36,10 +36,10 @@ public final class Pins {
 
   /**
    * The current version, from the best record there is: the locked one (uv.lock, a git source there
-   * included), an exact pin, a git pin at a release tag, the version installed in the project's
-   * environment ({@link InstalledVersion}), and last the lowest a range allows. The installed
-   * version beats a range's floor only when the range allows it: it is then the truth, and the
-   * floor a guess.
+   * included; poetry.lock when it locks a git source), an exact pin, a git pin at a release tag,
+   * the version installed in the project's environment ({@link InstalledVersion}), and last the
+   * lowest a range allows. The installed version beats a range's floor only when the range allows
+   * it: it is then the truth, and the floor a guess.
    */
   public static Optional<CurrentVersion> current(Path repoRoot, AutoUpdateConfig cfg) {
     List<Scanned> files = scan(repoRoot, cfg);
@@ -48,6 +48,16 @@ public final class Pins {
     String lockPath = lockPath(cfg);
     Optional<UvLockReader.Locked> locked =
         UvLockReader.read(repoRoot.resolve(lockPath), lockPath, cfg.packageName());
+    if (locked.isEmpty()) {
+      // Poetry's lock only for a git source: its commit is what no pin says.
+      String poetry = join(parentOf(cfg.pyprojectPath()), UvLockReader.POETRY);
+      locked =
+          UvLockReader.read(repoRoot.resolve(poetry), poetry, cfg.packageName())
+              .filter(l -> l.gitCommit() != null);
+      if (locked.isPresent()) {
+        lockPath = poetry;
+      }
+    }
     String declared =
         pins.stream().map(Pin::specifier).filter(s -> !s.isEmpty()).findFirst().orElse("");
     if (locked.isPresent()) {

@@ -11,13 +11,18 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
-/** Reads the locked version of a package from uv's {@code uv.lock} ({@code [[package]]} tables). */
+/**
+ * Reads the locked version of a package from uv's {@code uv.lock}, or Poetry's {@code poetry.lock},
+ * which has the same {@code [[package]]} tables.
+ */
 public final class UvLockReader {
   public static final String FILE = "uv.lock";
+  public static final String POETRY = "poetry.lock";
 
   /**
    * A locked version and the line of its {@code version = "..."} entry; {@code gitCommit} is the
-   * commit uv resolved a git source to ({@code source = { git = "...?rev=x#<sha>" }}), else null.
+   * commit uv resolved a git source to ({@code source = { git = "...?rev=x#<sha>" }}), or Poetry
+   * did ({@code [package.source]} {@code type = "git"}, {@code resolved_reference}), else null.
    */
   public record Locked(Version version, int line, String gitCommit) {}
 
@@ -68,6 +73,12 @@ public final class UvLockReader {
   }
 
   private static String gitCommit(TomlTable pkg) {
+    Object resolved = pkg.get(List.of("source", "resolved_reference"));
+    if ("git".equals(pkg.get(List.of("source", "type")))
+        && resolved instanceof String
+        && !((String) resolved).isBlank()) {
+      return ((String) resolved).strip();
+    }
     Object git = pkg.get(List.of("source", "git"));
     if (!(git instanceof String)) {
       return null;

@@ -123,6 +123,7 @@ public final class ImpactAnalyzer {
     Version current;
     String origin;
     String source;
+    ApiDiffSource api = req.apiDiff();
     if (req.from().isPresent()) {
       current = req.from().get();
       origin = "from --from";
@@ -132,6 +133,10 @@ public final class ImpactAnalyzer {
       current = cv.version();
       origin = cv.origin();
       source = cv.source();
+      if (api != null) {
+        // A git pin's version is that commit's code: its model comes from there, not the wheel.
+        api = api.atCommit(current, cv.commit());
+      }
     }
     Version target = req.to().orElseGet(() -> newestFor(releases, cfg, req.notes()));
     ReleaseRange range = new ReleaseRange(current, target);
@@ -144,10 +149,10 @@ public final class ImpactAnalyzer {
     // A dry run writes nothing anywhere, not even the parse cache.
     Path cache = cfg.dryRun() || !parseCache ? null : stateDir.resolve(PARSE_CACHE);
     ApiEvidence.Findings findings =
-        req.apiDiff() == null
+        api == null
             ? null
             : ApiEvidence.findings(
-                req.apiDiff().diff(cfg.packageName(), current, target), noteItems(releases, range));
+                api.diff(cfg.packageName(), current, target), noteItems(releases, range));
     // The scan reads the files that the notes' or the diff's identifiers can reach.
     List<BreakingChange> wanted = new ArrayList<>(changes);
     if (findings != null) {
@@ -178,8 +183,8 @@ public final class ImpactAnalyzer {
       if (noteSites) {
         // The models of both versions veto note sites that resolve the same on each (read only
         // when there is a note site to judge: each model is a few MB of JSON).
-        var old = req.apiDiff().model(cfg.packageName(), current);
-        var neu = old.isEmpty() ? old : req.apiDiff().model(cfg.packageName(), target);
+        var old = api.model(cfg.packageName(), current);
+        var neu = old.isEmpty() ? old : api.model(cfg.packageName(), target);
         if (old.isPresent() && neu.isPresent()) {
           ModelJudge.Judged judged =
               ModelJudge.judge(found, noteChanges, code, old.get(), neu.get());

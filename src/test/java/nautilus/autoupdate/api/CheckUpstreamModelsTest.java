@@ -3,6 +3,7 @@ package nautilus.autoupdate.api;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,17 +77,24 @@ class CheckUpstreamModelsTest {
   }
 
   private void serveTag(String version) throws Exception {
-    Path t =
-        Dists.sdist(tmp.resolve("built"), "acme-demo", "c0ffee" + version, Fixtures.demo(version));
-    String codePath = "/acme/demo/legacy.tar.gz/refs/tags/v" + version;
-    api.stubFor(
-        get(urlPathEqualTo("/repos/acme/demo/tarball/v" + version))
-            .willReturn(
-                aResponse()
-                    .withStatus(302)
-                    .withHeader("Location", "http://127.0.0.1:" + codeload.port() + codePath)));
-    codeload.stubFor(
-        get(urlPathEqualTo(codePath)).willReturn(aResponse().withBody(Files.readAllBytes(t))));
+    serve("v" + version, "refs/tags/v" + version, "c0ffee" + version, version);
+  }
+
+  /** The tarball endpoint at {@code ref}, serving the demo package's {@code version} tree. */
+  private void serve(String ref, String codeRef, String folder, String version) throws Exception {
+    Path t = Dists.sdist(tmp.resolve("built"), "acme-demo", folder, Fixtures.demo(version));
+    UpstreamModelsTest.serveTarball(
+        api, codeload, "acme/demo", ref, codeRef, Files.readAllBytes(t));
+  }
+
+  /** A uv.lock that locks demo_pkg 1.0 from its git repository at {@code sha}. */
+  private void lockAtCommit(String sha) throws Exception {
+    Files.writeString(
+        repo.resolve("uv.lock"),
+        "version = 1\n[[package]]\nname = \"demo-pkg\"\nversion = \"1.0\"\n"
+            + "source = { git = \"https://github.com/acme/demo?rev=main#"
+            + sha
+            + "\" }\n");
   }
 
   private CliRunner.Result check(String... extra) {
@@ -151,5 +159,43 @@ class CheckUpstreamModelsTest {
     CliRunner.Result r = check("--no-color");
     assertThat(r.out().lines().findFirst().orElse("")).endsWith("[notes only: no API diff]");
     assertThat(r.out() + r.err()).contains("no tag v1.0 or 1.0 in acme/demo");
+  }
+
+  @Test
+  void aVersionLockedAtAGitCommitIsModelledFromThatCommitNotFromItsTag() throws Exception {
+    String sha = "c0de1234c0de1234c0de1234c0de1234c0de1234";
+    lockAtCommit(sha);
+    serveTag("1.0");
+    serveTag("2.0");
+    // The pinned commit already has 2.0's API: against the tag the diff finds breaks, here none.
+    serve(sha, sha, sha.substring(0, 7), "2.0");
+    CliRunner.Result r = check("--format", "json");
+    JsonNode json = Json.mapper().readTree(r.out());
+    assertThat(json.path("api_diff").path("used").asBoolean()).as(r.out() + r.err()).isTrue();
+    assertThat(json.path("api_diff").path("sources").path("1.0").asText())
+        .isEqualTo("github tarball c0de123");
+    assertThat(json.path("api_diff").path("sources").path("2.0").asText())
+        .isEqualTo("github tarball v2.0");
+    assertThat(sites(json)).isEmpty();
+    api.verify(0, getRequestedFor(urlPathEqualTo("/repos/acme/demo/tarball/v1.0")));
+    assertThat(repo.resolve(".nautilus-autoupdate/api/diffs/demo_pkg-1.0@" + sha + "-2.0.json"))
+        .isRegularFile();
+  }
+
+  @Test
+  void aRateLimitedCommitFallsBackToNotesOnlyAndSaysWhy() throws Exception {
+    String sha = "c0de1234c0de1234c0de1234c0de1234c0de1234";
+    lockAtCommit(sha);
+    serveTag("1.0");
+    serveTag("2.0");
+    api.stubFor(
+        get(urlPathEqualTo("/repos/acme/demo/tarball/" + sha))
+            .willReturn(aResponse().withStatus(403).withHeader("X-RateLimit-Remaining", "0")));
+    CliRunner.Result r = check("--no-color");
+    assertThat(r.out().lines().findFirst().orElse("")).endsWith("[notes only: no API diff]");
+    assertThat(r.out() + r.err())
+        .contains("tarball/" + sha + " answered HTTP 403 (rate limited; set GITHUB_TOKEN)");
+    // Fail closed: the release tag's code is not the pinned commit's, so it is not used instead.
+    api.verify(0, getRequestedFor(urlPathEqualTo("/repos/acme/demo/tarball/v1.0")));
   }
 }

@@ -97,11 +97,20 @@ class UpstreamModelsTest {
     return bytes;
   }
 
-  /** GitHub's endpoint answers 302 to codeload, which serves the tarball. */
-  private void serveTag(String tag, byte[] tarball) {
-    String codePath = "/" + REPO + "/legacy.tar.gz/refs/tags/" + tag;
+  /**
+   * GitHub's tarball endpoint at {@code ref} answers 302 to codeload, which serves the tarball at
+   * {@code codeRef} ({@code refs/tags/v1.0} for a tag, the sha for a commit).
+   */
+  static void serveTarball(
+      WireMockServer api,
+      WireMockServer codeload,
+      String repo,
+      String ref,
+      String codeRef,
+      byte[] tarball) {
+    String codePath = "/" + repo + "/legacy.tar.gz/" + codeRef;
     api.stubFor(
-        get(urlPathEqualTo("/repos/" + REPO + "/tarball/" + tag))
+        get(urlPathEqualTo("/repos/" + repo + "/tarball/" + ref))
             .willReturn(
                 aResponse()
                     .withStatus(302)
@@ -110,6 +119,32 @@ class UpstreamModelsTest {
         get(urlPathEqualTo(codePath))
             .willReturn(
                 aResponse().withHeader("Content-Type", "application/x-gzip").withBody(tarball)));
+  }
+
+  private void serveTag(String tag, byte[] tarball) {
+    serveTarball(api, codeload, REPO, tag, "refs/tags/" + tag, tarball);
+  }
+
+  private void serveCommit(String sha, byte[] tarball) {
+    serveTarball(api, codeload, REPO, sha, sha, tarball);
+  }
+
+  /** GitHub's list-commits endpoint: the newest commit of {@code branch} up to {@code until}. */
+  private void serveBranchCommit(String branch, String until, String sha) {
+    api.stubFor(
+        get(urlPathEqualTo("/repos/" + REPO + "/commits"))
+            .withQueryParam("sha", equalTo(branch))
+            .withQueryParam("until", equalTo(until))
+            .withQueryParam("per_page", equalTo("1"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "[{\"sha\": \""
+                            + sha
+                            + "\", \"commit\": {\"committer\": {\"date\": \""
+                            + until.substring(0, 10)
+                            + "T21:04:11Z\"}}}]")));
   }
 
   private ApiSnapshots snapshots(String nightlyIndex, String token) {
@@ -128,7 +163,11 @@ class UpstreamModelsTest {
   }
 
   private static ApiSnapshots.Options opts() {
-    return new ApiSnapshots.Options(null, null, ApiSnapshots.Introspect.SKIP);
+    return atCommit(null);
+  }
+
+  private static ApiSnapshots.Options atCommit(String sha) {
+    return new ApiSnapshots.Options(null, null, ApiSnapshots.Introspect.SKIP, sha);
   }
 
   @Test
@@ -243,5 +282,113 @@ class UpstreamModelsTest {
                 snapshots(null, null).snapshot("nautilus_trader", Version.parse("1.201.0"), opts()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("tarball/v1.201.0 answered HTTP 502");
+  }
+
+  @Test
+  void aNightlyNoIndexHoldsIsReadAtTheNightlyBranchsCommitOfItsDate() throws Exception {
+    String sha = "5d1e0b7a9c3f2e4d6b8a0c1e3f5a7b9d2c4e6f80";
+    serveBranchCommit("nightly", "2025-12-29T23:59:59Z", sha);
+    serveCommit(sha, tarball(tree("", "    nightly_field: int = 0\n")));
+    ApiSnapshots.Result r =
+        snapshots(pypi.baseUrl() + "/nautech", "tok-9")
+            .snapshot("nautilus_trader", Version.parse("1.222.0a20251229"), opts());
+
+    assertThat(
+            ApiModel.of(r.snapshot())
+                .importName("nautilus_trader.config", "InstrumentProviderConfig"))
+        .isInstanceOf(ApiModel.Found.class);
+    assertThat(ApiSnapshots.origin(r.snapshot().sources()))
+        .isEqualTo("github tarball nightly@5d1e0b7 (2025-12-29)");
+    api.verify(
+        getRequestedFor(urlPathEqualTo("/repos/" + REPO + "/commits"))
+            .withHeader("Authorization", equalTo("Bearer tok-9")));
+    // No tag is asked for: a nightly has none.
+    assertThat(api.getAllServeEvents())
+        .noneMatch(e -> e.getRequest().getUrl().contains("/tarball/v"));
+    assertThat(tmp.resolve("models/nautilus_trader-1.222.0a20251229.json")).isRegularFile();
+  }
+
+  @Test
+  void aDevelopBuildIsReadAtTheDevelopBranchsCommitOfItsDate() throws Exception {
+    String sha = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
+    serveBranchCommit("develop", "2024-12-12T23:59:59Z", sha);
+    serveCommit(sha, tarball(tree("python/", "")));
+    ApiSnapshot snap =
+        snapshots(null, null)
+            .snapshot("nautilus_trader", Version.parse("1.208.0.dev20241212+7001"), opts())
+            .snapshot();
+    assertThat(snap.modules()).containsKey("nautilus_trader.config");
+    assertThat(ApiSnapshots.origin(snap.sources()))
+        .isEqualTo("github tarball develop@0a1b2c3 (2024-12-12)");
+  }
+
+  @Test
+  void aPinnedCommitIsReadFromItsTarballAndCachedApartFromTheReleaseAndOtherCommits()
+      throws Exception {
+    String a = "aaaaaaa111111111111111111111111111111111";
+    String b = "bbbbbbb222222222222222222222222222222222";
+    serveCommit(a, tarball(tree("", "    only_at_a: bool = False\n")));
+    serveCommit(b, tarball(tree("", "    only_at_b: bool = False\n")));
+    Version v = Version.parse("1.230.0");
+    ApiSnapshots s = snapshots(null, null);
+    ApiSnapshot atA = s.snapshot("nautilus_trader", v, atCommit(a)).snapshot();
+    ApiSnapshot atB = s.snapshot("nautilus_trader", v, atCommit(b)).snapshot();
+
+    assertThat(atA.modules().get("nautilus_trader.config").toString()).contains("only_at_a");
+    assertThat(atB.modules().get("nautilus_trader.config").toString())
+        .contains("only_at_b")
+        .doesNotContain("only_at_a");
+    assertThat(ApiSnapshots.origin(atA.sources())).isEqualTo("github tarball aaaaaaa");
+    // The release's wheel is on PyPI, but a commit's code is not the release's: never asked.
+    assertThat(pypi.getAllServeEvents()).isEmpty();
+    assertThat(tmp.resolve("models/nautilus_trader-1.230.0@" + a + ".json")).isRegularFile();
+    assertThat(tmp.resolve("models/nautilus_trader-1.230.0@" + b + ".json")).isRegularFile();
+    assertThat(tmp.resolve("models/nautilus_trader-1.230.0.json")).doesNotExist();
+
+    // Asked again, each commit's model comes from the cache.
+    api.resetRequests();
+    assertThat(s.snapshot("nautilus_trader", v, atCommit(b)).cached()).isTrue();
+    assertThat(api.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aRateLimitOrAMissingCommitIsNamedAndNothingElseIsTried() {
+    api.stubFor(
+        get(urlPathEqualTo("/repos/" + REPO + "/commits"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("X-RateLimit-Remaining", "0")
+                    .withBody("{\"message\": \"API rate limit exceeded\"}")));
+    assertThatThrownBy(
+            () ->
+                snapshots(null, null)
+                    .snapshot("nautilus_trader", Version.parse("1.222.0a20251229"), opts()))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("/commits?sha=nightly&until=2025-12-29T23:59:59Z&per_page=1")
+        .hasMessageContaining("answered HTTP 403 (rate limited; set GITHUB_TOKEN)");
+
+    pypi.resetRequests();
+    String sha = "deadbeef00000000000000000000000000000000";
+    assertThatThrownBy(
+            () ->
+                snapshots(null, null)
+                    .snapshot("nautilus_trader", Version.parse("1.230.0"), atCommit(sha)))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("tarball/" + sha + " answered HTTP 404");
+    assertThat(pypi.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void anEmptyCommitListSaysTheBranchHadNoCommitThen() {
+    api.stubFor(
+        get(urlPathEqualTo("/repos/" + REPO + "/commits"))
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+    assertThatThrownBy(
+            () ->
+                snapshots(null, null)
+                    .snapshot("nautilus_trader", Version.parse("1.100.0a20190101"), opts()))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("no commit of nightly on or before 2019-01-01");
   }
 }

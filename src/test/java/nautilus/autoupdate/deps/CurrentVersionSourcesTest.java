@@ -141,6 +141,46 @@ class CurrentVersionSourcesTest {
   }
 
   @Test
+  void poetryLocksABranchPinToTheCommitItResolved() throws IOException {
+    String sha = "c0ffee00112233445566778899aabbccddeeff00";
+    write(
+        "pyproject.toml",
+        "[tool.poetry]\nname = \"x\"\n[tool.poetry.dependencies]\npython = \"^3.11\"\n"
+            + "nautilus_trader = { git = \"https://github.com/nautechsystems/nautilus_trader.git\","
+            + " branch = \"develop\" }\n");
+    write(
+        "poetry.lock",
+        "[[package]]\nname = \"numpy\"\nversion = \"2.0.0\"\n\n"
+            + "[[package]]\nname = \"nautilus-trader\"\nversion = \"1.227.0\"\n"
+            + "optional = false\n\n[package.source]\ntype = \"git\"\n"
+            + "url = \"https://github.com/nautechsystems/nautilus_trader.git\"\n"
+            + "reference = \"develop\"\nresolved_reference = \""
+            + sha
+            + "\"\n");
+    CurrentVersion v = current().orElseThrow();
+    assertThat(v.version()).isEqualTo(Version.parse("1.227.0"));
+    // The resolved commit, not the branch name, which moves.
+    assertThat(v.commit()).isEqualTo(sha);
+    assertThat(v.source()).isEqualTo("git pin " + sha);
+    assertThat(v.file()).isEqualTo("poetry.lock");
+    assertThat(v.line()).isEqualTo(7);
+    assertThat(v.origin()).isEqualTo("locked in poetry.lock at git commit " + sha);
+  }
+
+  @Test
+  void aPoetryLockOfAReleaseFromAnIndexIsNotRead() throws IOException {
+    write("requirements.txt", "nautilus_trader>=1.200.0\n");
+    write(
+        "poetry.lock",
+        "[[package]]\nname = \"nautilus-trader\"\nversion = \"1.227.0\"\n\n"
+            + "[package.source]\ntype = \"legacy\"\nurl = \"https://pypi.org/simple\"\n"
+            + "reference = \"pypi\"\n");
+    CurrentVersion v = current().orElseThrow();
+    assertThat(v.version()).isEqualTo(Version.parse("1.200.0"));
+    assertThat(v.commit()).isNull();
+  }
+
+  @Test
   void aGitPinAtAReleaseTagIsThatVersion() throws IOException {
     write(
         "requirements.txt",

@@ -420,7 +420,11 @@ public final class ApiSnapshots {
       // A git pin's code is that commit's, which no wheel of the version need be.
       Located l =
           fromGithub(
-              packageName, version, List.of(commit), "github tarball " + short7(commit), tried);
+              packageName,
+              version,
+              List.of(commit),
+              "github tarball " + short7(commit) + " (git pin)",
+              tried);
       if (l == null) {
         throw new UserError(String.join("; ", tried));
       }

@@ -173,7 +173,7 @@ class CheckUpstreamModelsTest {
     JsonNode json = Json.mapper().readTree(r.out());
     assertThat(json.path("api_diff").path("used").asBoolean()).as(r.out() + r.err()).isTrue();
     assertThat(json.path("api_diff").path("sources").path("1.0").asText())
-        .isEqualTo("github tarball c0de123");
+        .isEqualTo("github tarball c0de123 (git pin)");
     assertThat(json.path("api_diff").path("sources").path("2.0").asText())
         .isEqualTo("github tarball v2.0");
     assertThat(sites(json)).isEmpty();

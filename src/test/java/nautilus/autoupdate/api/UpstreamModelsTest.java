@@ -338,7 +338,7 @@ class UpstreamModelsTest {
     assertThat(atB.modules().get("nautilus_trader.config").toString())
         .contains("only_at_b")
         .doesNotContain("only_at_a");
-    assertThat(ApiSnapshots.origin(atA.sources())).isEqualTo("github tarball aaaaaaa");
+    assertThat(ApiSnapshots.origin(atA.sources())).isEqualTo("github tarball aaaaaaa (git pin)");
     // The release's wheel is on PyPI, but a commit's code is not the release's: never asked.
     assertThat(pypi.getAllServeEvents()).isEmpty();
     assertThat(tmp.resolve("models/nautilus_trader-1.230.0@" + a + ".json")).isRegularFile();

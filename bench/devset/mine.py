@@ -1,27 +1,35 @@
 #!/usr/bin/env python3
 """Finds real upgrade cases in git mirrors of repositories that depend on nautilus_trader.
 
-A case is a commit whose pin of nautilus_trader moves (pyproject.toml, requirements*.txt, uv.lock,
-poetry.lock) and, for the truth, the Python files of that commit whose changed lines touch a name
-imported from nautilus_trader. A bump whose commit adapts no such file is a no-impact case.
+A case is a commit whose pin of nautilus_trader moves (pyproject.toml, requirements*.txt, setup.py,
+setup.cfg, uv.lock, poetry.lock, pdm.lock; PEP 508, Poetry `^`/`~` and table forms, git tags) and,
+for the truth, the Python files of that commit whose changed lines touch a name imported from
+nautilus_trader. A bump whose commit adapts no such file is a no-impact case.
 Only facts are printed (repo, commits, versions, paths, line numbers, the edit as one line),
 never the repositories' code beyond that one line.
 
 Usage: mine.py MIRROR_GIT_DIR [REPO_NAME] > candidates.json
 """
+import functools
 import json
 import re
 import subprocess
 import sys
 
-PIN_FILES = re.compile(r"(^|/)(pyproject\.toml|requirements[^/]*\.txt|uv\.lock|poetry\.lock)$")
-PIN = re.compile(
-    r"nautilus[_-]trader(?:\[[^\]]*\])?\s*(?:==|>=|~=|===)\s*([0-9]+\.[0-9]+(?:\.[0-9]+)?(?:[a-z]+[0-9]+)?(?:\.dev[0-9]+)?)",
+PIN_FILES = re.compile(r"(^|/)(pyproject\.toml|requirements[^/]*\.txt|setup\.py|setup\.cfg|uv\.lock|poetry\.lock|pdm\.lock)$")
+VERSION = r"([0-9]+\.[0-9]+(?:\.[0-9]+)?(?:[a-z]+[0-9]+)?(?:\.dev[0-9]+)?)"
+PIN = re.compile(r"nautilus[_-]trader(?:\[[^\]]*\])?\s*(?:==|>=|~=|===)\s*" + VERSION, re.I)
+# Poetry: `nautilus-trader = "^1.221.0"`, or a table `{ extras = [...], version = "~1.221" }`.
+PIN_POETRY = re.compile(
+    r'^\s*"?nautilus[_-]trader"?\s*=\s*(?:"[\^~=>]*\s*' + VERSION + r'|\{[^}\n]*?\bversion\s*=\s*"[\^~=>]*\s*' + VERSION + r')',
     re.I,
 )
+# A git pin on a release tag: `nautilus_trader @ git+https://...@v1.222.0`, or Poetry/uv `tag = "v1.222.0"`.
+PIN_GIT_TAG = re.compile(r'nautilus[_-]trader.*?(?:git\+\S+@|\btag\s*=\s*")v?' + VERSION + r'(?=["\s,;#}]|$)', re.I)
 LOCK_PKG = re.compile(r'name\s*=\s*"nautilus[-_]trader"\s*\nversion\s*=\s*"([^"]+)"', re.I)
 LOCK_SPEC = re.compile(r'\{\s*name\s*=\s*"nautilus[-_]trader"[^}]*?specifier\s*=\s*"([^"]+)"', re.I)
-PIN_SPEC = re.compile(r'nautilus[_-]trader(?:\[[^\]]*\])?\s*((?:==|>=|~=|===)\s*[0-9][^",\s]*(?:\s*,\s*[<>=!~]+\s*[0-9][^",\s]*)*)', re.I)
+# The requirement as uv.lock records it: up to an environment marker's `;`.
+PIN_SPEC = re.compile(r'nautilus[_-]trader(?:\[[^\]]*\])?\s*((?:==|>=|~=|===)\s*[0-9][^",;\s]*(?:\s*,\s*[<>=!~]+\s*[0-9][^",;\s]*)*)', re.I)
 IMPORT_FROM = re.compile(r"^\s*from\s+(nautilus_trader[\w.]*)\s+import\s+\(?([^#\n]*)", re.M)
 IMPORT = re.compile(r"^\s*import\s+(nautilus_trader[\w.]*)", re.M)
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -40,7 +48,7 @@ def version_at(gd, commit, paths):
         text = git(gd, "show", f"{commit}:{p}")
         if not text:
             continue
-        if p.endswith(".lock"):
+        if p.endswith(".lock"):  # uv.lock, poetry.lock and pdm.lock share the [[package]] name/version form
             m = LOCK_PKG.search(text)
             if m:
                 found.setdefault("lock", m.group(1))
@@ -55,9 +63,9 @@ def version_at(gd, commit, paths):
             for line in text.splitlines():
                 if line.lstrip().startswith("#"):
                     continue
-                m = PIN.search(line)
+                m = PIN.search(line) or PIN_POETRY.search(line) or PIN_GIT_TAG.search(line)
                 if m:
-                    v = m.group(1)
+                    v = next(g for g in m.groups() if g)
                     # A range's floor `>=1.221` is the release 1.221.0.
                     found.setdefault("pin", v if re.match(r"^\d+\.\d+\.\d+", v) else re.sub(r"^(\d+\.\d+)", r"\1.0", v))
     if found.get("stale_lock") and found.get("pin"):
@@ -65,15 +73,17 @@ def version_at(gd, commit, paths):
     return found.get("lock") or found.get("pin")
 
 
+@functools.lru_cache(maxsize=None)
 def pin_files_at(gd, commit):
     """The project's own pin files: the shallowest ones naming nautilus_trader (copies nested
     deeper, vendored or in examples, are not the project's pin)."""
-    paths = [p for p in git(gd, "ls-tree", "-r", "--name-only", commit).splitlines() if PIN_FILES.search(p)]
-    named = [p for p in paths if re.search(r"nautilus[_-]trader", git(gd, "show", f"{commit}:{p}"), re.I)]
+    out = git(gd, "grep", "-l", "-i", "-E", "nautilus[_-]trader", commit, "--")
+    named = [p.split(":", 1)[1] for p in out.splitlines() if ":" in p]
+    named = [p for p in named if PIN_FILES.search(p)]
     if not named:
-        return set()
+        return frozenset()
     depth = min(p.count("/") for p in named)
-    return {p for p in named if p.count("/") == depth}
+    return frozenset(p for p in named if p.count("/") == depth)
 
 
 def imported_names(text):
@@ -115,7 +125,6 @@ def main():
     cases = []
     # The main line only: a bump on a branch nobody merged says nothing about what the upgrade
     # needed. A merge counts against its first parent (a merged Dependabot PR is a real bump).
-    project_pins = pin_files_at(gd, "HEAD")
     line = [r.split() for r in git(gd, "log", "--first-parent", "--format=%H %ct %P", "HEAD").splitlines()]
     line = [r for r in line if len(r) >= 3]
     line.reverse()
@@ -125,8 +134,16 @@ def main():
         pins = [p for p in changed if PIN_FILES.search(p)]
         if not pins:
             continue
+        # The project's own pins as they stand at this commit and before it, not at HEAD: a project
+        # that later moves its pin into a subfolder (or drops it) still bumped it here.
+        project_pins = pin_files_at(gd, parent) | pin_files_at(gd, commit)
         pins = [p for p in pins if p in project_pins]
-        before, after = version_at(gd, parent, pins), version_at(gd, commit, pins)
+        if not pins:
+            continue
+        # The version is read from all the project's pins, changed or not: a manifest floor that moves
+        # while an untouched lock keeps the resolved version is no upgrade.
+        before = version_at(gd, parent, sorted(pin_files_at(gd, parent)))
+        after = version_at(gd, commit, sorted(pin_files_at(gd, commit)))
         if not before or not after or before == after:
             continue
         # Adaptations that land within three days after the bump, in commits that say so.

@@ -17,12 +17,17 @@ import org.junit.jupiter.api.Test;
  * left, so each step can be read (and replaced) without the ones after it.
  */
 class ArchitectureTest {
-  /** The stages in pipeline order; a stage may import the ones before it. */
+  /**
+   * The stages in pipeline order; a stage may import the ones before it. {@code detect} (sources,
+   * detector, history, HTTP) comes early so it cannot reach the stages after it; the orchestration
+   * of a run is {@code cycle}'s. {@code report} renders every stage's results, so only the cycle
+   * and the commands come after it.
+   */
   static final List<String> STAGES =
       List.of(
-          "version", "config", "state", "release", "notes", "code", "deps", "api", "impact",
-          "report", "fix", "verify", "git", "github", "update", "setup", "notify", "agent", "gate",
-          "detect", "cycle", "cli");
+          "version", "config", "state", "release", "deps", "detect", "notes", "code", "api",
+          "impact", "fix", "verify", "git", "github", "update", "setup", "notify", "agent", "gate",
+          "report", "cycle", "cli");
 
   private static final Path MAIN = Path.of("src/main/java/nautilus/autoupdate");
   private static final Pattern IMPORT =

@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
-import nautilus.autoupdate.api.ApiSnapshots;
-import nautilus.autoupdate.api.DiffLookup;
-import nautilus.autoupdate.code.ScanScope;
+import nautilus.autoupdate.api.ApiModels;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.fix.ModelProof;
 import nautilus.autoupdate.fix.Proof;
@@ -52,19 +50,10 @@ final class Analysis {
             apiDiff(context, root, cfg, offline, verbose)));
   }
 
-  /**
-   * The API diff as check uses it: off when {@code api_diff} is false; from the cache only when
-   * offline or in a dry run (which writes nothing, so only a cached comparison is read).
-   */
+  /** The API diff as check uses it ({@link ApiModels#diffSource}). */
   static ApiDiffSource apiDiff(
       CliContext context, Path root, AutoUpdateConfig cfg, boolean offline, boolean verbose) {
-    if (!cfg.apiDiff()) {
-      return ApiDiffSource.off("turned off (--no-api-diff or api_diff = false)");
-    }
-    Path state = root.resolve(cfg.stateDir());
-    ApiSnapshots snapshots = ApiDiffCommand.snapshots(context, state, cfg, null, verbose);
-    // A dry run writes nothing: the lookup then reads only a cached diff and cached models.
-    return new DiffLookup(snapshots, offline, cfg.dryRun(), context.err()::println);
+    return ApiModels.diffSource(root, cfg, context.env(), context.err()::println, offline, verbose);
   }
 
   /**
@@ -79,12 +68,10 @@ final class Analysis {
       boolean offline,
       boolean cacheOnly,
       boolean verbose) {
-    Path state = root.resolve(cfg.stateDir());
-    ApiSnapshots snapshots = ApiDiffCommand.snapshots(context, state, cfg, null, verbose);
-    return new ModelProof(
-        new DiffLookup(snapshots, offline, cacheOnly || cfg.dryRun(), context.err()::println),
-        cfg.packageName(),
-        ScanScope.of(cfg));
+    return ModelProof.of(
+        ApiModels.lookup(
+            root, cfg, context.env(), context.err()::println, offline, cacheOnly, verbose),
+        cfg);
   }
 
   /** The line printed when the repository is already at or past the target. */

@@ -4,21 +4,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import nautilus.autoupdate.CommandRunner;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiChange;
+import nautilus.autoupdate.api.ApiModels;
 import nautilus.autoupdate.api.ApiSnapshots;
-import nautilus.autoupdate.api.Http;
-import nautilus.autoupdate.api.Introspector;
-import nautilus.autoupdate.api.ModelCache;
 import nautilus.autoupdate.api.NotesLinker;
-import nautilus.autoupdate.api.PackageIndex;
-import nautilus.autoupdate.api.PythonFinder;
 import nautilus.autoupdate.api.ReleaseNotesItems;
 import nautilus.autoupdate.config.AutoUpdateConfig;
-import nautilus.autoupdate.config.ChildEnv;
 import nautilus.autoupdate.git.StateDirs;
 import nautilus.autoupdate.release.NoteItem;
 import nautilus.autoupdate.version.Version;
@@ -126,7 +119,8 @@ final class ApiDiffCommand extends BaseCommand {
         stateDir != null
             ? ctx.workingDir().resolve(stateDir)
             : StateDirs.resolve(ctx.workingDir(), config.stateDir());
-    ApiSnapshots snapshots = snapshots(ctx, state, config, indexUrl, verbose());
+    ApiSnapshots snapshots =
+        ApiModels.snapshots(state, config, indexUrl, ctx.env(), ctx.err()::println, verbose());
     ApiSnapshots.Introspect mode =
         introspect == null
             ? ApiSnapshots.Introspect.AUTO
@@ -168,46 +162,6 @@ final class ApiDiffCommand extends BaseCommand {
     }
     ctx.out().flush();
     return ExitCodes.OK;
-  }
-
-  /**
-   * The snapshot store: models in the shared {@link ModelCache}, distributions and diffs under
-   * {@code state}; the index from {@code indexUrl}, else the environment (uv, pip), else the
-   * configuration; progress on stderr with {@code verbose}, warnings always.
-   */
-  static ApiSnapshots snapshots(
-      CliContext ctx, Path state, AutoUpdateConfig config, String indexUrl, boolean verbose) {
-    String index =
-        indexUrl != null ? indexUrl : PackageIndex.chooseIndex(config.packageIndexUrl(), ctx.env());
-    Http http = Http.jdk(config.httpLimits());
-    PythonFinder pythons = new PythonFinder(ctx.env());
-    Introspector introspector =
-        new Introspector(
-            // It imports the release's code: none of the tool's secrets in its environment.
-            CommandRunner.isolated(ChildEnv.of(config, ctx.env())),
-            pythons,
-            state.resolve("api/venvs"),
-            ctx.env());
-    Consumer<String> log =
-        msg -> {
-          if (verbose || msg.startsWith("warning")) {
-            ctx.err().println(msg);
-          }
-        };
-    return new ApiSnapshots(
-            http,
-            state,
-            new ModelCache(ModelCache.locate(config.modelCacheDir(), ctx.env(), state), log),
-            index,
-            introspector,
-            pythons,
-            log)
-        .withUpstream(
-            new ApiSnapshots.Upstream(
-                config.nightlyIndexUrl(),
-                config.githubApiUrl(),
-                config.upstreamRepo(),
-                ctx.env().get("GITHUB_TOKEN")));
   }
 
   private static Map<String, Object> stats(ApiSnapshots.Comparison c, long millis) {

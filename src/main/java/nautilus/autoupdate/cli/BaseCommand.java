@@ -1,6 +1,8 @@
 package nautilus.autoupdate.cli;
 
 import java.util.concurrent.Callable;
+import nautilus.autoupdate.cycle.CycleRunner;
+import nautilus.autoupdate.update.UpdateOptions;
 import picocli.CommandLine.ParentCommand;
 
 /** Shared plumbing for subcommands: the context and global options of the root command. */
@@ -17,5 +19,11 @@ abstract class BaseCommand implements Callable<Integer> {
 
   boolean color() {
     return root.color();
+  }
+
+  /** The run cycle on this command's streams, environment and working directory. */
+  CycleRunner cycleRunner(UpdateOptions options) {
+    CliContext ctx = context();
+    return new CycleRunner(ctx.out(), ctx.err(), ctx.env(), ctx.workingDir(), color(), options);
   }
 }

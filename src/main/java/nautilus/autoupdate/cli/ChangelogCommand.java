@@ -1,6 +1,5 @@
 package nautilus.autoupdate.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import nautilus.autoupdate.detect.ChangelogBuilder;
 import nautilus.autoupdate.detect.Upstream;
@@ -29,27 +28,17 @@ final class ChangelogCommand extends BaseCommand {
     try (Upstream up =
         Upstream.open(config, context().workingDir(), context().env(), Clock.systemUTC(), !write)) {
       if (write) {
-        write(up, context());
+        context().out().println(up.writeChangelog(Clock.systemUTC(), warn()));
       } else {
         ChangelogBuilder.Changelog c = new ChangelogBuilder(up.github(), Clock.systemUTC()).build();
-        c.warnings().forEach(w -> context().err().println("warning: " + w));
+        c.warnings().forEach(warn());
         context().out().print(c.markdown());
       }
     }
     return ExitCodes.OK;
   }
 
-  /** Builds and writes the changelog files; shared with {@code run --changelog}. */
-  static void write(Upstream up, CliContext ctx) {
-    ChangelogBuilder.Changelog c = new ChangelogBuilder(up.github(), Clock.systemUTC()).build();
-    c.warnings().forEach(w -> ctx.err().println("warning: " + w));
-    Path path = up.repoRoot().resolve(up.config().changelogPath());
-    boolean changed = ChangelogBuilder.write(c, path);
-    ctx.out()
-        .println(
-            (changed ? "wrote " : "unchanged: ")
-                + path
-                + " and "
-                + ChangelogBuilder.markdownPath(path).getFileName());
+  private java.util.function.Consumer<String> warn() {
+    return w -> context().err().println("warning: " + w);
   }
 }

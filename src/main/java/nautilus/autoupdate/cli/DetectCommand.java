@@ -9,6 +9,7 @@ import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.detect.DetectedVersion;
 import nautilus.autoupdate.detect.Detector;
 import nautilus.autoupdate.detect.Upstream;
+import nautilus.autoupdate.report.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,7 +35,7 @@ final class DetectCommand extends BaseCommand {
         Upstream.open(config, context().workingDir(), context().env(), Clock.systemUTC(), false)) {
       Detector.Result r = up.detector().detect(ch, true);
       List<String> warnings = new java.util.ArrayList<>(r.warnings());
-      DetectSupport.warnVanishedPin(up, DetectSupport.pinned(up), r, warnings::add);
+      up.warnVanishedPin(up.pinned(), r, warnings::add);
       List<DetectedVersion> fresh =
           r.newVersions().stream().filter(d -> ch.accepts(d.version())).toList();
       if (format.json()) {
@@ -43,7 +44,7 @@ final class DetectCommand extends BaseCommand {
         out.put("new", fresh);
         out.put("target", r.target().orElse(null));
         out.put("warnings", warnings);
-        context().out().println(DetectSupport.json(out));
+        context().out().println(Style.json(out));
       } else {
         warnings.forEach(w -> context().err().println("warning: " + w));
         if (fresh.isEmpty()) {
@@ -60,11 +61,11 @@ final class DetectCommand extends BaseCommand {
               .out()
               .println(
                   "new "
-                      + DetectSupport.paint(color(), "1;32", d.version().toString())
+                      + Style.paint(color(), "1;32", d.version().toString())
                       + "  "
                       + d.channel().id()
                       + "  published "
-                      + DetectSupport.time(d.publishedAt())
+                      + Style.time(d.publishedAt())
                       + "  "
                       + d.url());
         }

@@ -8,11 +8,13 @@ import nautilus.autoupdate.agent.DispatchResult;
 import nautilus.autoupdate.agent.Dispatcher;
 import nautilus.autoupdate.agent.Dispatchers;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.cycle.RepoLock;
 import nautilus.autoupdate.fix.Proof;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
+import nautilus.autoupdate.report.Style;
 import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.update.UpdateOptions;
@@ -70,7 +72,8 @@ final class DispatchCommand extends BaseCommand {
     AutoUpdateConfig config = dispatchConfig(root, loaded).with("dry_run", dryRun);
     Path stateDir = Path.of(config.stateDir());
     // The repository lock of run, update and fix: one of them works on a repository at a time.
-    RunLock lock = dryRun ? null : RepoLock.take(context(), config, "dispatch");
+    RunLock lock =
+        dryRun ? null : RepoLock.take(context().workingDir(), context().err(), config, "dispatch");
     try (StepPrinter printer = new StepPrinter(steps, context().terminal() && !json, color());
         StateDb state =
             dryRun
@@ -188,11 +191,11 @@ final class DispatchCommand extends BaseCommand {
 
   private void print(PrintWriter out, boolean json, DispatchResult r) {
     if (json) {
-      out.println(DetectSupport.json(r));
+      out.println(Style.json(r));
       out.flush();
       return;
     }
-    String mark = DetectSupport.doneMark(color(), r.success());
+    String mark = Style.doneMark(color(), r.success());
     out.println(
         mark
             + ": "

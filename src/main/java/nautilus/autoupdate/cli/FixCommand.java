@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.cycle.RepoLock;
 import nautilus.autoupdate.fix.FixEngine;
 import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.fix.FixRun;
@@ -112,7 +113,7 @@ final class FixCommand extends BaseCommand {
     }
     // Fix edits the working tree: never while update, run or dispatch work on the repository.
     AutoUpdateConfig cfg = repo.load(context(), RepoOptions.flags()).config();
-    try (RunLock lock = RepoLock.take(context(), cfg, "fix")) {
+    try (RunLock lock = RepoLock.take(context().workingDir(), context().err(), cfg, "fix")) {
       return fix();
     }
   }

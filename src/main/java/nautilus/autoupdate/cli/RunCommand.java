@@ -53,7 +53,7 @@ final class RunCommand extends BaseCommand {
   @Override
   public Integer call() {
     var config = DetectSupport.config(context(), channel.flags());
-    return new CycleRunner(context(), color(), update.options(false))
-        .runOnce(config, dryRun, changelog);
+    cycleRunner(update.options(false)).runOnce(config, dryRun, changelog);
+    return ExitCodes.OK;
   }
 }

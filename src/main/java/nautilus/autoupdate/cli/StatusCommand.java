@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import nautilus.autoupdate.detect.History;
+import nautilus.autoupdate.report.Style;
 import nautilus.autoupdate.state.StateDb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ final class StatusCommand extends BaseCommand {
       rows = rows.subList(0, limit);
     }
     if (format.json()) {
-      context().out().println(DetectSupport.json(rows));
+      context().out().println(Style.json(rows));
       return ExitCodes.OK;
     }
     if (rows.isEmpty()) {
@@ -65,9 +66,9 @@ final class StatusCommand extends BaseCommand {
           new String[] {
             r.version().toString(),
             r.channel().id(),
-            DetectSupport.time(r.publishedAt()),
-            DetectSupport.time(r.detectedAt()),
-            DetectSupport.duration(r.latency()),
+            Style.time(r.publishedAt()),
+            Style.time(r.detectedAt()),
+            Style.duration(r.latency()),
             dash(r.recommendation()),
             r.prUrl() != null ? r.prUrl() : dash(r.branch()),
             dash(r.tests()),
@@ -85,7 +86,7 @@ final class StatusCommand extends BaseCommand {
       String[] row = table.get(n);
       for (int i = 0; i < row.length; i++) {
         String cell = i == row.length - 1 ? row[i] : String.format("%-" + width[i] + "s  ", row[i]);
-        line.append(n == 0 ? DetectSupport.paint(color(), "1", cell) : cell);
+        line.append(n == 0 ? Style.paint(color(), "1", cell) : cell);
       }
       context().out().println(line.toString().stripTrailing());
     }

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.cycle.RepoLock;
+import nautilus.autoupdate.cycle.UpdatePolicy;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.impact.Recommendation;
 import nautilus.autoupdate.report.ReportFile;
+import nautilus.autoupdate.report.Style;
 import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
@@ -136,7 +138,7 @@ final class UpdateCommand extends BaseCommand {
       return update(root, config, json, out, steps);
     }
     // The same lock as run's: two updates of one repository would race on its branch and worktrees.
-    try (RunLock lock = RepoLock.take(context(), config, "update")) {
+    try (RunLock lock = RepoLock.take(context().workingDir(), context().err(), config, "update")) {
       return update(root, config, json, out, steps);
     }
   }
@@ -151,16 +153,9 @@ final class UpdateCommand extends BaseCommand {
     Version version = to != null ? Version.parse(to) : impact.version();
     String branch = config.branchPrefix() + version;
 
-    Recommendation rec = impact.recommendation();
-    if (!force && (rec == Recommendation.MANUAL || rec == Recommendation.BLOCKED)) {
-      String why =
-          "refused: the recommendation is "
-              + rec.id()
-              + " (confidence "
-              + impact.confidenceScore()
-              + ", "
-              + impact.actions().size()
-              + " manual action(s)); review the report, or run with --force";
+    Optional<String> refused = UpdatePolicy.refusal(impact, force);
+    if (refused.isPresent()) {
+      String why = refused.get();
       print(
           out,
           json,
@@ -253,11 +248,11 @@ final class UpdateCommand extends BaseCommand {
 
   private void print(PrintWriter out, boolean json, UpdateResult r) {
     if (json) {
-      out.println(DetectSupport.json(r));
+      out.println(Style.json(r));
       out.flush();
       return;
     }
-    String mark = DetectSupport.doneMark(color(), r.success());
+    String mark = Style.doneMark(color(), r.success());
     out.println(mark + ": " + r.branchName() + (r.prUrl() == null ? "" : " " + r.prUrl()));
     if (r.errorMessage() != null) {
       out.println("  " + r.errorMessage());

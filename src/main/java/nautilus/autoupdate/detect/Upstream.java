@@ -8,10 +8,15 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.deps.CurrentVersion;
+import nautilus.autoupdate.deps.Pins;
 import nautilus.autoupdate.state.StateDb;
+import nautilus.autoupdate.version.Version;
 
 /**
  * The detect stage assembled from the configuration: the state database, the HTTP helper, the three
@@ -124,6 +129,38 @@ public final class Upstream implements AutoCloseable {
 
   public ReleaseNotesFetcher notes() {
     return notes;
+  }
+
+  /**
+   * The version the downstream project is on (lock, exact pin or range floor), as check reads it.
+   */
+  public Optional<Version> pinned() {
+    return Pins.current(repoRoot, config).map(CurrentVersion::version);
+  }
+
+  /** Warns when the pinned pre-release has vanished from the nightly index. */
+  public void warnVanishedPin(
+      Optional<Version> pin, Detector.Result result, Consumer<String> warn) {
+    boolean indexRead = result.warnings().stream().noneMatch(w -> w.startsWith("nautech:"));
+    if (pin.isPresent() && indexRead) {
+      NautechIndexSource.vanishedPin(pin.get(), result.available(), nautech.projectUrl())
+          .ifPresent(warn);
+    }
+  }
+
+  /**
+   * Builds the changelog files and writes {@code changelog_path} and its .md companion (left alone
+   * when only the timestamp would change); returns the line saying which.
+   */
+  public String writeChangelog(Clock clock, Consumer<String> warn) {
+    ChangelogBuilder.Changelog c = new ChangelogBuilder(github, clock).build();
+    c.warnings().forEach(warn);
+    Path path = repoRoot.resolve(config.changelogPath());
+    boolean changed = ChangelogBuilder.write(c, path);
+    return (changed ? "wrote " : "unchanged: ")
+        + path
+        + " and "
+        + ChangelogBuilder.markdownPath(path).getFileName();
   }
 
   @Override

@@ -18,6 +18,7 @@ import nautilus.autoupdate.code.CodeScanner;
 import nautilus.autoupdate.code.FileUses;
 import nautilus.autoupdate.code.ScanScope;
 import nautilus.autoupdate.code.Use;
+import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.impact.ImpactReport;
 
 /**
@@ -32,6 +33,11 @@ public final class ModelProof implements Proof {
   private final String packageName;
   private final ScanScope scope;
   private final CodeScanner scanner;
+
+  /** The proof of the configured package and source dirs, from {@code models}. */
+  public static ModelProof of(ApiDiffSource models, AutoUpdateConfig cfg) {
+    return new ModelProof(models, cfg.packageName(), ScanScope.of(cfg));
+  }
 
   public ModelProof(ApiDiffSource models, String packageName, List<String> sourceDirs) {
     this(models, packageName, ScanScope.of(sourceDirs));

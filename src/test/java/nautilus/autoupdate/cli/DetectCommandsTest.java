@@ -206,11 +206,16 @@ class DetectCommandsTest {
     assertThat(cli("watch", "--interval", "soon").err())
         .contains("--interval 'soon': expected a positive duration");
     assertThat(cli("detect", "--channel", "beta").err()).contains("unknown channel 'beta'");
-    assertThat(WatchCommand.parseInterval("90s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(WatchCommand.parseInterval("2h")).isEqualTo(Duration.ofHours(2));
-    assertThat(WatchCommand.parseInterval("1d")).isEqualTo(Duration.ofDays(1));
-    assertThat(WatchCommand.parseInterval("15m")).isEqualTo(Duration.ofMinutes(15));
-    assertThatThrownBy(() -> WatchCommand.parseInterval("0m")).isInstanceOf(UserError.class);
+    assertThat(nautilus.autoupdate.cycle.WatchLoop.parseInterval("90s"))
+        .isEqualTo(Duration.ofSeconds(90));
+    assertThat(nautilus.autoupdate.cycle.WatchLoop.parseInterval("2h"))
+        .isEqualTo(Duration.ofHours(2));
+    assertThat(nautilus.autoupdate.cycle.WatchLoop.parseInterval("1d"))
+        .isEqualTo(Duration.ofDays(1));
+    assertThat(nautilus.autoupdate.cycle.WatchLoop.parseInterval("15m"))
+        .isEqualTo(Duration.ofMinutes(15));
+    assertThatThrownBy(() -> nautilus.autoupdate.cycle.WatchLoop.parseInterval("0m"))
+        .isInstanceOf(UserError.class);
   }
 
   @Test

@@ -77,7 +77,7 @@ class RunKillTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (crashAfter != null) {
-      cmd.add("-D" + DetectSupport.CRASH_PROPERTY + "=" + crashAfter);
+      cmd.add("-D" + nautilus.autoupdate.cycle.CycleRunner.CRASH_PROPERTY + "=" + crashAfter);
     }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

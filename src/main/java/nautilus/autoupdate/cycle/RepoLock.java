@@ -1,5 +1,6 @@
-package nautilus.autoupdate.cli;
+package nautilus.autoupdate.cycle;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import nautilus.autoupdate.config.AutoUpdateConfig;
@@ -16,28 +17,28 @@ public final class RepoLock {
 
   /**
    * Takes the lock for {@code command} ("update", "fix", "dispatch"); close it when done. {@code
-   * config} must come from {@link RepoOptions#load} or {@link DetectSupport#config}, whose
-   * state_dir is already where every command keeps it.
+   * config} must be loaded as the commands load it, with state_dir already where every command
+   * keeps it (relative to {@code workingDir}); the waiting line goes to {@code err}.
    */
-  public static RunLock take(CliContext ctx, AutoUpdateConfig config, String command) {
-    Path stateDir = ctx.workingDir().resolve(config.stateDir());
+  public static RunLock take(
+      Path workingDir, PrintWriter err, AutoUpdateConfig config, String command) {
+    Path stateDir = workingDir.resolve(config.stateDir());
     Duration wait = Duration.ofSeconds(config.lockWaitSeconds());
     return RunLock.acquire(
         stateDir,
         command,
         wait,
         holder -> {
-          ctx.err()
-              .println(
-                  command
-                      + ": waiting for "
-                      + holder.map(h -> h.describe()).orElse("another command")
-                      + " to finish (repository lock "
-                      + RunLock.file(stateDir)
-                      + ", up to "
-                      + wait.toSeconds()
-                      + " s)");
-          ctx.err().flush();
+          err.println(
+              command
+                  + ": waiting for "
+                  + holder.map(h -> h.describe()).orElse("another command")
+                  + " to finish (repository lock "
+                  + RunLock.file(stateDir)
+                  + ", up to "
+                  + wait.toSeconds()
+                  + " s)");
+          err.flush();
         });
   }
 }

@@ -1,4 +1,4 @@
-package nautilus.autoupdate.detect;
+package nautilus.autoupdate.cycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.Channel;
+import nautilus.autoupdate.detect.DetectedVersion;
+import nautilus.autoupdate.detect.Detector;
+import nautilus.autoupdate.detect.ReleaseNotesFetcher;
 import nautilus.autoupdate.gate.GateResult;
 import nautilus.autoupdate.impact.Decision;
 import nautilus.autoupdate.impact.ImpactReport;
@@ -328,11 +331,9 @@ public final class RunCycle {
     Recommendation recommendation = report.recommendation();
     messages.add(t.version() + ": recommendation " + recommendation.id());
 
-    boolean allowed =
-        recommendation == Recommendation.AUTO || recommendation == Recommendation.DELAYED;
-    // The agent takes over what the fixes leave of a manual update (never a blocked one).
+    boolean allowed = UpdatePolicy.updates(recommendation);
     boolean agent =
-        dispatch != null && recommendation == Recommendation.MANUAL && dispatch.wanted(t, report);
+        dispatch != null && UpdatePolicy.agentMayTake(recommendation) && dispatch.wanted(t, report);
     if (dryRun) {
       messages.add(
           "dry run: would "
@@ -439,8 +440,7 @@ public final class RunCycle {
         continue;
       }
       Optional<Recommendation> rec = recommendationOf(u.version());
-      if (rec.isEmpty()
-          || !(rec.get() == Recommendation.AUTO || rec.get() == Recommendation.DELAYED)) {
+      if (rec.isEmpty() || !UpdatePolicy.updates(rec.get())) {
         continue;
       }
       UpdateRecord next;

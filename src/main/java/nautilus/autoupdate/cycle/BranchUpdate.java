@@ -1,10 +1,11 @@
-package nautilus.autoupdate.detect;
+package nautilus.autoupdate.cycle;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
+import nautilus.autoupdate.detect.DetectedVersion;
 import nautilus.autoupdate.gate.GateResult;
 import nautilus.autoupdate.gate.MergeGate;
 import nautilus.autoupdate.github.PullRequests;

@@ -1,10 +1,11 @@
-package nautilus.autoupdate.detect;
+package nautilus.autoupdate.cycle;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.detect.DetectedVersion;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.release.ReleasesMdSource;

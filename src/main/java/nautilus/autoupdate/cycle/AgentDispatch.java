@@ -1,4 +1,4 @@
-package nautilus.autoupdate.detect;
+package nautilus.autoupdate.cycle;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import nautilus.autoupdate.agent.DispatchResult;
 import nautilus.autoupdate.agent.Dispatchers;
 import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.detect.DetectedVersion;
 import nautilus.autoupdate.fix.FixEngine;
 import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.fix.Proof;

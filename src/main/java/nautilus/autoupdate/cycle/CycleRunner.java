@@ -1,71 +1,98 @@
-package nautilus.autoupdate.cli;
+package nautilus.autoupdate.cycle;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import nautilus.autoupdate.ProcessStamp;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
+import nautilus.autoupdate.api.ApiModels;
 import nautilus.autoupdate.config.AutoUpdateConfig;
-import nautilus.autoupdate.detect.AgentDispatch;
-import nautilus.autoupdate.detect.BranchUpdate;
-import nautilus.autoupdate.detect.ImpactCheck;
-import nautilus.autoupdate.detect.RunCycle;
 import nautilus.autoupdate.detect.Upstream;
+import nautilus.autoupdate.fix.ModelProof;
+import nautilus.autoupdate.fix.Proof;
 import nautilus.autoupdate.gate.MergeGate;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.notify.Event;
 import nautilus.autoupdate.notify.Notifications;
+import nautilus.autoupdate.report.Style;
 import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.update.UpdateOptions;
 import nautilus.autoupdate.update.UpdaterFactory;
 import nautilus.autoupdate.version.Version;
 
-/** One {@code run} cycle under the run lock, shared by the run and watch commands. */
-final class CycleRunner {
-  private final CliContext ctx;
+/**
+ * One {@code run} cycle under the run lock, shared by the run and watch commands: it assembles the
+ * stages from the configuration, runs {@link RunCycle} and prints what it did.
+ */
+public final class CycleRunner {
+  /** Fault injection for the kill-and-rerun tests: halt the JVM right after the named step. */
+  public static final String CRASH_PROPERTY = "nautilus.autoupdate.crashAfter";
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Map<String, String> env;
+  private final Path workingDir;
   private final boolean color;
   private final UpdateOptions options;
 
-  CycleRunner(CliContext ctx, boolean color, UpdateOptions options) {
-    this.ctx = ctx;
+  /**
+   * @param workingDir the downstream repository (config paths resolve against it)
+   * @param color whether the output may use ANSI colors
+   */
+  public CycleRunner(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Path workingDir,
+      boolean color,
+      UpdateOptions options) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.workingDir = workingDir;
     this.color = color;
     this.options = options;
   }
 
-  /** Runs one cycle; returns an exit code (0 also when another run holds the lock). */
-  int runOnce(AutoUpdateConfig config, boolean dryRun, boolean writeChangelog) {
-    Path stateDir = ctx.workingDir().resolve(config.stateDir());
+  /**
+   * Runs one cycle; returns normally also when another run holds the lock (that one does the work).
+   *
+   * @throws nautilus.autoupdate.UserError when the cycle stops on an error (told as a crash first)
+   */
+  public void runOnce(AutoUpdateConfig config, boolean dryRun, boolean writeChangelog) {
+    Path stateDir = workingDir.resolve(config.stateDir());
     Optional<RunLock> lock = dryRun ? Optional.empty() : RunLock.tryAcquire(stateDir);
     if (!dryRun && lock.isEmpty()) {
       Optional<ProcessStamp> holder = RunLock.holder(stateDir);
       if (holder.isPresent() && !"run".equals(holder.get().command())) {
         // An update, fix or dispatch usually ends soon: wait for it as they wait for each other.
         try {
-          lock = Optional.of(RepoLock.take(ctx, config, "run"));
+          lock = Optional.of(RepoLock.take(workingDir, err, config, "run"));
         } catch (RunLock.Held stillHeld) {
           holder = stillHeld.holder();
         }
       }
       if (lock.isEmpty()) {
         // Overlapping cron runs: the one working does this cycle's work.
-        ctx.out()
-            .println(
-                "another command is working ("
-                    + holder.map(ProcessStamp::describe).orElse("holder unknown")
-                    + " holds "
-                    + RunLock.file(stateDir)
-                    + "); nothing to do this time");
-        return ExitCodes.OK;
+        out.println(
+            "another command is working ("
+                + holder.map(ProcessStamp::describe).orElse("holder unknown")
+                + " holds "
+                + RunLock.file(stateDir)
+                + "); nothing to do this time");
+        return;
       }
     }
     Clock clock = Clock.systemUTC();
-    try (Upstream up = Upstream.open(config, ctx.workingDir(), ctx.env(), clock, dryRun)) {
+    try (Upstream up = Upstream.open(config, workingDir, env, clock, dryRun)) {
       List<String> warnings = new ArrayList<>();
       ImpactCheck check =
           new ImpactCheck(
@@ -75,7 +102,8 @@ final class CycleRunner {
               // A dry run writes nothing, not even the API cache.
               dryRun
                   ? ApiDiffSource.off("run --dry-run makes no API diff")
-                  : Analysis.apiDiff(ctx, up.repoRoot(), up.config(), false, false));
+                  : ApiModels.diffSource(
+                      up.repoRoot(), up.config(), env, err::println, false, false));
       UpdaterFactory factory = factory(up.config(), up.repoRoot(), clock, dryRun, warnings::add);
       RunCycle cycle =
           new RunCycle(
@@ -88,18 +116,14 @@ final class CycleRunner {
                   : new BranchUpdate(factory, up.state(), MergeGate.Policy.of(up.config()), clock),
               factory == null ? null : dispatchStep(factory, up, check, dryRun),
               clock,
-              DetectSupport.crashHook());
+              crashHook());
       Notifications notify =
           dryRun
               ? Notifications.off()
               : Notifications.from(
-                  up.config(),
-                  ctx.env(),
-                  up.state(),
-                  clock,
-                  w -> ctx.err().println("warning: " + w));
+                  up.config(), env, up.state(), clock, w -> err.println("warning: " + w));
       cycle.notifying(notify);
-      Optional<Version> current = DetectSupport.pinned(up);
+      Optional<Version> current = up.pinned();
       RunCycle.Result r;
       try {
         r = cycle.run(config.channel(), current, dryRun);
@@ -109,26 +133,24 @@ final class CycleRunner {
         throw e;
       }
       warnings.addAll(r.detection().warnings());
-      DetectSupport.warnVanishedPin(up, current, r.detection(), warnings::add);
-      warnings.forEach(w -> ctx.err().println("warning: " + w));
+      up.warnVanishedPin(current, r.detection(), warnings::add);
+      warnings.forEach(w -> err.println("warning: " + w));
       r.detection()
           .newVersions()
           .forEach(
               d ->
-                  ctx.out()
-                      .println(
-                          "new "
-                              + DetectSupport.paint(color, "1;32", d.version().toString())
-                              + " ("
-                              + d.channel().id()
-                              + ", published "
-                              + DetectSupport.time(d.publishedAt())
-                              + ")"));
-      r.messages().forEach(ctx.out()::println);
+                  out.println(
+                      "new "
+                          + Style.paint(color, "1;32", d.version().toString())
+                          + " ("
+                          + d.channel().id()
+                          + ", published "
+                          + Style.time(d.publishedAt())
+                          + ")"));
+      r.messages().forEach(out::println);
       if (writeChangelog && !dryRun) {
-        ChangelogCommand.write(up, ctx);
+        out.println(up.writeChangelog(clock, w -> err.println("warning: " + w)));
       }
-      return ExitCodes.OK;
     } finally {
       lock.ifPresent(RunLock::close);
     }
@@ -145,21 +167,21 @@ final class CycleRunner {
           repoRoot + " is not in a git repository: run checks and records, but cannot update");
       return null;
     }
-    var crash = DetectSupport.crashHook();
+    var crash = crashHook();
     return new UpdaterFactory(
         config,
         repoRoot,
-        ctx.env(),
+        env,
         options,
         // A dry run reads the target's model from the cache only: it writes nothing.
-        Analysis.proof(ctx, repoRoot, config, options.offline(), dryRun, false),
+        proof(repoRoot, config, dryRun),
         this::step,
         step -> crash.accept("update:" + step.name().toLowerCase(Locale.ROOT)),
         clock);
   }
 
   /** The error as the user sees it on stderr: one line. */
-  static String crashLine(RuntimeException e) {
+  public static String crashLine(RuntimeException e) {
     String msg =
         e instanceof UserError
             ? e.getMessage()
@@ -178,18 +200,28 @@ final class CycleRunner {
       UpdaterFactory factory, Upstream up, ImpactCheck check, boolean dryRun) {
     AutoUpdateConfig config = up.config();
     return new AgentDispatch(
-        factory,
-        config,
-        ctx.env(),
-        up.state(),
-        check,
-        Analysis.proof(ctx, up.repoRoot(), config, options.offline(), dryRun, false),
-        this::step);
+        factory, config, env, up.state(), check, proof(up.repoRoot(), config, dryRun), this::step);
+  }
+
+  private Proof proof(Path repoRoot, AutoUpdateConfig config, boolean cacheOnly) {
+    return ModelProof.of(
+        ApiModels.lookup(repoRoot, config, env, err::println, options.offline(), cacheOnly, false),
+        config);
   }
 
   private void step(String line) {
-    ctx.out().println("→ " + line);
-    ctx.out().flush();
+    out.println("→ " + line);
+    out.flush();
+  }
+
+  /** Halts the JVM right after the step named by {@link #CRASH_PROPERTY} (tests only). */
+  static Consumer<String> crashHook() {
+    String at = System.getProperty(CRASH_PROPERTY);
+    return step -> {
+      if (step.equals(at)) {
+        Runtime.getRuntime().halt(137);
+      }
+    };
   }
 
   private static ImpactAnalyzer analyzer(boolean dryRun) {

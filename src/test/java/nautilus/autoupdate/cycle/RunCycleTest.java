@@ -1,4 +1,4 @@
-package nautilus.autoupdate.detect;
+package nautilus.autoupdate.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,9 @@ import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
+import nautilus.autoupdate.detect.DetectedVersion;
+import nautilus.autoupdate.detect.FakeUpstream;
+import nautilus.autoupdate.detect.Upstream;
 import nautilus.autoupdate.gate.GateResult;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;

@@ -136,14 +136,18 @@ def main():
             continue
         # The project's own pins as they stand at this commit and before it, not at HEAD: a project
         # that later moves its pin into a subfolder (or drops it) still bumped it here.
-        project_pins = pin_files_at(gd, parent) | pin_files_at(gd, commit)
-        pins = [p for p in pins if p in project_pins]
-        if not pins:
+        before_pins, after_pins = pin_files_at(gd, parent), pin_files_at(gd, commit)
+        pins = [p for p in pins if p in before_pins | after_pins]
+        if not pins or not before_pins or not after_pins:
+            continue
+        # A pin that appears at another folder depth (a service's requirements, then a new root one)
+        # is a new pin beside the old one, not a bump of it.
+        if min(p.count("/") for p in before_pins) != min(p.count("/") for p in after_pins):
             continue
         # The version is read from all the project's pins, changed or not: a manifest floor that moves
         # while an untouched lock keeps the resolved version is no upgrade.
-        before = version_at(gd, parent, sorted(pin_files_at(gd, parent)))
-        after = version_at(gd, commit, sorted(pin_files_at(gd, commit)))
+        before = version_at(gd, parent, sorted(before_pins))
+        after = version_at(gd, commit, sorted(after_pins))
         if not before or not after or before == after:
             continue
         # Adaptations that land within three days after the bump, in commits that say so.

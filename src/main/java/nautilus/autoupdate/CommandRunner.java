@@ -2,6 +2,7 @@ package nautilus.autoupdate;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a program with an argument list (never a shell string) in a directory, with a timeout that
  * kills the whole process tree. Output goes to temp files, so a chatty program cannot block on a
- * full pipe.
+ * full pipe. A runner {@link #inOwnProcessGroup()} also kills what left the tree.
  */
 public final class CommandRunner {
   private final Map<String, String> extraEnv;
   private final boolean inherit;
+  private final boolean ownGroup;
+  private final int maxOutputBytes;
 
   /**
    * @param extraEnv variables added to (or replacing) the inherited environment of every run
@@ -28,8 +31,15 @@ public final class CommandRunner {
   }
 
   private CommandRunner(Map<String, String> env, boolean inherit) {
+    this(env, inherit, false, 0);
+  }
+
+  private CommandRunner(
+      Map<String, String> env, boolean inherit, boolean ownGroup, int maxOutputBytes) {
     this.extraEnv = Map.copyOf(env);
     this.inherit = inherit;
+    this.ownGroup = ownGroup;
+    this.maxOutputBytes = maxOutputBytes;
   }
 
   /**
@@ -42,6 +52,38 @@ public final class CommandRunner {
 
   public CommandRunner() {
     this(Map.of());
+  }
+
+  /**
+   * The same runner, starting each program in a session and process group of its own ({@code
+   * setsid}, when on the PATH): past the timeout the whole group is killed, also grandchildren that
+   * left the process tree. For programs the tool does not control (the coding agent); not for all,
+   * since a new session has no controlling terminal.
+   */
+  public CommandRunner inOwnProcessGroup() {
+    return new CommandRunner(extraEnv, inherit, true, maxOutputBytes);
+  }
+
+  /**
+   * The same runner, reading back at most {@code bytes} of each output stream (the rest is cut).
+   */
+  public CommandRunner withOutputCap(int bytes) {
+    return new CommandRunner(extraEnv, inherit, ownGroup, bytes);
+  }
+
+  /**
+   * The command as {@link #inOwnProcessGroup()} starts it: behind {@code setsid} when {@code
+   * setsid} is on {@code path}, the program looked up on {@code path}.
+   */
+  public static List<String> inOwnGroup(List<String> command, String path) {
+    List<String> cmd = new ArrayList<>();
+    String setsid = onPath("setsid", path);
+    if (!setsid.equals("setsid")) {
+      cmd.add(setsid);
+    }
+    cmd.add(onPath(command.get(0), path));
+    cmd.addAll(command.subList(1, command.size()));
+    return cmd;
   }
 
   public CommandResult run(List<String> command, Path dir, Duration timeout) {
@@ -69,7 +111,13 @@ public final class CommandRunner {
       }
       pb.environment().putAll(extraEnv);
       pb.environment().putAll(env);
-      pb.command().set(0, onPath(command.get(0), pb.environment().get("PATH")));
+      String path = pb.environment().get("PATH");
+      if (ownGroup) {
+        pb.command(inOwnGroup(command, path));
+      } else {
+        pb.command().set(0, onPath(command.get(0), path));
+      }
+      boolean grouped = ownGroup && isSetsid(pb.command().get(0));
       pb.redirectOutput(out.toFile()).redirectError(err.toFile());
       if (stdin != null) {
         // A file, like the output: no pipe a slow reader could block on.
@@ -86,15 +134,15 @@ public final class CommandRunner {
         return new CommandResult(
             -1, "", "", false, "cannot run '" + command.get(0) + "': " + e.getMessage(), 0);
       }
-      boolean finished = waitFor(p, timeout);
+      boolean finished = waitFor(p, timeout, grouped);
       if (!finished) {
-        killTree(p.toHandle());
+        kill(p, grouped);
         p.waitFor(10, TimeUnit.SECONDS);
       }
       return new CommandResult(
           finished ? p.exitValue() : -1,
-          Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8),
+          read(out),
+          read(err),
           !finished,
           null,
           (System.nanoTime() - start) / 1e9);
@@ -127,21 +175,57 @@ public final class CommandRunner {
     return program;
   }
 
-  private static boolean waitFor(Process p, Duration timeout) throws InterruptedException {
+  private String read(Path file) throws IOException {
+    if (maxOutputBytes <= 0) {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    }
+    try (InputStream s = Files.newInputStream(file)) {
+      return new String(s.readNBytes(maxOutputBytes), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static boolean isSetsid(String program) {
+    return Path.of(program).getFileName().toString().equals("setsid");
+  }
+
+  private static boolean waitFor(Process p, Duration timeout, boolean grouped)
+      throws InterruptedException {
     try {
       return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       // An interrupted tool must not leave test processes behind.
-      killTree(p.toHandle());
+      kill(p, grouped);
       throw e;
     }
   }
 
-  /** Kills the descendants first (collected before the parent dies and they get re-parented). */
-  static void killTree(ProcessHandle root) {
-    List<ProcessHandle> descendants = root.descendants().toList();
-    root.destroyForcibly();
+  /**
+   * Kills the program's process group (when setsid gave it one), its descendants (collected before
+   * the parent dies and they get re-parented) and the program itself.
+   */
+  private static void kill(Process p, boolean grouped) {
+    List<ProcessHandle> descendants = p.toHandle().descendants().toList();
+    if (grouped) {
+      killGroup(p.pid());
+    }
+    p.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** {@code kill -KILL -<pgid>}: setsid made the program's pid its group's id. */
+  private static void killGroup(long pgid) {
+    try {
+      Process k =
+          new ProcessBuilder("kill", "-KILL", "--", "-" + pgid)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      k.waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // No kill program: the descendants are still killed one by one.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String nullDevice() {

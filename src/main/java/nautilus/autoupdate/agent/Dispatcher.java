@@ -26,6 +26,7 @@ import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.state.AgentRun;
 import nautilus.autoupdate.state.StateDb;
+import nautilus.autoupdate.update.BaseTests;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
 import nautilus.autoupdate.verify.BaselineCache;
@@ -568,18 +569,7 @@ public final class Dispatcher {
   }
 
   private TestResult baseline(String baseSha) {
-    var cached = baselines.get(baseSha, config.testCommand());
-    if (cached.isPresent()) {
-      log.accept("base tests: cached for " + short12(baseSha));
-      return cached.get();
-    }
-    log.accept("base tests: running " + config.testCommand());
-    try (Worktree wt = worktrees.detached(baseSha)) {
-      TestResult r = tests.run(wt.dir(), config.testCommand());
-      baselines.put(baseSha, config.testCommand(), r);
-      log.accept("base tests: " + Updater.summary(r));
-      return r;
-    }
+    return BaseTests.of(baseSha, config.testCommand(), baselines, worktrees, tests, log);
   }
 
   private TestResult branchTests(Worktree wt, TestResult baseline) {

@@ -293,19 +293,7 @@ public final class Updater {
   }
 
   private TestResult baseline(String baseSha) {
-    var cached = baselines.get(baseSha, config.testCommand());
-    if (cached.isPresent()) {
-      log.accept("base tests: cached for " + baseSha.substring(0, 12));
-      return cached.get();
-    }
-    log.accept(
-        "base tests: running " + config.testCommand() + " (" + tests.environment().name() + ")");
-    try (Worktree wt = worktrees.detached(baseSha)) {
-      TestResult r = tests.run(wt.dir(), config.testCommand());
-      baselines.put(baseSha, config.testCommand(), r);
-      log.accept("base tests: " + summary(r));
-      return r;
-    }
+    return BaseTests.of(baseSha, config.testCommand(), baselines, worktrees, tests, log);
   }
 
   private TestResult candidateTests(Request req, Path dir, TestResult baseline) {

@@ -7,19 +7,25 @@ package index still serves both versions), then `fix` on the same clone. The tru
 developers changed (files, and the old line ranges of their edits).
 
 Prints per case and in all: file recall and precision, site recall and precision, the share of
-the developers' edited sites that `fix` edited to the same text, and the edits `fix` wrote whose
-imports do not resolve on the target (checked with the real wheel in a venv when --verify is set).
+the developers' edited sites that `fix` edited to the same text. With --verify, an oracle from the
+real package (the wheels of the target and from versions, each in a cached venv of a Python its
+wheel is built for, see oracle_probe.py): whether each reported import, keyword and attribute/name
+site is a real break, and whether the imports, keywords and chains `fix` wrote resolve on the target.
 
 Usage: score.py [--mirrors DIR] [--offline] [--verify] [--only REPO] [--json OUT]
 """
 import argparse
+import fcntl
 import json
 import os
+import platform
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,8 +37,8 @@ def mirror_of(mirrors, repo):
     return Path(mirrors) / repo.replace("/", "+") / "repo"
 
 
-def run(cmd, cwd=None, env=None):
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, errors="replace")
+def run(cmd, cwd=None, env=None, input=None):
+    return subprocess.run(cmd, cwd=cwd, env=env, input=input, capture_output=True, text=True, errors="replace")
 
 
 def clone_at(mirror, commit, dest):
@@ -95,6 +101,8 @@ def score_case(case, mirrors, offline, verify, state_root):
             missed_files=sorted(truth_files - predicted_files),
             extra_files=sorted(predicted_files - truth_files),
         )
+        if verify:
+            result["oracle"] = site_oracle(report, work, case)
         # fix on the same clone; compare the edited text with the developers' own.
         fixed = tool(["fix", *common, "--format", "json"], env)
         result["fix_exit"] = fixed.returncode
@@ -110,50 +118,251 @@ def score_case(case, mirrors, offline, verify, state_root):
                 same += 1
         result["fixed_as_developers"] = same
         diff = run(["git", "-C", str(work), "diff", "-U0", "--no-color"]).stdout
-        added = [l[1:] for l in diff.splitlines() if l.startswith("+") and not l.startswith("+++")]
+        added = added_lines(diff)
         result["edited_lines"] = len(added)
         if verify and added:
-            bad = unresolved_imports(added, case["to"])
-            if bad is None:
+            checked = edit_oracle(added, work, case["to"])
+            if checked is None:
                 result["unverified"] = True  # no wheel for the target here: not counted either way
             else:
-                result["unresolved"] = bad
+                result.update(checked)
     return result
 
 
-IMPORT = re.compile(r"^\s*from\s+(nautilus_trader[\w.]*)\s+import\s+([\w ,]+)")
+BENCH_CACHE = Path.home() / ".cache" / "nautilus-autoupdate-bench"
+SIMPLE_INDEX = os.environ.get("DEVSET_SIMPLE_INDEX", "https://pypi.org/simple/nautilus-trader/")
+ORACLE_PROBE = Path(__file__).parent / "oracle_probe.py"
+_venvs = {}
 
 
-def unresolved_imports(lines, version):
-    """Imports the tool wrote that the real target package cannot satisfy (checked in a venv)."""
-    venv = Path.home() / ".cache" / "nautilus-autoupdate-bench" / f"venv-{version}"
+def index_files():
+    """The package's files on the index (PEP 691 JSON), cached for a day: one look-up per run."""
+    cached = BENCH_CACHE / "simple-nautilus-trader.json"
+    if cached.exists() and time.time() - cached.stat().st_mtime < 86400:
+        return json.loads(cached.read_text())
+    req = urllib.request.Request(SIMPLE_INDEX, headers={"Accept": "application/vnd.pypi.simple.v1+json"})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            files = [f["filename"] for f in json.load(r).get("files", [])]
+    except (OSError, ValueError):
+        return json.loads(cached.read_text()) if cached.exists() else None
+    BENCH_CACHE.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    tmp.write_text(json.dumps(files))
+    tmp.replace(cached)
+    return files
+
+
+def wheel_pythons(version):
+    """The CPython minor versions (3, 12) the index has a wheel of `version` for, on this platform."""
+    files = index_files() or []
+    machine = platform.machine()
+    tags = set()
+    for f in files:
+        m = re.match(r"nautilus_trader-([^-]+)-cp(\d)(\d+)-[^-]+-([^-]+)\.whl$", f)
+        if m and m.group(1) == version and "linux" in m.group(4) and machine in m.group(4):
+            tags.add((int(m.group(2)), int(m.group(3))))
+    return sorted(tags)
+
+
+def interpreter_for(version):
+    """The oldest local CPython (this one, or pyenv's) that a wheel of `version` is built for."""
+    root = os.environ.get("PYENV_ROOT") or (run(["pyenv", "root"]).stdout.strip() if shutil.which("pyenv") else "")
+    root = Path(root or Path.home() / ".pyenv")
+    for major, minor in wheel_pythons(version):
+        if sys.version_info[:2] == (major, minor):
+            return sys.executable
+        found = sorted(root.glob(f"versions/{major}.{minor}.*/bin/python"))
+        if found:
+            return str(found[-1])
+    return None
+
+
+def venv_for(version):
+    """The python of a cached venv holding the real `version` wheel; None when the index has none here."""
+    if version in _venvs:
+        return _venvs[version]
+    venv = BENCH_CACHE / f"venv-{version}"
     py = venv / "bin" / "python"
     ready = venv / ".installed"
+    BENCH_CACHE.mkdir(parents=True, exist_ok=True)
+    with open(BENCH_CACHE / f"venv-{version}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two runs must not build (and drop) the same venv at once
+        _venvs[version] = make_venv(version, venv, py, ready)
+    return _venvs[version]
+
+
+def make_venv(version, venv, py, ready):
     if not ready.exists():
+        interp = interpreter_for(version)
+        if interp is None:
+            return None
         # A venv whose install failed is dropped, so a later run neither trusts nor reuses it.
         shutil.rmtree(venv, ignore_errors=True)
-        if run([sys.executable, "-m", "venv", str(venv)]).returncode != 0:
-            return None
-        if run([str(py), "-m", "pip", "install", "-q", f"nautilus_trader=={version}"]).returncode != 0:
+        ok = run([interp, "-m", "venv", str(venv)]).returncode == 0 and run(
+            [str(py), "-m", "pip", "install", "-q", "--only-binary", "nautilus_trader", f"nautilus_trader=={version}"]
+        ).returncode == 0
+        if not ok:
             shutil.rmtree(venv, ignore_errors=True)
             return None
         ready.touch()
-    bad = []
-    for line in lines:
-        m = IMPORT.match(line)
-        if not m:
-            continue
-        names = [n.strip().split(" as ")[0] for n in m.group(2).split(",") if n.strip()]
-        code = f"import importlib; m = importlib.import_module({m.group(1)!r}); " + "; ".join(
-            f"getattr(m, {n!r})" for n in names
-        )
-        if run([str(py), "-c", code]).returncode != 0:
-            bad.append(line.strip())
-    return bad
+    return py
+
+
+def probe(version, queries):
+    """The probe's results for `queries` on the real `version`; None when no wheel serves it here."""
+    py = venv_for(version)
+    if py is None:
+        return None
+    if not queries:
+        return []
+    out = run([str(py), str(ORACLE_PROBE)], input=json.dumps(queries))
+    try:
+        results = json.loads(out.stdout)
+    except ValueError:
+        err = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        results = [{"status": "unknown", "why": "probe failed: " + err}] * len(queries)
+    return results
+
+
+ORACLE_GROUPS = {
+    # The acceptance bar of issue 13: certain import and keyword sites are real breaks.
+    "certain_import_kwarg": lambda s: s["certainty"] == "certain" and s["match"] in ("import", "kwarg"),
+    "certain_attribute_name": lambda s: s["certainty"] == "certain" and s["match"] in ("attribute", "name", "call"),
+    "possible": lambda s: s["certainty"] == "possible" and s["match"] in ("import", "kwarg", "attribute", "name", "call"),
+}
+
+
+def verdict(match, target, before):
+    """real / not_real / unverifiable, and why. A real break fails on the target and, when the from
+    version has a wheel here, resolves on it."""
+    if target["status"] == "unknown":
+        return "unverifiable", "target: " + target["why"]
+    if target["status"] == "ok":
+        return "not_real", "resolves on the target: " + target["what"]
+    if before is None:
+        return "real", target["why"] + " (from version not checked: no wheel)"
+    if before["status"] == "ok":
+        return "real", target["why"]
+    if before["status"] == "fail" and match == "import":
+        return "not_real", "fails on the from version too: " + before["why"]
+    # For a keyword or a chain, failing on both says more of our resolution than of the package.
+    return "unverifiable", "from: " + before["why"]
+
+
+def site_oracle(report, work, case):
+    """Each reported site checked on the real target (and from) package."""
+    sites, seen = [], set()
+    for f in report.get("affected_files", []):
+        for s in f.get("sites", []):
+            key = (f["path"], s["line"], s["column"], s["match"])
+            if "cell" in s or key in seen:
+                continue  # notebook cells are not checked; a site named by two changes counts once
+            seen.add(key)
+            if any(g(s) for g in ORACLE_GROUPS.values()):
+                sites.append({"path": f["path"], **s})
+    queries = [{"path": str(work / s["path"]), "line": s["line"], "column": s["column"], "match": s["match"]} for s in sites]
+    on_target = probe(case["to"], queries)
+    if on_target is None:
+        return {"target": case["to"], "unavailable": "no wheel of " + case["to"] + " on the index for this platform"}
+    on_from = probe(case["from"], queries)
+    out = {"target": case["to"], "from": case["from"] if on_from is not None else None}
+    for name, member in ORACLE_GROUPS.items():
+        g = {"checked": 0, "real": 0, "not_real": [], "unverifiable": 0, "unverifiable_why": []}
+        for i, s in enumerate(sites):
+            if not member(s):
+                continue
+            v, why = verdict(s["match"], on_target[i], on_from[i] if on_from is not None else None)
+            g["checked"] += 1
+            where = f'{s["path"]}:{s["line"]} [{s["match"]}] {s["code"].strip()}'
+            if v == "real":
+                g["real"] += 1
+            elif v == "not_real":
+                g["not_real"].append(f"{where}  -- {why}")
+            else:
+                g["unverifiable"] += 1
+                g["unverifiable_why"].append(f"{where}  -- {why}")
+        out[name] = g
+    return out
+
+
+def added_lines(diff):
+    """(path, new line number, text) of every line the diff adds."""
+    out, path, n = [], None, 0
+    for l in diff.splitlines():
+        if l.startswith("+++ "):
+            path = l[6:] if l.startswith("+++ b/") else None
+        elif l.startswith("@@"):
+            m = re.match(r"@@ -\S+ \+(\d+)", l)
+            n = int(m.group(1)) if m else 0
+        elif l.startswith("+") and path:
+            out.append((path, n, l[1:]))
+            n += 1
+    return out
+
+
+def edit_oracle(added, work, version):
+    """The edits `fix` wrote, each added line's imports, keywords and chains of the package checked on
+    the real target; None when no wheel serves it here."""
+    lines = [a for a in added if a[0].endswith(".py")]
+    results = probe(version, [{"path": str(work / p), "line": n, "match": "line"} for p, n, _ in lines])
+    if results is None:
+        return None
+    out = {"unresolved": [], "edits_verified": 0, "edits_unverifiable": []}
+    for (p, n, text), r in zip(lines, results):
+        where = f"{p}:{n}: {text.strip()}"
+        if r["status"] == "fail":
+            out["unresolved"].append(f"{where}  -- {r['why']}")
+        elif r["status"] == "ok":
+            out["edits_verified"] += 1
+        elif r["status"] == "unknown":
+            out["edits_unverifiable"].append(f"{where}  -- {r['why']}")
+    return out
 
 
 def ratio(a, b):
     return round(a / b, 2) if b else None
+
+
+def print_oracle(r):
+    """The oracle's figures of one case, and every site it found not to be a real break."""
+    o = r.get("oracle")
+    if o is None:
+        return
+    if "unavailable" in o:
+        print(f'  oracle: {o["unavailable"]}')
+        return
+    versions = f'{o["from"] or "(from: no wheel)"} -> {o["target"]}'
+    for name in ORACLE_GROUPS:
+        g = o[name]
+        if g["checked"]:
+            print(f'  oracle {versions} {name}: {g["checked"]} checked, {g["real"]} real, '
+                  f'{len(g["not_real"])} not real, {g["unverifiable"]} unverifiable')
+            for x in g["not_real"]:
+                print("    not real: " + x)
+            if name == "certain_import_kwarg":
+                for x in g["unverifiable_why"]:
+                    print("    unverifiable: " + x)
+    for x in r.get("unresolved", []):
+        print("  edit unresolved: " + x)
+
+
+def oracle_summary(ok):
+    checked = [r["oracle"] for r in ok if r.get("oracle") and "unavailable" not in r["oracle"]]
+    out = {
+        "cases_checked": len(checked),
+        "cases_with_from_checked": sum(1 for o in checked if o["from"]),
+        "cases_unavailable": sum(1 for r in ok if r.get("oracle") and "unavailable" in r["oracle"]),
+    }
+    for name in ORACLE_GROUPS:
+        out[name] = {
+            "checked": sum(o[name]["checked"] for o in checked),
+            "real": sum(o[name]["real"] for o in checked),
+            "not_real": sum(len(o[name]["not_real"]) for o in checked),
+            "unverifiable": sum(o[name]["unverifiable"] for o in checked),
+        }
+    out["not_real_certain_import_kwarg"] = [x for o in checked for x in o["certain_import_kwarg"]["not_real"]]
+    return out
 
 
 def main():
@@ -175,7 +384,9 @@ def main():
                 continue
             r = score_case(case, a.mirrors, a.offline, a.verify, state_root)
             results.append(r)
-            print(json.dumps({k: v for k, v in r.items() if k not in ("missed_files", "extra_files")}), flush=True)
+            hidden = ("missed_files", "extra_files", "oracle", "unresolved", "edits_unverifiable")
+            print(json.dumps({k: v for k, v in r.items() if k not in hidden}), flush=True)
+            print_oracle(r)
     ok = [r for r in results if "error" not in r]
     tot = lambda k: sum(r.get(k, 0) for r in ok)
     summary = {
@@ -195,6 +406,9 @@ def main():
         summary["unresolved_edits"] = sum(len(r.get("unresolved", [])) for r in ok)
         summary["verified_cases"] = sum(1 for r in ok if "unresolved" in r)
         summary["unverified_cases"] = sum(1 for r in ok if r.get("unverified"))
+        summary["edits_verified"] = tot("edits_verified")
+        summary["edits_unverifiable"] = sum(len(r.get("edits_unverifiable", [])) for r in ok)
+        summary["oracle"] = oracle_summary(ok)
     print(json.dumps(summary, indent=1))
     if a.json:
         Path(a.json).write_text(json.dumps({"summary": summary, "cases": results}, indent=1))

@@ -145,6 +145,7 @@ public final class ImpactAnalyzer {
     }
     // Every scope, so the report lists the Rust-only changes too (they simply reach no site).
     List<BreakingChange> changes = selector.select(releases, range, false);
+    int noteCount = changes.size();
     Path stateDir = req.repoRoot().resolve(cfg.stateDir());
     // A dry run writes nothing anywhere, not even the parse cache.
     Path cache = cfg.dryRun() || !parseCache ? null : stateDir.resolve(PARSE_CACHE);
@@ -193,6 +194,13 @@ public final class ImpactAnalyzer {
           apiDiff = apiDiff.withCleared(judged.cleared());
         }
       }
+    }
+    // A section of from's own cycle lists changes from already in it: its notes alone are review.
+    PartialNotes.Split partial = PartialNotes.split(found, noteCount, changes, range);
+    found = partial.found();
+    if (!partial.reviews().isEmpty()) {
+      reviews = new ArrayList<>(reviews);
+      reviews.addAll(partial.reviews());
     }
 
     Decision.Outcome decision =

@@ -131,13 +131,17 @@ public final class MarkdownReport implements ReportRenderer {
     if (!r.reviews().isEmpty()) {
       sb.append("### To review\n\n")
           .append(
-              "Behavior or default changes where our code uses what they name; not breaks.\n\n");
+              "Behavior or default changes where our code uses what they name, and notes that"
+                  + " only partly apply to this upgrade; not breaks.\n\n");
       for (nautilus.autoupdate.impact.Review v : r.reviews()) {
         BreakingChange c = ReportFacts.change(r, v.change());
         sb.append("- ")
             .append(
                 c == null ? inline(v.name(), false) : c.version() + ": " + inline(c.text(), false))
             .append('\n');
+        if (v.why() != null) {
+          sb.append("  - *").append(inline(v.why(), false)).append("*\n");
+        }
         for (nautilus.autoupdate.impact.Review.Use u : v.uses()) {
           sb.append("  - ")
               .append(codeSpan(ReportFacts.reviewWhere(u), false))

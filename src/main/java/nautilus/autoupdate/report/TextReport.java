@@ -149,6 +149,9 @@ public final class TextReport implements ReportRenderer {
         sb.append("  - ")
             .append(c == null ? v.name() : c.version() + ": " + ReportFacts.oneLine(c.text()))
             .append('\n');
+        if (v.why() != null) {
+          sb.append("      ").append(paint(DIM, ReportFacts.oneLine(v.why()))).append('\n');
+        }
         for (Review.Use u : v.uses()) {
           sb.append("      ")
               .append(paint(CYAN, ReportFacts.reviewWhere(u)))

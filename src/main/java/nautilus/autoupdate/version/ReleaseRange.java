@@ -1,5 +1,7 @@
 package nautilus.autoupdate.version;
 
+import java.util.Optional;
+
 /**
  * The releases whose notes apply to an upgrade from {@code from} (exclusive) to {@code to}
  * (inclusive). A pre-release, nightly or develop target includes its base release's section: the
@@ -22,6 +24,34 @@ public record ReleaseRange(Version from, Version to) {
   public boolean includes(Version release) {
     Version r = release.withoutLocal();
     return r.compareTo(from.withoutLocal()) > 0 && r.compareTo(upperNotesVersion()) <= 0;
+  }
+
+  /**
+   * Why the notes of {@code release} only partly describe this upgrade, or empty when they apply
+   * whole. A release's section lists the changes of its whole cycle; when {@code from} is a
+   * nightly, develop build or pre-release of that release, the changes made before it are already
+   * in it (a nightly-to-nightly or nightly-to-final upgrade inside one cycle). A {@code .dev0}
+   * start precedes every change of its cycle, so its release's notes apply whole. The target's side
+   * is taken whole: the section of a nightly target is what that cycle has so far.
+   */
+  public Optional<String> partly(Version release) {
+    boolean cycleStart = from.dev().orElse(-1L) == 0 && from.preType().isEmpty();
+    if (!from.isPreRelease()
+        || cycleStart
+        || !release.withoutLocal().equals(from.baseRelease())
+        || !includes(release)) {
+      return Optional.empty();
+    }
+    String kind =
+        from.isNightly() ? "a nightly" : from.isDevelop() ? "a develop build" : "a pre-release";
+    return Optional.of(
+        "notes of "
+            + release.withoutLocal()
+            + " only partly apply: from "
+            + from
+            + " is "
+            + kind
+            + " of that release (what changed before it is already in it)");
   }
 
   /** True when nothing can lie in the range ({@code to} is not after {@code from}). */

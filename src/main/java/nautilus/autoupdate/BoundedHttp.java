@@ -37,9 +37,9 @@ import java.util.concurrent.TimeoutException;
  *   <li>A body cap: a larger answer fails before it is held in memory.
  * </ul>
  *
- * Limit breaches are {@link UserError}s naming the URL; connection errors and header timeouts stay
- * {@link IOException}s (a {@link java.net.http.HttpTimeoutException} for the latter) so callers
- * keep their own retry rules.
+ * Limit breaches are {@link UserError}s naming the URL (the deadline a {@link NetworkFault});
+ * connection errors and header timeouts stay {@link IOException}s (a {@link
+ * java.net.http.HttpTimeoutException} for the latter) so callers keep their own retry rules.
  */
 public final class BoundedHttp {
   /** No body cap (range reads and distribution files, which are bounded by the index's sizes). */
@@ -289,7 +289,7 @@ public final class BoundedHttp {
   }
 
   private UserError deadlineReached(String method, URI uri) {
-    return new UserError(
+    return new NetworkFault(
         method
             + " "
             + shown(uri)

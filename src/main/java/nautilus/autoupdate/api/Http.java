@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nautilus.autoupdate.BoundedHttp;
+import nautilus.autoupdate.NetworkFault;
 import nautilus.autoupdate.UserError;
 
 /** The one HTTP operation this stage needs; an interface so tests point it at WireMock. */
@@ -65,7 +66,7 @@ public interface Http {
       BoundedHttp.Reply r = http.send("GET", uri, headers, null, http.limits().timeout(), cap);
       return new Response(r.status(), r.headers(), r.body());
     } catch (IOException e) {
-      throw new UserError("cannot fetch " + uri + ": " + e, e);
+      throw new NetworkFault("cannot fetch " + uri + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserError("interrupted while fetching " + uri, e);

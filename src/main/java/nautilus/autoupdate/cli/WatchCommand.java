@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the 'run' cycle again and again: every interval, plus or minus 10%% jitter so many"
-          + " installations do not poll upstream in step. After a failed cycle the wait doubles"
-          + " (up to 8 intervals) until a cycle succeeds.",
+          + " installations do not poll upstream in step. After a cycle that failed on the network"
+          + " (no answer in time, a refused connection, HTTP 5xx, a rate limit) the wait doubles"
+          + " (up to 8 intervals) until a cycle succeeds; any other error (bad config, a bad"
+          + " version, a missing input file) stops it with exit 1.",
       "SIGTERM or SIGINT stops it cleanly: a cycle in progress finishes first."
     })
 final class WatchCommand extends BaseCommand {

@@ -7,13 +7,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nautilus.autoupdate.NetworkFault;
 import nautilus.autoupdate.UserError;
 
 /**
  * The {@code watch} loop: a cycle every interval, plus or minus 10% jitter so many installations do
- * not poll upstream in step; after a failed cycle the wait doubles (up to 8 intervals) until one
- * succeeds. SIGTERM or SIGINT (or {@link #stop}) ends it cleanly: a cycle in progress finishes
- * first, so its state is recorded.
+ * not poll upstream in step; after a cycle that failed on a {@link NetworkFault} the wait doubles
+ * (up to 8 intervals) until one succeeds, while any other {@link UserError} (the user's to fix)
+ * ends the loop with that error. SIGTERM or SIGINT (or {@link #stop}) ends it cleanly: a cycle in
+ * progress finishes first, so its state is recorded.
  */
 public final class WatchLoop {
   private static final Pattern INTERVAL = Pattern.compile("(\\d+)\\s*([smhd]?)");
@@ -39,7 +41,9 @@ public final class WatchLoop {
 
   /**
    * Runs {@code cycle} every {@code every} until stopped, or {@code count} times (0: no limit).
-   * Errors of a cycle are told on {@code err} and retried after the backoff.
+   * Network faults of a cycle are told on {@code err} and retried after the backoff.
+   *
+   * @throws UserError the first error of a cycle that is not a network fault
    */
   public void run(Duration every, int count, Runnable cycle, PrintWriter out, PrintWriter err) {
     CountDownLatch finished = new CountDownLatch(1);
@@ -62,7 +66,7 @@ public final class WatchLoop {
         try {
           cycle.run();
           failures = 0;
-        } catch (UserError e) {
+        } catch (NetworkFault e) {
           failures++;
           err.println("error: " + e.getMessage() + " (will retry)");
         }

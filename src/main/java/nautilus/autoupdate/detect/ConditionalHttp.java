@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import nautilus.autoupdate.BoundedHttp;
+import nautilus.autoupdate.NetworkFault;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.state.CachedResponse;
 import nautilus.autoupdate.state.StateDb;
@@ -38,7 +39,7 @@ public final class ConditionalHttp {
   public record Stats(int requests, int conditional, int notModified) {}
 
   /** The server asked us to stop for longer than we wait; the caller skips this source. */
-  public static final class RateLimited extends UserError {
+  public static final class RateLimited extends NetworkFault {
     private static final long serialVersionUID = 1L;
 
     RateLimited(String message) {
@@ -81,7 +82,8 @@ public final class ConditionalHttp {
   /**
    * GETs {@code url} and parses the body (or the cached body on 304).
    *
-   * @throws UserError naming the URL on HTTP errors, timeouts and malformed bodies
+   * @throws UserError naming the URL on HTTP errors and malformed bodies; a {@link NetworkFault} on
+   *     timeouts, failed connections and 5xx after the retries
    * @throws RateLimited when the server's rate limit resets later than the policy waits
    */
   public <T> Fetched<T> get(String url, String accept, Function<String, T> parser) {
@@ -170,7 +172,7 @@ public final class ConditionalHttp {
         throw new UserError("interrupted while fetching " + url, e);
       }
       if (attempt >= policy.attempts()) {
-        throw new UserError("GET " + url + " failed after " + attempt + " attempts: " + problem);
+        throw new NetworkFault("GET " + url + " failed after " + attempt + " attempts: " + problem);
       }
       pause(backoff);
       backoff = backoff.multipliedBy(2);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nautilus.autoupdate.NetworkFault;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.state.SeenVersion;
@@ -53,6 +54,7 @@ public final class Detector {
     List<String> warnings = new ArrayList<>();
     Map<Version, DetectedVersion> merged = new LinkedHashMap<>();
     int failed = 0;
+    boolean allNetwork = true;
     Instant now = clock.instant();
     for (VersionSource source : sources) {
       List<DetectedVersion> found;
@@ -61,6 +63,7 @@ public final class Detector {
       } catch (UserError e) {
         warnings.add(source.name() + ": " + e.getMessage());
         failed++;
+        allNetwork &= e instanceof NetworkFault;
         continue;
       }
       for (DetectedVersion d : found) {
@@ -72,7 +75,9 @@ public final class Detector {
       }
     }
     if (!sources.isEmpty() && failed == sources.size()) {
-      throw new UserError("no version source could be read: " + String.join("; ", warnings));
+      String msg = "no version source could be read: " + String.join("; ", warnings);
+      // Only when every source failed on the network is it worth trying again unchanged.
+      throw allNetwork ? new NetworkFault(msg) : new UserError(msg);
     }
     List<DetectedVersion> available =
         merged.values().stream()

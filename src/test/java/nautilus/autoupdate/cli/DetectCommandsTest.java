@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,18 +159,58 @@ class DetectCommandsTest {
     assertThat(r.out().split("up to date", -1).length - 1).isEqualTo(2);
   }
 
+  /** Every source answers {@code status} (WireMock), or is a URL of nothing (404). */
+  private void sourcesAt(String path) {
+    env.put("NAUTILUS_AUTOUPDATE_PACKAGE_INDEX_URL", up.baseUrl() + path);
+    env.put("NAUTILUS_AUTOUPDATE_NIGHTLY_INDEX_URL", up.baseUrl() + path);
+    env.put("NAUTILUS_AUTOUPDATE_GITHUB_API_URL", up.baseUrl() + path);
+  }
+
   @Test
-  void watchKeepsGoingAfterAFailedCycle() {
-    env.put("NAUTILUS_AUTOUPDATE_PACKAGE_INDEX_URL", up.baseUrl() + "/nothing");
-    env.put("NAUTILUS_AUTOUPDATE_NIGHTLY_INDEX_URL", up.baseUrl() + "/nothing");
-    env.put("NAUTILUS_AUTOUPDATE_GITHUB_API_URL", up.baseUrl() + "/nothing");
+  void watchRetriesACycleThatFailedOnTheNetwork() {
+    up.server.stubFor(get(urlMatching("/down/.*")).willReturn(aResponse().withStatus(503)));
+    sourcesAt("/down");
     CliRunner.Result r = cli("watch", "--interval", "1s", "--count", "2");
     assertThat(r.exitCode()).isZero();
+    // Both cycles ran and each told its fault once: the 503 is a fault worth retrying.
     assertThat(r.err().split("\\(will retry\\)", -1).length - 1).isEqualTo(2);
+    assertThat(r.err()).contains("HTTP 503");
+  }
+
+  @Test
+  void watchStopsOnAnErrorTheUserMustFix() {
+    // A URL of nothing (404 everywhere) is bad config: retrying it unchanged cannot help.
+    sourcesAt("/nothing");
+    CliRunner.Result r = cli("watch", "--interval", "1s", "--count", "3");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).doesNotContain("will retry");
+    assertThat(r.err().lines().filter(l -> l.startsWith("error: ")).toList())
+        .singleElement()
+        .asString()
+        .contains("no version source could be read");
+  }
+
+  @Test
+  void runEndsANetworkFaultAndAUserErrorAlikeInOneLine() {
+    up.server.stubFor(get(urlMatching("/down/.*")).willReturn(aResponse().withStatus(503)));
+    for (String path : new String[] {"/down", "/nothing"}) {
+      sourcesAt(path);
+      CliRunner.Result r = cli("run");
+      assertThat(r.exitCode()).as(path).isEqualTo(ExitCodes.ERROR);
+      assertThat(r.err().lines().filter(l -> !l.startsWith("warning: ")).toList())
+          .as(path)
+          .singleElement()
+          .asString()
+          .startsWith("error: no version source could be read");
+    }
   }
 
   @Test
   void watchStopsCleanlyWhenAskedWhileWaiting() throws Exception {
+    // Pinned at the newest version, so the cycle succeeds (a cycle's user error would end watch).
+    Files.writeString(
+        repo.resolve("pyproject.toml"),
+        "[project]\nname = \"x\"\ndependencies = [\"nautilus_trader==1.221.0\"]\n");
     WatchCommand w = new WatchCommand();
     Thread stopper =
         new Thread(

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import nautilus.autoupdate.NetworkFault;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.state.StateDb;
 import org.junit.jupiter.api.AfterEach;
@@ -108,8 +109,9 @@ class ConditionalHttpTest {
   @Test
   void givesUpAfterTheLastAttemptNamingTheUrl() {
     server.stubFor(get("/down").willReturn(aResponse().withStatus(503)));
+    // A fault of the server: worth a retry later (watch), unlike the user's errors.
     assertThatThrownBy(() -> http(null).get(url("/down"), "*/*", b -> b))
-        .isInstanceOf(UserError.class)
+        .isInstanceOf(NetworkFault.class)
         .hasMessageContaining(url("/down"))
         .hasMessageContaining("3 attempts")
         .hasMessageContaining("HTTP 503");
@@ -120,7 +122,7 @@ class ConditionalHttpTest {
   void aSlowServerTimesOut() {
     server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(1500).withBody("late")));
     assertThatThrownBy(() -> http(null, Duration.ofMillis(300)).get(url("/slow"), "*/*", b -> b))
-        .isInstanceOf(UserError.class)
+        .isInstanceOf(NetworkFault.class)
         .hasMessageContaining("no answer within");
   }
 
@@ -134,6 +136,7 @@ class ConditionalHttpTest {
             () ->
                 http(null).get(url("/t"), "application/json", b -> Sources.parseJson(url("/t"), b)))
         .isInstanceOf(UserError.class)
+        .isNotInstanceOf(NetworkFault.class)
         .hasMessageContaining(url("/t"))
         .hasMessageContaining("malformed JSON");
     assertThat(state.cached(url("/t"))).isEmpty();
@@ -143,7 +146,7 @@ class ConditionalHttpTest {
   void aBrokenConnectionIsRetriedAndReported() {
     server.stubFor(get("/cut").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     assertThatThrownBy(() -> http(null).get(url("/cut"), "*/*", b -> b))
-        .isInstanceOf(UserError.class)
+        .isInstanceOf(NetworkFault.class)
         .hasMessageContaining("connection failed");
     // The JDK client itself retries an idempotent GET once after a reset.
     server.verify(moreThanOrExactly(3), getRequestedFor(urlEqualTo("/cut")));

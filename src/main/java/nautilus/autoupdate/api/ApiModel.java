@@ -431,6 +431,27 @@ public final class ApiModel {
     return null;
   }
 
+  /**
+   * Each base of {@code cls} (defined in {@code m}) as the package class it names, {@code
+   * module.Name} where it is defined, or null for a base from outside the package or one the model
+   * cannot place; for {@link StubWriter}, which must name the same classes the model walks.
+   */
+  List<String> basePaths(ModuleApi m, ApiObject cls) {
+    List<String> out = new ArrayList<>();
+    for (String written : cls.bases()) {
+      Klass b = base(m, written, cls.name());
+      out.add(b.external != null ? null : b.module.name() + "." + b.cls.name());
+    }
+    return out;
+  }
+
+  /** A msgspec Struct's fields as its keyword-only constructor; null when not a Struct. */
+  List<Param> structFields(ModuleApi m, ApiObject cls) {
+    boolean struct =
+        mro(m, cls).stream().anyMatch(k -> k.external != null && STRUCT_BASES.contains(k.external));
+    return struct ? constructor(m, cls) : null;
+  }
+
   private static String rest(List<String> parts, int from) {
     return from >= parts.size() ? "" : String.join(".", parts.subList(from, parts.size()));
   }

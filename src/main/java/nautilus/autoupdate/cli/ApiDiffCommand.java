@@ -11,6 +11,7 @@ import nautilus.autoupdate.api.ApiModels;
 import nautilus.autoupdate.api.ApiSnapshots;
 import nautilus.autoupdate.api.NotesLinker;
 import nautilus.autoupdate.api.ReleaseNotesItems;
+import nautilus.autoupdate.api.StubWriter;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.git.StateDirs;
 import nautilus.autoupdate.release.NoteItem;
@@ -99,6 +100,14 @@ final class ApiDiffCommand extends BaseCommand {
   Path notes;
 
   @Option(
+      names = "--write-stubs",
+      paramLabel = "DIR",
+      description =
+          "Also write each version's API model as .pyi stubs to DIR/V1 and DIR/V2 (each holds"
+              + " nautilus_trader/...; unknown types are Any), to run a type checker against.")
+  Path writeStubs;
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       description =
@@ -128,14 +137,17 @@ final class ApiDiffCommand extends BaseCommand {
     Path dist = distDir == null ? null : ctx.workingDir().resolve(distDir);
     Path src = source == null ? null : ctx.workingDir().resolve(source);
     long t0 = System.nanoTime();
-    ApiSnapshots.Comparison cmp =
-        snapshots.compare(
-            packageName,
-            v1,
-            v2,
-            new ApiSnapshots.Options(dist, null, mode, null),
-            new ApiSnapshots.Options(dist, src, mode, null));
+    ApiSnapshots.Options fromOptions = new ApiSnapshots.Options(dist, null, mode, null);
+    ApiSnapshots.Options toOptions = new ApiSnapshots.Options(dist, src, mode, null);
+    ApiSnapshots.Comparison cmp = snapshots.compare(packageName, v1, v2, fromOptions, toOptions);
     List<ApiChange> changes = cmp.changes();
+    Map<String, Object> stubs = new LinkedHashMap<>();
+    if (writeStubs != null) {
+      Path root = ctx.workingDir().resolve(writeStubs);
+      // Both models are cached by now (the comparison read them), unless the diff itself was.
+      stubs.put(v1.toString(), stubs(snapshots, v1, fromOptions, root));
+      stubs.put(v2.toString(), stubs(snapshots, v2, toOptions, root));
+    }
     List<NoteItem> items = List.of();
     if (notes != null) {
       items = ReleaseNotesItems.read(ctx.workingDir().resolve(notes), v1, v2);
@@ -152,6 +164,9 @@ final class ApiDiffCommand extends BaseCommand {
       out.put("changes", changes);
       out.put("notes", items);
       out.put("stats", stats(cmp, millis));
+      if (!stubs.isEmpty()) {
+        out.put("stubs", stubs);
+      }
       try {
         ctx.out().println(Json.mapper().writeValueAsString(out));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -159,9 +174,16 @@ final class ApiDiffCommand extends BaseCommand {
       }
     } else {
       printText(ctx, v1, v2, cmp, changes, items, millis);
+      stubs.forEach((v, dir) -> ctx.out().println("stubs of " + v + ": " + dir));
     }
     ctx.out().flush();
     return ExitCodes.OK;
+  }
+
+  private String stubs(ApiSnapshots snapshots, Version v, ApiSnapshots.Options options, Path root) {
+    Path dir = root.resolve(v.toString());
+    StubWriter.write(snapshots.snapshot(packageName, v, options).snapshot(), dir);
+    return dir.toString();
   }
 
   private static Map<String, Object> stats(ApiSnapshots.Comparison c, long millis) {

@@ -120,6 +120,19 @@ class ApiDiffCommandTest {
   }
 
   @Test
+  void writesTheStubsOfBothVersions() throws Exception {
+    Path stubs = tmp.resolve("stubs");
+    JsonNode json = diffJson(dists, "--no-introspect", "--write-stubs", stubs.toString());
+    assertThat(json.path("stubs").path("1.0").asText()).isEqualTo(stubs.resolve("1.0").toString());
+    // Ema moved from demo_pkg.old.ema to demo_pkg: each set holds it where that version has it.
+    assertThat(stubs.resolve("1.0/demo_pkg/old/ema.pyi")).content().contains("class Ema:");
+    assertThat(stubs.resolve("2.0/demo_pkg/old")).doesNotExist();
+    assertThat(stubs.resolve("2.0/demo_pkg/__init__.pyi"))
+        .content()
+        .contains("from demo_pkg.indicators import Ema as Ema");
+  }
+
+  @Test
   void textOutputMarksUndocumentedBreaksAndCachesSnapshots() throws Exception {
     String[] args =
         Fixtures.demoDiff(

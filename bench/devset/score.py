@@ -65,6 +65,45 @@ def truth_ranges(case):
     return ranges
 
 
+def predicted(report):
+    """The files and (path, line) sites a `check --format json` report calls affected."""
+    files = {f["path"] for f in report.get("affected_files", [])}
+    sites = {(f["path"], s["line"]) for f in report.get("affected_files", []) for s in f.get("sites", [])}
+    return files, sites
+
+
+def score_prediction(case, predicted_files, predicted_sites):
+    """Counts of one prediction against the case's truth: a predicted line counts when it falls
+    inside one of the developers' edited ranges (bench/typecheck/compare.py scores with it too)."""
+    truth_files = set(case["files"])
+    ranges = truth_ranges(case)
+    hit_ranges = {r for r in ranges if any(p == r[0] and r[1] <= line <= r[2] for p, line in predicted_sites)}
+    true_sites = {s for s in predicted_sites if any(s[0] == r[0] and r[1] <= s[1] <= r[2] for r in ranges)}
+    return dict(
+        truth_files=len(truth_files),
+        predicted_files=len(predicted_files),
+        files_found=len(truth_files & predicted_files),
+        files_true=len(predicted_files & truth_files),
+        truth_sites=len(ranges),
+        sites_found=len(hit_ranges),
+        predicted_sites=len(predicted_sites),
+        sites_true=len(true_sites),
+        missed_files=sorted(truth_files - predicted_files),
+        extra_files=sorted(predicted_files - truth_files),
+    )
+
+
+def rates(results):
+    """File and site recall and precision over scored results (None where nothing to divide)."""
+    tot = lambda k: sum(r.get(k, 0) for r in results)
+    return {
+        "file_recall": ratio(tot("files_found"), tot("truth_files")),
+        "file_precision": ratio(tot("files_true"), tot("predicted_files")),
+        "site_recall": ratio(tot("sites_found"), tot("truth_sites")),
+        "site_precision": ratio(tot("sites_true"), tot("predicted_sites")),
+    }
+
+
 def score_case(case, mirrors, offline, verify, state_root):
     mirror = mirror_of(mirrors, case["repo"])
     result = {"id": case["id"], "repo": case["repo"], "from": case["from"], "to": case["to"]}
@@ -83,24 +122,7 @@ def score_case(case, mirrors, offline, verify, state_root):
         report = json.loads(out.stdout)
         result["recommendation"] = report.get("recommendation")
         result["api_diff"] = bool((report.get("api_diff") or {}).get("used"))
-        predicted_files = {f["path"] for f in report.get("affected_files", [])}
-        predicted_sites = {(f["path"], s["line"]) for f in report.get("affected_files", []) for s in f.get("sites", [])}
-        truth_files = set(case["files"])
-        ranges = truth_ranges(case)
-        hit_ranges = {r for r in ranges if any(p == r[0] and r[1] <= line <= r[2] for p, line in predicted_sites)}
-        true_sites = {s for s in predicted_sites if any(s[0] == r[0] and r[1] <= s[1] <= r[2] for r in ranges)}
-        result.update(
-            truth_files=len(truth_files),
-            predicted_files=len(predicted_files),
-            files_found=len(truth_files & predicted_files),
-            files_true=len(predicted_files & truth_files),
-            truth_sites=len(ranges),
-            sites_found=len(hit_ranges),
-            predicted_sites=len(predicted_sites),
-            sites_true=len(true_sites),
-            missed_files=sorted(truth_files - predicted_files),
-            extra_files=sorted(predicted_files - truth_files),
-        )
+        result.update(score_prediction(case, *predicted(report)))
         if verify:
             result["oracle"] = site_oracle(report, work, case)
         # fix on the same clone; compare the edited text with the developers' own.
@@ -393,10 +415,7 @@ def main():
         "cases": len(results),
         "scored": len(ok),
         "errors": [r["id"] + ": " + r["error"] for r in results if "error" in r],
-        "file_recall": ratio(tot("files_found"), tot("truth_files")),
-        "file_precision": ratio(tot("files_true"), tot("predicted_files")),
-        "site_recall": ratio(tot("sites_found"), tot("truth_sites")),
-        "site_precision": ratio(tot("sites_true"), tot("predicted_sites")),
+        **rates(ok),
         "fixed_as_developers": f'{tot("fixed_as_developers")}/{tot("truth_sites")}',
         "no_impact_cases_clean": sum(1 for r in ok if r["truth_files"] == 0 and r["predicted_files"] == 0),
         "no_impact_cases": sum(1 for r in ok if r["truth_files"] == 0),

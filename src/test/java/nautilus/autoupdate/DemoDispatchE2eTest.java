@@ -5,6 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static nautilus.autoupdate.GitRepos.git;
+import static nautilus.autoupdate.StarImportDemo.BRANCH;
+import static nautilus.autoupdate.StarImportDemo.FAKE_AGENT;
+import static nautilus.autoupdate.StarImportDemo.FIXED;
+import static nautilus.autoupdate.StarImportDemo.PERFORMANCE;
+import static nautilus.autoupdate.StarImportDemo.STAR;
+import static nautilus.autoupdate.StarImportDemo.edit;
 import static nautilus.autoupdate.github.GitHubStub.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,25 +40,12 @@ class DemoDispatchE2eTest {
   static WireMockExtension gh =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  static final String BRANCH = "update/v1.221.0";
-  static final String PERFORMANCE = "demo/analysis/performance.py";
-  static final String STAR = "from nautilus_trader.analysis.statistics.win_rate import *";
-  static final String FIXED = "from nautilus_trader.analysis import WinRate";
-  static final Path FAKE = Path.of("src/test/resources/agent/fake_agent.py").toAbsolutePath();
-
   @TempDir Path dir;
   GitRepos repos;
 
   @BeforeEach
   void setUp() throws Exception {
-    Path tree = dir.resolve("tree");
-    GitRepos.copyTree(Examples.DIR.resolve("demo-strategy"), tree);
-    Path perf = tree.resolve(PERFORMANCE);
-    Files.writeString(
-        perf,
-        Files.readString(perf)
-            .replace("from nautilus_trader.analysis.statistics.win_rate import WinRate", STAR));
-    repos = GitRepos.fromTree(dir.resolve("repo"), tree);
+    repos = GitRepos.fromTree(dir.resolve("repo"), StarImportDemo.copyTo(dir.resolve("tree")));
     GitHubStub.pullsFor(gh, BRANCH);
   }
 
@@ -69,13 +62,9 @@ class DemoDispatchE2eTest {
     // The notes cover the demo's breaks; the API diff has its own tests (the proof still reads
     // the real 1.221.0 model).
     env.put("NAUTILUS_AUTOUPDATE_API_DIFF", "false");
-    env.put("NAUTILUS_AUTOUPDATE_AGENT_COMMAND", "python3 " + FAKE + " " + scenario);
+    env.put("NAUTILUS_AUTOUPDATE_AGENT_COMMAND", "python3 " + FAKE_AGENT + " " + scenario);
     env.put("NAUTILUS_AUTOUPDATE_AGENT_TIMEOUT_SECONDS", "120");
     return CliRunner.run(repos.user, env, "dispatch", "--to", "1.221.0", "--format", "json");
-  }
-
-  static Map<String, Object> edit(String path, String old, String now) {
-    return Map.of("path", path, "old", old, "new", now);
   }
 
   List<String> branchLog() {

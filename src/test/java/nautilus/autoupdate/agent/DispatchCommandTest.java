@@ -5,6 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static nautilus.autoupdate.GitRepos.git;
+import static nautilus.autoupdate.StarImportDemo.BRANCH;
+import static nautilus.autoupdate.StarImportDemo.FAKE_AGENT;
+import static nautilus.autoupdate.StarImportDemo.FIXED;
+import static nautilus.autoupdate.StarImportDemo.PERFORMANCE;
+import static nautilus.autoupdate.StarImportDemo.STAR;
+import static nautilus.autoupdate.StarImportDemo.edit;
 import static nautilus.autoupdate.github.GitHubStub.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +27,7 @@ import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Examples;
 import nautilus.autoupdate.GitRepos;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.StarImportDemo;
 import nautilus.autoupdate.github.GitHubStub;
 import nautilus.autoupdate.state.AgentRun;
 import nautilus.autoupdate.state.StateDb;
@@ -41,12 +48,7 @@ class DispatchCommandTest {
   static WireMockExtension gh =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  static final String BRANCH = "update/v1.221.0";
   static final String SECRET = "ghp_planted_secret_value_4711";
-  static final String STAR = "from nautilus_trader.analysis.statistics.win_rate import *";
-  static final String FIXED = "from nautilus_trader.analysis import WinRate";
-  static final String PERFORMANCE = "demo/analysis/performance.py";
-  static final Path FAKE = Path.of("src/test/resources/agent/fake_agent.py").toAbsolutePath();
 
   static final String PYPROJECT =
       """
@@ -92,13 +94,7 @@ class DispatchCommandTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Path tree = dir.resolve("tree");
-    GitRepos.copyTree(Examples.DIR.resolve("demo-strategy"), tree);
-    Path perf = tree.resolve(PERFORMANCE);
-    Files.writeString(
-        perf,
-        Files.readString(perf)
-            .replace("from nautilus_trader.analysis.statistics.win_rate import WinRate", STAR));
+    Path tree = StarImportDemo.copyTo(dir.resolve("tree"));
     Files.writeString(tree.resolve("pyproject.toml"), PYPROJECT);
     Files.writeString(tree.resolve("check_pin.py"), CHECK);
     GitRepos.write(tree.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
@@ -126,7 +122,7 @@ class DispatchCommandTest {
     // site is left for the agent (the real wheels are DemoDispatchE2eTest's).
     env.put("NAUTILUS_AUTOUPDATE_PACKAGE_INDEX_URL", gh.baseUrl() + "/no-index");
     env.put("NAUTILUS_AUTOUPDATE_MODEL_CACHE_DIR", dir.resolve("models").toString());
-    env.put("NAUTILUS_AUTOUPDATE_AGENT_COMMAND", "python3 " + FAKE + " " + file);
+    env.put("NAUTILUS_AUTOUPDATE_AGENT_COMMAND", "python3 " + FAKE_AGENT + " " + file);
     env.put("NAUTILUS_AUTOUPDATE_AGENT_TIMEOUT_SECONDS", String.valueOf(timeout));
     env.put("NAUTILUS_AUTOUPDATE_AGENT_ENV", "AGENT_API_KEY");
     return env;
@@ -141,10 +137,6 @@ class DispatchCommandTest {
         new java.util.ArrayList<>(List.of("dispatch", "--to", "1.221.0", "--format", "json"));
     args.addAll(List.of(extra));
     return CliRunner.run(repos.user, env, args.toArray(String[]::new));
-  }
-
-  static Map<String, Object> edit(String path, String old, String now) {
-    return Map.of("path", path, "old", old, "new", now);
   }
 
   static final String EXPECTANCY =

@@ -122,7 +122,7 @@ class RunCycleNotifyTest {
   }
 
   RunCycle.Result run(RunCycle.AnalyzeStep analyze, boolean testsPass, String crashAfter) {
-    AutoUpdateConfig config = configFor(repo.resolve("state"));
+    AutoUpdateConfig config = up.config(repo.resolve("state"), "stable");
     try (Upstream u = Upstream.open(config, repo, Map.of(), clock, false)) {
       Notifications n =
           Notifications.from(
@@ -142,16 +142,6 @@ class RunCycleNotifyTest {
           .notifying(n)
           .run(Channel.STABLE, Optional.of(PIN), false);
     }
-  }
-
-  AutoUpdateConfig configFor(Path stateDir) {
-    AutoUpdateConfig c = AutoUpdateConfig.defaults();
-    for (var e : up.env(stateDir, "stable").entrySet()) {
-      String key = e.getKey().substring("NAUTILUS_AUTOUPDATE_".length()).toLowerCase();
-      Object v = key.endsWith("_seconds") ? (Object) Integer.parseInt(e.getValue()) : e.getValue();
-      c = c.with(key, key.equals("channel") ? Channel.of(e.getValue()) : v);
-    }
-    return c;
   }
 
   /** The embed titles Discord received, in order. */
@@ -217,24 +207,7 @@ class RunCycleNotifyTest {
     if (t.version().compareTo(Version.parse("1.223.0")) < 0) {
       return report(t, Recommendation.AUTO);
     }
-    var drop =
-        new nautilus.autoupdate.notes.BreakingChange(
-            Version.parse("1.223.0"),
-            "Dropped support for Python 3.11",
-            nautilus.autoupdate.notes.ChangeKind.PLATFORM,
-            null,
-            List.of(),
-            List.of(),
-            false,
-            null,
-            "RELEASES.md");
-    return TestReport.of(t.version(), PIN)
-        .changes(List.of(drop))
-        .recommendation(Recommendation.BLOCKED)
-        .actions(
-            List.of(
-                new Action("Python 3.11 no longer supported: your requires-python says >=3.11", 0)))
-        .build();
+    return BlockedReport.droppedPython311(t.version(), PIN);
   }
 
   @Test
@@ -275,7 +248,8 @@ class RunCycleNotifyTest {
 
   @Test
   void theDigestOfYesterdayGoesOutOnTodaysFirstRun() {
-    AutoUpdateConfig config = configFor(repo.resolve("state")).with("notify_mode", "digest");
+    AutoUpdateConfig config =
+        up.config(repo.resolve("state"), "stable").with("notify_mode", "digest");
     try (Upstream u = Upstream.open(config, repo, Map.of(), clock, false)) {
       Notifications n =
           Notifications.from(

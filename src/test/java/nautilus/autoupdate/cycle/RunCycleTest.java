@@ -8,13 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
-import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.detect.DetectedVersion;
 import nautilus.autoupdate.detect.FakeUpstream;
@@ -133,16 +130,6 @@ class RunCycleTest {
     up.close();
   }
 
-  AutoUpdateConfig config(Path stateDir) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> v =
-        Json.mapper().convertValue(AutoUpdateConfig.defaults(), LinkedHashMap.class);
-    up.env(stateDir, "stable")
-        .forEach(
-            (k, val) -> v.put(k.substring("NAUTILUS_AUTOUPDATE_".length()).toLowerCase(), val));
-    return Json.mapper().convertValue(v, AutoUpdateConfig.class);
-  }
-
   ImpactReport report(DetectedVersion t, Recommendation rec) {
     return TestReport.of(t.version(), pin).recommendation(rec).build();
   }
@@ -169,7 +156,7 @@ class RunCycleTest {
       RunCycle.UpdateStep update,
       java.util.function.Consumer<String> checkpoint,
       boolean dryRun) {
-    try (Upstream u = Upstream.open(config(stateDir), repo, Map.of(), clock, dryRun)) {
+    try (Upstream u = Upstream.open(up.config(stateDir, "stable"), repo, Map.of(), clock, dryRun)) {
       return new RunCycle(u.detector(), u.state(), u.notes(), analyze, update, clock, checkpoint)
           .run(Channel.STABLE, Optional.of(pin), dryRun);
     }
@@ -370,25 +357,7 @@ class RunCycleTest {
     if (!blocking || t.version().compareTo(Version.parse("1.223.0")) < 0) {
       return report(t, Recommendation.AUTO);
     }
-    var drop =
-        new nautilus.autoupdate.notes.BreakingChange(
-            Version.parse("1.223.0"),
-            "Dropped support for Python 3.11",
-            nautilus.autoupdate.notes.ChangeKind.PLATFORM,
-            null,
-            List.of(),
-            List.of(),
-            false,
-            null,
-            "RELEASES.md");
-    return TestReport.of(t.version(), pin)
-        .changes(List.of(drop))
-        .recommendation(Recommendation.BLOCKED)
-        .actions(
-            List.of(
-                new nautilus.autoupdate.impact.Action(
-                    "Python 3.11 no longer supported: your requires-python says >=3.11", 0)))
-        .build();
+    return BlockedReport.droppedPython311(t.version(), pin);
   }
 
   @Test

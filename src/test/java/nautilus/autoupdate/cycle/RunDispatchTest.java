@@ -8,13 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import nautilus.autoupdate.Json;
-import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.detect.DetectedVersion;
 import nautilus.autoupdate.detect.FakeUpstream;
@@ -114,16 +111,6 @@ class RunDispatchTest {
     }
   }
 
-  AutoUpdateConfig config(Path stateDir) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> v =
-        Json.mapper().convertValue(AutoUpdateConfig.defaults(), LinkedHashMap.class);
-    up.env(stateDir, "stable")
-        .forEach(
-            (k, val) -> v.put(k.substring("NAUTILUS_AUTOUPDATE_".length()).toLowerCase(), val));
-    return Json.mapper().convertValue(v, AutoUpdateConfig.class);
-  }
-
   static ImpactReport report(DetectedVersion t, Recommendation rec) {
     return TestReport.of(t.version(), PIN).score(50).recommendation(rec).build();
   }
@@ -132,12 +119,13 @@ class RunDispatchTest {
   nautilus.autoupdate.notify.FakeDiscord discord;
 
   RunCycle.Result run(Path state, Recommendation rec) {
-    try (Upstream u = Upstream.open(config(state), repo, Map.of(), Clock.systemUTC(), false)) {
+    try (Upstream u =
+        Upstream.open(up.config(state, "stable"), repo, Map.of(), Clock.systemUTC(), false)) {
       nautilus.autoupdate.notify.Notifications told =
           discord == null
               ? nautilus.autoupdate.notify.Notifications.off()
               : nautilus.autoupdate.notify.Notifications.from(
-                  config(state),
+                  up.config(state, "stable"),
                   Map.of("DISCORD_WEBHOOK_URL", discord.url()),
                   u.state(),
                   Clock.systemUTC(),

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.config.AutoUpdateConfig;
 
 /**
  * A fake NautilusTrader upstream on loopback: the PyPI JSON API, the PEP 691 nightly index and the
@@ -56,6 +57,17 @@ public final class FakeUpstream implements AutoCloseable {
     env.put("NAUTILUS_AUTOUPDATE_CHANNEL", channel);
     env.put("NAUTILUS_AUTOUPDATE_HTTP_TIMEOUT_SECONDS", "10");
     return env;
+  }
+
+  /** The configuration {@link #env} makes, for the stages that take one instead of the CLI's. */
+  public AutoUpdateConfig config(Path stateDir, String channel) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> v =
+        Json.mapper().convertValue(AutoUpdateConfig.defaults(), LinkedHashMap.class);
+    env(stateDir, channel)
+        .forEach(
+            (k, val) -> v.put(k.substring("NAUTILUS_AUTOUPDATE_".length()).toLowerCase(), val));
+    return Json.mapper().convertValue(v, AutoUpdateConfig.class);
   }
 
   public void publishStable(String version, Instant at) {

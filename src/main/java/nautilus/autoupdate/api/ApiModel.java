@@ -211,6 +211,15 @@ public final class ApiModel {
         : Optional.empty();
   }
 
+  /** The public modules that define a class or enum of this name (not those re-exporting it). */
+  public List<String> modulesDefining(String name) {
+    return classesByName.getOrDefault(name, List.of()).stream()
+        .filter(SnapshotBuilder::isPublicModule)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
   /** Whether any class of the package has a member of this name (for owners we cannot type). */
   public boolean anyClassHasMember(String name) {
     return memberNames.contains(name);

@@ -48,6 +48,16 @@ public record ApiDiffSummary(
   }
 
   /**
+   * The same summary, for a check whose notes were judged on the target's model alone ({@link
+   * ModelJudge#judgeOnTarget}): {@code sources} names that version, {@code cleared} its sites.
+   */
+  public ApiDiffSummary withTargetModel(String version, List<Cleared> sites) {
+    java.util.Map<String, String> s = new java.util.LinkedHashMap<>(sources);
+    s.putIfAbsent(version, "target model only");
+    return new ApiDiffSummary(used, breaks, undocumented, notInNotes, skipped, unavailable, sites, s);
+  }
+
+  /**
    * A note's site that is not a break: where it was ({@code cell} for notebooks), the change that
    * reached it, and what both versions' models say of the use there.
    */

@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiDiffSource;
+import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.CodeScanner;
 import nautilus.autoupdate.code.ScanScope;
+import nautilus.autoupdate.code.Interest;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.deps.CurrentVersion;
 import nautilus.autoupdate.deps.Pins;
@@ -154,6 +156,15 @@ public final class ImpactAnalyzer {
             ? null
             : ApiEvidence.findings(
                 api.diff(cfg.packageName(), current, target), noteItems(releases, range));
+    // With no diff because the version we are on left every index, the target's model alone
+    // judges: every use of the package is checked on it, so the scan reads every file.
+    Optional<ApiModel> targetOnly = Optional.empty();
+    if (findings != null && !findings.diff().available()) {
+      var neu = api.model(cfg.packageName(), target);
+      if (neu.isPresent() && api.model(cfg.packageName(), current).isEmpty()) {
+        targetOnly = neu;
+      }
+    }
     // The scan reads the files that the notes' or the diff's identifiers can reach.
     List<BreakingChange> wanted = new ArrayList<>(changes);
     if (findings != null) {
@@ -165,7 +176,9 @@ public final class ImpactAnalyzer {
             ScanScope.of(cfg),
             cfg.packageName(),
             cache,
-            ImpactMatcher.interest(wanted, cfg.packageName()),
+            targetOnly.isPresent()
+                ? Interest.ALL
+                : ImpactMatcher.interest(wanted, cfg.packageName()),
             cfg.maxSourceFileMb() * 1024L * 1024L);
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
     // Review items index note changes, which the diff's merge keeps in place.
@@ -181,7 +194,18 @@ public final class ImpactAnalyzer {
           found.affectedFiles().stream()
               .flatMap(f -> f.sites().stream())
               .anyMatch(s -> s.change() < noteChanges);
-      if (noteSites) {
+      if (targetOnly.isPresent()) {
+        // The version we are on is on no index any more: the target alone still proves a use
+        // that fails there, and shows which note sites do not fail.
+        ModelJudge.Judged judged =
+            ModelJudge.judgeOnTarget(found, noteChanges, code, targetOnly.get());
+        reviews = ScopedReviews.add(reviews, judged.cleared(), found, changes, true);
+        TargetCheck.Result checked =
+            TargetCheck.check(judged.found(), changes, code, targetOnly.get());
+        found = checked.found();
+        changes = checked.changes();
+        apiDiff = apiDiff.withTargetModel(target.toString(), judged.cleared());
+      } else if (noteSites) {
         // The models of both versions veto note sites that resolve the same on each (read only
         // when there is a note site to judge: each model is a few MB of JSON).
         var old = api.model(cfg.packageName(), current);

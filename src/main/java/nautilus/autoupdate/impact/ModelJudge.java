@@ -62,6 +62,114 @@ public final class ModelJudge {
     return new Judged(new ImpactMatcher.MatchResult(files, found.actions()), cleared);
   }
 
+  /**
+   * The judge when only the target's model can be had (the version we are on is on no index any
+   * more): a note site whose every claim is found on the target is no proven break, and is taken
+   * out as cleared (the caller keeps it as a review item: the note still says something changed
+   * there, which one model cannot rule out); a site with a claim the target lacks is a proven
+   * break, {@code certain}, with the target's own words as evidence. Only name-like uses are
+   * cleared (imports, names, attributes, import paths in strings, keywords bound by name): a call
+   * or an override also depends on a signature, which needs the old model to compare.
+   */
+  public static Judged judgeOnTarget(
+      ImpactMatcher.MatchResult found, int noteChanges, CodeBase code, ApiModel neu) {
+    List<AffectedFile> files = new ArrayList<>();
+    List<ApiDiffSummary.Cleared> cleared = new ArrayList<>();
+    for (AffectedFile f : found.affectedFiles()) {
+      FileUses uses = uses(code, f.path());
+      List<Site> kept = new ArrayList<>();
+      for (Site s : f.sites()) {
+        if (s.change() >= noteChanges || uses == null) {
+          kept.add(s);
+          continue;
+        }
+        OnTarget t = onTarget(uses, s, neu);
+        if (t.cleared() != null) {
+          cleared.add(new ApiDiffSummary.Cleared(f.path(), s.line(), s.cell(), s.change(), t.cleared()));
+        } else if (t.missing() != null) {
+          kept.add(
+              new Site(
+                  s.line(),
+                  s.column(),
+                  s.cell(),
+                  s.code(),
+                  s.match(),
+                  Certainty.CERTAIN,
+                  s.change(),
+                  s.fix(),
+                  s.evidence() != null ? s.evidence() : t.missing()));
+        } else {
+          kept.add(s);
+        }
+      }
+      if (kept.equals(f.sites())) {
+        files.add(f);
+      } else if (!kept.isEmpty()) {
+        files.add(new AffectedFile(f.path(), f.severity(), kept));
+      }
+    }
+    return new Judged(new ImpactMatcher.MatchResult(files, found.actions()), cleared);
+  }
+
+  /** What the target's model says of a site: cleared (why), missing (why), or neither. */
+  private record OnTarget(String cleared, String missing) {}
+
+  private static OnTarget onTarget(FileUses file, Site s, ApiModel neu) {
+    List<Use> at = new ArrayList<>();
+    boolean keywordSite = false;
+    for (Use u : file.uses()) {
+      if (here(u.at(), s)) {
+        at.add(u);
+      } else if (u.kwargs().stream().map(Kwarg::at).anyMatch(k -> here(k, s))) {
+        at.add(u);
+        keywordSite = true;
+      }
+    }
+    if (at.isEmpty()) {
+      return new OnTarget(null, null);
+    }
+    List<String> shown = new ArrayList<>();
+    boolean clearable = true;
+    for (Use u : at) {
+      List<UseClaims.Claim> claims = UseClaims.of(u);
+      if (!u.resolved() || claims.isEmpty()) {
+        clearable = false;
+        continue;
+      }
+      boolean nameLike =
+          switch (u.kind()) {
+            case IMPORT, NAME, ATTRIBUTE, CONFIG_STRING -> true;
+            case CALL -> keywordSite;
+            default -> false;
+          };
+      for (UseClaims.Claim c : claims) {
+        // At a keyword site only the keyword's own claim (and its callee) speak for the site.
+        if (keywordSite && c.key().startsWith("keyword ") && !here(c.at(), s)) {
+          continue;
+        }
+        Resolution r = c.check().apply(neu);
+        if (r instanceof ApiModel.Missing m) {
+          return new OnTarget(null, "on " + neu.version() + ": " + c.text() + " fails: " + m.why());
+        }
+        if (!(r instanceof Found fr) || fr.path().contains("(**")) {
+          clearable = false;
+        } else {
+          shown.add(c.text() + " -> " + fr.path());
+        }
+      }
+      clearable &= nameLike;
+    }
+    if (!clearable || shown.isEmpty()) {
+      return new OnTarget(null, null);
+    }
+    return new OnTarget(
+        "resolves on "
+            + neu.version()
+            + " (no model of the version we are on): "
+            + String.join("; ", shown.stream().distinct().toList()),
+        null);
+  }
+
   private static FileUses uses(CodeBase code, String path) {
     for (FileUses f : code.files()) {
       if (f.path().equals(path)) {

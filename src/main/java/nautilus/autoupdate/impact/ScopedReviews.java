@@ -24,6 +24,20 @@ final class ScopedReviews {
       List<ApiDiffSummary.Cleared> cleared,
       ImpactMatcher.MatchResult judged,
       List<BreakingChange> changes) {
+    return add(reviews, cleared, judged, changes, false);
+  }
+
+  /**
+   * As {@link #add(List, List, ImpactMatcher.MatchResult, List)}; with {@code everyNote}, the
+   * cleared sites of every note become review items, scoped or not: sites cleared on the target's
+   * model alone ({@link ModelJudge#judgeOnTarget}) are not shown to be the same on both versions.
+   */
+  static List<Review> add(
+      List<Review> reviews,
+      List<ApiDiffSummary.Cleared> cleared,
+      ImpactMatcher.MatchResult judged,
+      List<BreakingChange> changes,
+      boolean everyNote) {
     Map<String, Site> sites = new HashMap<>();
     for (AffectedFile f : judged.affectedFiles()) {
       for (Site s : f.sites()) {
@@ -34,7 +48,7 @@ final class ScopedReviews {
     for (ApiDiffSummary.Cleared c : cleared) {
       if (c.change() < 0
           || c.change() >= changes.size()
-          || OwnerScope.of(changes.get(c.change())).isEmpty()) {
+          || (!everyNote && OwnerScope.of(changes.get(c.change())).isEmpty())) {
         continue;
       }
       Site s = sites.get(key(c.path(), c.line(), c.cell(), c.change()));

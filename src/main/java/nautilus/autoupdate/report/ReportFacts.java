@@ -51,7 +51,15 @@ final class ReportFacts {
   /** What the API diff found, or why there was none, in one line (after "API diff"). */
   static String apiDiffLine(ApiDiffSummary d) {
     if (!d.used()) {
-      return "skipped: " + oneLine(d.unavailable());
+      return "skipped: "
+          + oneLine(d.unavailable())
+          + (d.sources().isEmpty()
+              ? ""
+              : "; notes checked on the model of "
+                  + String.join(", ", d.sources().keySet())
+                  + (d.cleared().isEmpty()
+                      ? ""
+                      : ": " + d.cleared().size() + " note site(s) resolve there (review items)"));
     }
     return count(d.breaks(), "break")
         + " between the versions, "
@@ -78,7 +86,13 @@ final class ReportFacts {
    * which a reader must see first, not in a warning.
    */
   static String notesOnlyClause(ImpactReport r) {
-    return r.apiDiff() != null && !r.apiDiff().used() ? " [notes only: no API diff]" : "";
+    if (r.apiDiff() == null || r.apiDiff().used()) {
+      return "";
+    }
+    String target = r.version().toString();
+    return r.apiDiff().sources().containsKey(target)
+        ? " [no API diff: notes checked on the " + target + " model only]"
+        : " [notes only: no API diff]";
   }
 
   /** "strategies/a.py:12" or "notebooks/r.ipynb cell 3:4": where a review item's use is. */

@@ -192,7 +192,9 @@ class CheckUpstreamModelsTest {
         get(urlPathEqualTo("/repos/acme/demo/tarball/" + sha))
             .willReturn(aResponse().withStatus(403).withHeader("X-RateLimit-Remaining", "0")));
     CliRunner.Result r = check("--no-color");
-    assertThat(r.out().lines().findFirst().orElse("")).endsWith("[notes only: no API diff]");
+    // No diff: the pinned commit has no model; the notes are judged on the target's model alone.
+    assertThat(r.out().lines().findFirst().orElse(""))
+        .endsWith("[no API diff: notes checked on the 2.0 model only]");
     assertThat(r.out() + r.err())
         .contains("tarball/" + sha + " answered HTTP 403 (rate limited; set GITHUB_TOKEN)");
     // Fail closed: the release tag's code is not the pinned commit's, so it is not used instead.

@@ -12,7 +12,7 @@ real package (the wheels of the target and from versions, each in a cached venv 
 wheel is built for, see oracle_probe.py): whether each reported import, keyword and attribute/name
 site is a real break, and whether the imports, keywords and chains `fix` wrote resolve on the target.
 
-Usage: score.py [--mirrors DIR] [--offline] [--verify] [--only REPO] [--json OUT]
+Usage: score.py [--mirrors DIR] [--offline] [--verify] [--only REPO] [--json OUT] [--cases FILE]
 """
 import argparse
 import fcntl
@@ -125,6 +125,8 @@ def score_case(case, mirrors, offline, verify, state_root):
         result.update(score_prediction(case, *predicted(report)))
         if verify:
             result["oracle"] = site_oracle(report, work, case)
+            if "unavailable" not in result["oracle"]:
+                result["oracle"]["truth"] = truth_oracle(case, work, predicted_sites)
         # fix on the same clone; compare the edited text with the developers' own.
         fixed = tool(["fix", *common, "--format", "json"], env)
         result["fix_exit"] = fixed.returncode
@@ -207,6 +209,9 @@ def venv_for(version):
     venv = BENCH_CACHE / f"venv-{version}"
     py = venv / "bin" / "python"
     ready = venv / ".installed"
+    if not ready.exists() and interpreter_for(version) is None:
+        _venvs[version] = None
+        return None
     BENCH_CACHE.mkdir(parents=True, exist_ok=True)
     with open(BENCH_CACHE / f"venv-{version}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two runs must not build (and drop) the same venv at once
@@ -308,6 +313,28 @@ def site_oracle(report, work, case):
     return out
 
 
+def truth_oracle(case, work, predicted_sites):
+    """Which of the developers' edits were real breaks: an old line of the edit whose use of the
+    package fails on the target and (when its wheel is here) resolves on the from version. Tells a
+    missed break from a refactor counted as truth."""
+    spans = [(s["path"], n) for s in case["sites"] for n in range(s["line"], s["line"] + min(20, max(1, s.get("removed", 1))))]
+    queries = [{"path": str(work / p), "line": n, "match": "line"} for p, n in spans]
+    on_target, on_from = probe(case["to"], queries), probe(case["from"], queries)
+    broken = set()
+    for i, (p, n) in enumerate(spans):
+        if on_target[i]["status"] == "fail" and (on_from is None or on_from[i]["status"] == "ok"):
+            broken.add((p, n, on_target[i]["why"]))
+    real = [s for s in case["sites"] if any(p == s["path"] and s["line"] <= n < s["line"] + max(1, s.get("removed", 1)) for p, n, _ in broken)]
+    found = [s for s in real if any(p == s["path"] and s["line"] <= line < s["line"] + max(1, s.get("removed", 1)) for p, line in predicted_sites)]
+    return {
+        "sites": len(case["sites"]),
+        "real_breaks": len(real),
+        "found": len(found),
+        "missed": [f"{p}:{n}  -- {why}" for p, n, why in sorted(broken)
+                   if not any(p == q and n == line for q, line in predicted_sites)],
+    }
+
+
 def added_lines(diff):
     """(path, new line number, text) of every line the diff adds."""
     out, path, n = [], None, 0
@@ -365,6 +392,12 @@ def print_oracle(r):
             if name == "certain_import_kwarg":
                 for x in g["unverifiable_why"]:
                     print("    unverifiable: " + x)
+    t = o.get("truth")
+    if t and t["sites"]:
+        print(f'  oracle truth: {t["real_breaks"]} of the developers\' {t["sites"]} edited sites were real breaks, '
+              f'{t["found"]} of them reported' + ("" if o["from"] else " (from version not checked: no wheel)"))
+        for x in t["missed"]:
+            print("    missed break: " + x)
     for x in r.get("unresolved", []):
         print("  edit unresolved: " + x)
 
@@ -383,6 +416,10 @@ def oracle_summary(ok):
             "not_real": sum(len(o[name]["not_real"]) for o in checked),
             "unverifiable": sum(o[name]["unverifiable"] for o in checked),
         }
+    truths = [o["truth"] for o in checked if o.get("truth")]
+    out["truth_sites"] = sum(t["sites"] for t in truths)
+    out["truth_real_breaks"] = sum(t["real_breaks"] for t in truths)
+    out["truth_real_breaks_found"] = sum(t["found"] for t in truths)
     out["not_real_certain_import_kwarg"] = [x for o in checked for x in o["certain_import_kwarg"]["not_real"]]
     return out
 
@@ -394,8 +431,10 @@ def main():
     ap.add_argument("--verify", action="store_true")
     ap.add_argument("--only")
     ap.add_argument("--json")
+    # Another set of the same shape, e.g. upgrades made up to put more sites before the oracle.
+    ap.add_argument("--cases", default=str(Path(__file__).parent / "cases.json"))
     a = ap.parse_args()
-    cases = json.loads((Path(__file__).parent / "cases.json").read_text())["cases"]
+    cases = json.loads(Path(a.cases).read_text())["cases"]
     results = []
     with tempfile.TemporaryDirectory() as state_root:
         for case in cases:

@@ -17,6 +17,7 @@ import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeKind;
 import nautilus.autoupdate.notes.ChangeScope;
 import nautilus.autoupdate.release.ReleasesMdSource;
+import nautilus.autoupdate.report.ReportFile;
 import nautilus.autoupdate.version.Version;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,11 @@ class PartialNotesTest {
               "notes of 1.222.0 only partly apply: from 1.222.0a20251210 is a nightly of that"
                   + " release (what changed before it is already in it)");
     }
+    // The saved report keeps why (fix and update read it back).
+    ImpactReport r = check("1.222.0a20251210", "1.222.0", null);
+    Path state = repo.resolve(".state");
+    ReportFile.write(state, r);
+    assertThat(ReportFile.read(state).reviews()).isEqualTo(r.reviews());
     // A release candidate is a pre-release of its release just the same.
     assertThat(breaks(check("1.222.0rc1", "1.222.0", null))).isEmpty();
   }

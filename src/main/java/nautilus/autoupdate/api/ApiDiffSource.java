@@ -48,6 +48,14 @@ public interface ApiDiffSource {
   Found diff(String packageName, Version from, Version to);
 
   /**
+   * The same diff with no warning when it cannot be made: for a caller that puts the reason in its
+   * own error (a target past the notes that no diff can serve either).
+   */
+  default Found diffQuietly(String packageName, Version from, Version to) {
+    return diff(packageName, from, to);
+  }
+
+  /**
    * The API model of one version, from where the diff's snapshots come from; empty when there is
    * none ({@link #noModel} says why). Never fails: a fix without a model is simply not proven.
    */

@@ -118,6 +118,15 @@ public final class DiffLookup implements ApiDiffSource {
 
   @Override
   public Found diff(String packageName, Version from, Version to) {
+    return find(packageName, from, to, true);
+  }
+
+  @Override
+  public Found diffQuietly(String packageName, Version from, Version to) {
+    return find(packageName, from, to, false);
+  }
+
+  private Found find(String packageName, Version from, Version to, boolean warn) {
     ApiSnapshots.Options fromOptions = local(packageName, from);
     ApiSnapshots.Options toOptions = local(packageName, to);
     Path cachedDiff =
@@ -160,7 +169,9 @@ public final class DiffLookup implements ApiDiffSource {
       return new Found(c.changes(), c.skipped(), null, origins);
     } catch (UserError e) {
       // The notes still give a report; the diff only adds to it. Say why it is missing.
-      log.accept("warning: API diff skipped: " + e.getMessage());
+      if (warn) {
+        log.accept("warning: API diff skipped: " + e.getMessage());
+      }
       return Found.none(e.getMessage());
     }
   }

@@ -12,7 +12,9 @@ import java.util.List;
  * skipped} what the diff could not read; {@code unavailable} why no diff was made; {@code cleared}
  * the note sites the models of both versions showed to resolve identically ({@link ModelJudge}),
  * taken out of the affected files and listed here so none disappears silently; {@code sources}
- * where each version's model came from ("pypi wheel", "nautech index", "github tarball v1.200.0").
+ * where each version's model came from ("pypi wheel", "nautech index", "github tarball v1.200.0");
+ * {@code notesEnd} the newest release the notes have when the target lies past them (2.0.0rc7 with
+ * notes up to 1.231.0): the diff is then the only source of the target's breaks.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -23,6 +25,7 @@ import java.util.List;
   "skipped",
   "unavailable",
   "sources",
+  "notes_end",
   "cleared"
 })
 public record ApiDiffSummary(
@@ -33,7 +36,8 @@ public record ApiDiffSummary(
     List<String> skipped,
     String unavailable,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Cleared> cleared,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> sources) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> sources,
+    String notesEnd) {
   public ApiDiffSummary {
     notInNotes = notInNotes == null ? List.of() : List.copyOf(notInNotes);
     skipped = skipped == null ? List.of() : List.copyOf(skipped);
@@ -41,10 +45,29 @@ public record ApiDiffSummary(
     sources = sources == null ? java.util.Map.of() : new java.util.LinkedHashMap<>(sources);
   }
 
+  /** A summary of a target the notes reach ({@code notesEnd} null). */
+  public ApiDiffSummary(
+      boolean used,
+      int breaks,
+      int undocumented,
+      List<Integer> notInNotes,
+      List<String> skipped,
+      String unavailable,
+      List<Cleared> cleared,
+      java.util.Map<String, String> sources) {
+    this(used, breaks, undocumented, notInNotes, skipped, unavailable, cleared, sources, null);
+  }
+
   /** The same summary listing {@code sites} as cleared. */
   public ApiDiffSummary withCleared(List<Cleared> sites) {
     return new ApiDiffSummary(
-        used, breaks, undocumented, notInNotes, skipped, unavailable, sites, sources);
+        used, breaks, undocumented, notInNotes, skipped, unavailable, sites, sources, notesEnd);
+  }
+
+  /** The same summary saying the notes end at {@code newest}, before the target. */
+  public ApiDiffSummary withNotesEnd(String newest) {
+    return new ApiDiffSummary(
+        used, breaks, undocumented, notInNotes, skipped, unavailable, cleared, sources, newest);
   }
 
   /**
@@ -54,7 +77,8 @@ public record ApiDiffSummary(
   public ApiDiffSummary withTargetModel(String version, List<Cleared> sites) {
     java.util.Map<String, String> s = new java.util.LinkedHashMap<>(sources);
     s.putIfAbsent(version, "target model only");
-    return new ApiDiffSummary(used, breaks, undocumented, notInNotes, skipped, unavailable, sites, s);
+    return new ApiDiffSummary(
+        used, breaks, undocumented, notInNotes, skipped, unavailable, sites, s);
   }
 
   /**

@@ -137,7 +137,8 @@ final class ApiEvidence {
             diff.skipped(),
             null,
             List.of(),
-            diff.sources()));
+            diff.sources(),
+            null));
   }
 
   /**

@@ -57,13 +57,22 @@ public final class FailClosed {
     for (String gap : g.notesGaps()) {
       caps.add(new Cap(Recommendation.DELAYED, gap));
     }
-    if (!g.notesSayWhatBreaks()) {
+    ApiDiffSummary d = g.apiDiff();
+    if (d != null && d.notesEnd() != null) {
+      // Past the notes the diff sees what no longer resolves, not behavior or default changes.
+      caps.add(
+          new Cap(
+              Recommendation.DELAYED,
+              "the release notes end at "
+                  + d.notesEnd()
+                  + ": the target's breaks come from the API diff alone (it cannot see behavior"
+                  + " changes)"));
+    } else if (!g.notesSayWhatBreaks()) {
       caps.add(
           new Cap(
               Recommendation.DELAYED,
               "the release notes in range say nothing of breaking changes (no such section)"));
     }
-    ApiDiffSummary d = g.apiDiff();
     if (d == null || !d.used()) {
       String why =
           d != null && d.unavailable() != null

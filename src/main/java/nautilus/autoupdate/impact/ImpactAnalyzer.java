@@ -15,8 +15,8 @@ import nautilus.autoupdate.api.ApiDiffSource;
 import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.CodeScanner;
-import nautilus.autoupdate.code.ScanScope;
 import nautilus.autoupdate.code.Interest;
+import nautilus.autoupdate.code.ScanScope;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.deps.CurrentVersion;
 import nautilus.autoupdate.deps.Pins;
@@ -145,17 +145,34 @@ public final class ImpactAnalyzer {
     if (range.isEmpty()) {
       return new Outcome(current, origin, target, Optional.empty(), List.of());
     }
-    // Every scope, so the report lists the Rust-only changes too (they simply reach no site).
-    List<BreakingChange> changes = selector.select(releases, range, false);
+    boolean pastNotes = ChangeSelector.pastNotes(releases, target);
+    ApiDiffSource.Found diff = null;
+    List<BreakingChange> changes;
+    try {
+      // Every scope, so the report lists the Rust-only changes too (they simply reach no site).
+      changes = selector.select(releases, range, false);
+    } catch (UserError unknown) {
+      // A target the notes do not reach yet (2.0.0rc7 with notes up to 1.231.0) is checked when
+      // the API diff can tell its breaks; without one nothing could, and the error stands.
+      if (!pastNotes || api == null) {
+        throw unknown;
+      }
+      diff = api.diffQuietly(cfg.packageName(), current, target);
+      if (!diff.available()) {
+        throw new UserError(
+            unknown.getMessage() + ", and no API diff can tell its breaks: " + diff.unavailable());
+      }
+      changes = selector.select(releases, range, false, true);
+    }
     int noteCount = changes.size();
     Path stateDir = req.repoRoot().resolve(cfg.stateDir());
     // A dry run writes nothing anywhere, not even the parse cache.
     Path cache = cfg.dryRun() || !parseCache ? null : stateDir.resolve(PARSE_CACHE);
+    if (diff == null && api != null) {
+      diff = api.diff(cfg.packageName(), current, target);
+    }
     ApiEvidence.Findings findings =
-        api == null
-            ? null
-            : ApiEvidence.findings(
-                api.diff(cfg.packageName(), current, target), noteItems(releases, range));
+        diff == null ? null : ApiEvidence.findings(diff, noteItems(releases, range));
     // With no diff because the version we are on left every index, the target's model alone
     // judges: every use of the package is checked on it, so the scan reads every file.
     Optional<ApiModel> targetOnly = Optional.empty();
@@ -217,6 +234,9 @@ public final class ImpactAnalyzer {
           found = judged.found();
           apiDiff = apiDiff.withCleared(judged.cleared());
         }
+      }
+      if (pastNotes && apiDiff.used()) {
+        apiDiff = apiDiff.withNotesEnd(ChangeSelector.newest(releases).toString());
       }
     }
     // A section of from's own cycle lists changes from already in it: its notes alone are review.

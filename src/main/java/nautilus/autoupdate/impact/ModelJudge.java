@@ -85,7 +85,8 @@ public final class ModelJudge {
         }
         OnTarget t = onTarget(uses, s, neu);
         if (t.cleared() != null) {
-          cleared.add(new ApiDiffSummary.Cleared(f.path(), s.line(), s.cell(), s.change(), t.cleared()));
+          cleared.add(
+              new ApiDiffSummary.Cleared(f.path(), s.line(), s.cell(), s.change(), t.cleared()));
         } else if (t.missing() != null) {
           kept.add(
               new Site(

@@ -25,8 +25,8 @@ import nautilus.autoupdate.version.Version;
  * still proves that an import, a name, an attribute, a keyword or an import path in a string will
  * fail after the upgrade, whatever release (or none) says so. Only {@link Missing} counts, never a
  * use the model cannot read. A missing name that the target defines in exactly one other module
- * gets that module as its replacement, so the fix can move the import (and the fix proof checks
- * the result on the same model). Overrides are left out: our own methods override nothing.
+ * gets that module as its replacement, so the fix can move the import (and the fix proof checks the
+ * result on the same model). Overrides are left out: our own methods override nothing.
  */
 final class TargetCheck {
   private TargetCheck() {}
@@ -57,13 +57,13 @@ final class TargetCheck {
           if (fail.kind() != MatchKind.IMPORT && covered(fail.old(), movedHere)) {
             continue;
           }
-          String replacement = fail.kind() == MatchKind.IMPORT ? replacement(fail.old(), neu) : null;
+          String replacement =
+              fail.kind() == MatchKind.IMPORT ? replacement(fail.old(), neu) : null;
           if (replacement != null) {
             movedHere.add(fail.old());
           }
           int index =
-              changeByOld.computeIfAbsent(
-                  fail.old(), o -> add(all, version, fail, replacement));
+              changeByOld.computeIfAbsent(fail.old(), o -> add(all, version, fail, replacement));
           String fix =
               replacement == null
                   ? null
@@ -98,7 +98,8 @@ final class TargetCheck {
               worst = Severity.worst(worst, sev == null ? Severity.LOW : sev);
             }
             files.add(
-                new AffectedFile(path, worst, sites.stream().sorted(ImpactMatcher.SITE_ORDER).toList()));
+                new AffectedFile(
+                    path, worst, sites.stream().sorted(ImpactMatcher.SITE_ORDER).toList()));
           }
         });
     return new Result(new ImpactMatcher.MatchResult(files, found.actions()), all);

@@ -24,6 +24,15 @@ public final class ChangeSelector {
 
   public List<BreakingChange> select(
       List<Release> releases, ReleaseRange range, boolean pythonOnly) {
+    return select(releases, range, pythonOnly, false);
+  }
+
+  /**
+   * The same, with {@code pastNotes} accepting a target the notes do not reach yet (2.0.0rc7 when
+   * they end at 1.231.0): the caller has another source of its breaks (the API diff) and says so.
+   */
+  public List<BreakingChange> select(
+      List<Release> releases, ReleaseRange range, boolean pythonOnly, boolean pastNotes) {
     if (range.isEmpty()) {
       throw new UserError(
           "empty version range "
@@ -35,7 +44,9 @@ public final class ChangeSelector {
     }
     // An old start (before the notes' history) is fine; the target must be one the notes know.
     requireKnown(releases, range.from(), "from", true);
-    requireKnown(releases, range.to(), "to", false);
+    if (!pastNotes) {
+      requireKnown(releases, range.to(), "to", false);
+    }
     List<Release> chosen =
         releases.stream()
             .filter(r -> range.includes(r.version()))
@@ -53,6 +64,24 @@ public final class ChangeSelector {
   }
 
   /**
+   * Whether {@code v} lies past the notes: after their newest release, with no section of its own
+   * (not even an unreleased one): its notes are not written yet, or not in this file.
+   */
+  public static boolean pastNotes(List<Release> releases, Version v) {
+    if (releases.isEmpty()) {
+      return false;
+    }
+    Version base = v.baseRelease();
+    return base.compareTo(newest(releases)) > 0
+        && releases.stream().noneMatch(r -> r.version().baseRelease().equals(base));
+  }
+
+  /** The newest release the notes have. */
+  public static Version newest(List<Release> releases) {
+    return releases.stream().map(Release::version).max(Comparator.naturalOrder()).orElseThrow();
+  }
+
+  /**
    * A version is known when the notes have its release, or it falls between the oldest and the next
    * release after the newest notes (nightlies and develop builds of the upcoming version).
    */
@@ -60,7 +89,7 @@ public final class ChangeSelector {
       List<Release> releases, Version v, String which, boolean olderIsFine) {
     Version base = v.baseRelease();
     Version oldest = releases.stream().map(Release::version).min(Comparator.naturalOrder()).get();
-    Version newest = releases.stream().map(Release::version).max(Comparator.naturalOrder()).get();
+    Version newest = newest(releases);
     boolean exact = releases.stream().anyMatch(r -> r.version().baseRelease().equals(base));
     boolean inside =
         (olderIsFine || base.compareTo(oldest) >= 0) && base.compareTo(nextMinor(newest)) <= 0;

@@ -7,7 +7,6 @@ import nautilus.autoupdate.code.UnreadFile;
 import nautilus.autoupdate.impact.Action;
 import nautilus.autoupdate.impact.AffectedFile;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.impact.Severity;
 import nautilus.autoupdate.impact.SiteGroup;
 import nautilus.autoupdate.notes.BreakingChange;
 
@@ -161,34 +160,25 @@ public final class MarkdownReport implements ReportRenderer {
       sb.append('\n');
     }
 
-    List<Integer> notInNotes = ReportFacts.notInNotes(r);
     // Sections only for the biggest causes: a v2 upgrade has thousands of changes.
-    java.util.Set<Integer> shown =
-        groups.stream()
-            .limit(ReportFacts.GROUPS_SHOWN)
-            .map(SiteGroup::change)
-            .collect(java.util.stream.Collectors.toSet());
-    if (byChange.keySet().stream().anyMatch(i -> !notInNotes.contains(i))) {
+    List<SiteGroup> shown = groups.subList(0, Math.min(groups.size(), ReportFacts.GROUPS_SHOWN));
+    java.util.Set<SiteGroup> diffOnly = new java.util.HashSet<>(ReportFacts.groupsNotInNotes(r));
+    if (shown.stream().anyMatch(g -> !diffOnly.contains(g))) {
       sb.append("### Breaking changes that reach our code\n\n");
-      byChange.forEach(
-          (index, sites) -> {
-            if (!notInNotes.contains(index) && shown.contains(index)) {
-              changeSection(sb, r, index, sites);
-            }
-          });
+      shown.stream()
+          .filter(g -> !diffOnly.contains(g))
+          .forEach(g -> groupSection(sb, r, g, sitesOf(g, byChange)));
     }
-    if (!notInNotes.isEmpty()) {
+    if (!diffOnly.isEmpty()) {
       sb.append("### Breaks not in the release notes\n\n")
           .append(
               "Found by comparing the APIs of the two versions; no release note mentions them.\n\n");
-      for (int index : notInNotes) {
-        if (shown.contains(index)) {
-          changeSection(sb, r, index, byChange.getOrDefault(index, List.of()));
-        }
-      }
+      shown.stream()
+          .filter(diffOnly::contains)
+          .forEach(g -> groupSection(sb, r, g, sitesOf(g, byChange)));
     }
     if (groups.size() > shown.size()) {
-      sb.append(ReportFacts.more(groups.size() - shown.size(), "breaking change"))
+      sb.append(ReportFacts.more(groups.size() - shown.size(), "cause"))
           .append(" (their sites are all there).\n\n");
     }
 
@@ -223,26 +213,28 @@ public final class MarkdownReport implements ReportRenderer {
     return sb.toString();
   }
 
-  private static void changeSection(
-      StringBuilder sb, ImpactReport r, int index, List<ReportFacts.Located> sites) {
-    BreakingChange c = ReportFacts.change(r, index);
-    Severity worst = Severity.LOW;
-    for (ReportFacts.Located l : sites) {
-      Severity s =
-          r.affectedFiles().stream()
-              .filter(f -> f.path().equals(l.path()))
-              .findFirst()
-              .map(AffectedFile::severity)
-              .orElse(Severity.LOW);
-      worst = Severity.worst(worst, s);
-    }
-    long files = sites.stream().map(ReportFacts.Located::path).distinct().count();
-    String title = c == null ? "change #" + index : c.version() + ": " + c.text();
+  /** The sites of a group's changes, in file then line order. */
+  private static List<ReportFacts.Located> sitesOf(
+      SiteGroup g, Map<Integer, List<ReportFacts.Located>> byChange) {
+    List<ReportFacts.Located> out = new ArrayList<>();
+    g.changes().forEach(i -> out.addAll(byChange.getOrDefault(i, List.of())));
+    out.sort(
+        java.util.Comparator.comparing(ReportFacts.Located::path)
+            .thenComparing(l -> l.site().cell() == null ? -1 : l.site().cell())
+            .thenComparingInt(l -> l.site().line()));
+    return out;
+  }
+
+  private static void groupSection(
+      StringBuilder sb, ImpactReport r, SiteGroup g, List<ReportFacts.Located> sites) {
+    // One change: its note as written; several (API-diff findings of one cause): the group's text.
+    BreakingChange c = g.changes().size() == 1 ? ReportFacts.change(r, g.change()) : null;
+    String title = (g.version() == null ? "" : g.version() + ": ") + g.text();
     // <summary> is an HTML block: Markdown is not parsed there, so HTML-escaping suffices.
     sb.append("<details>\n<summary>")
         .append(html(ReportFacts.oneLine(title)))
         .append(" (")
-        .append(ReportFacts.count((int) files, "file"))
+        .append(ReportFacts.count(g.files(), "file"))
         .append(", ")
         .append(ReportFacts.count(sites.size(), "site"))
         .append(")</summary>\n\n");
@@ -258,11 +250,21 @@ public final class MarkdownReport implements ReportRenderer {
       if (c.migration() != null && !c.migration().isBlank()) {
         sb.append("Migration from the release notes:\n\n").append(fenced(c.migration(), ""));
       }
+    } else {
+      sb.append("> ")
+          .append(inline(g.text(), false))
+          .append("\n\n")
+          .append(ReportFacts.count(g.changes().size(), "finding"))
+          .append(" of the API diff")
+          .append(
+              g.replacement() == null ? "" : "; replacement: " + codeSpan(g.replacement(), false))
+          .append("\n\n");
     }
     sites.stream()
         .map(l -> l.site().evidence())
         .filter(e -> e != null)
         .distinct()
+        .limit(3)
         .forEach(e -> sb.append("Evidence: ").append(inline(e, false)).append("\n\n"));
     sb.append("| File | Line | Code | Match | Certainty | Fix |\n")
         .append("| --- | ---: | --- | --- | --- | --- |\n");

@@ -48,6 +48,18 @@ final class ReportFacts {
     return report.apiDiff().notInNotes().stream().filter(i -> change(report, i) != null).toList();
   }
 
+  /**
+   * The groups the API diff found that no release note covers, biggest first; none when the notes
+   * end before the target (then every break is the diff's, and the summary line says so).
+   */
+  static List<SiteGroup> groupsNotInNotes(ImpactReport report) {
+    if (report.apiDiff() == null || report.apiDiff().notesEnd() != null) {
+      return List.of();
+    }
+    java.util.Set<Integer> notInNotes = new java.util.HashSet<>(notInNotes(report));
+    return report.groups().stream().filter(g -> notInNotes.containsAll(g.changes())).toList();
+  }
+
   /** What the API diff found, or why there was none, in one line (after "API diff"). */
   static String apiDiffLine(ApiDiffSummary d) {
     if (!d.used()) {
@@ -86,13 +98,19 @@ final class ReportFacts {
    * which a reader must see first, not in a warning.
    */
   static String notesOnlyClause(ImpactReport r) {
-    if (r.apiDiff() == null || r.apiDiff().used()) {
+    if (r.apiDiff() == null) {
       return "";
     }
-    String target = r.version().toString();
-    return r.apiDiff().sources().containsKey(target)
-        ? " [no API diff: notes checked on the " + target + " model only]"
-        : " [notes only: no API diff]";
+    if (!r.apiDiff().used()) {
+      String target = r.version().toString();
+      return r.apiDiff().sources().containsKey(target)
+          ? " [no API diff: notes checked on the " + target + " model only]"
+          : " [notes only: no API diff]";
+    }
+    // Past the notes (2.0.0rc7, notes up to 1.231.0) every break is the diff's.
+    return r.apiDiff().notesEnd() == null
+        ? ""
+        : " [API diff only: the release notes end at " + oneLine(r.apiDiff().notesEnd()) + "]";
   }
 
   /** "strategies/a.py:12" or "notebooks/r.ipynb cell 3:4": where a review item's use is. */

@@ -104,29 +104,25 @@ public final class TextReport implements ReportRenderer {
       }
     }
 
-    java.util.List<Integer> notInNotes = ReportFacts.notInNotes(r);
+    java.util.List<SiteGroup> notInNotes = ReportFacts.groupsNotInNotes(r);
     if (!notInNotes.isEmpty()) {
       sb.append('\n')
           .append(paint(BOLD, "Breaks not in the release notes (found by the API diff):"))
           .append('\n');
-      var byChange = ReportFacts.sitesByChange(r);
-      if (notInNotes.size() > ReportFacts.GROUPS_SHOWN) {
-        notInNotes = notInNotes.subList(0, ReportFacts.GROUPS_SHOWN);
-      }
-      for (int i : notInNotes) {
-        BreakingChange c = ReportFacts.change(r, i);
-        int n = byChange.getOrDefault(i, java.util.List.of()).size();
+      for (SiteGroup g :
+          notInNotes.subList(0, Math.min(notInNotes.size(), ReportFacts.GROUPS_SHOWN))) {
         sb.append("  - ")
-            .append(c.version())
+            .append(g.version())
             .append(": ")
-            .append(ReportFacts.oneLine(c.text()))
+            .append(ReportFacts.oneLine(g.text()))
             .append(" (")
-            .append(ReportFacts.count(n, "site"))
+            .append(ReportFacts.count(g.sites(), "site"))
             .append(")\n");
       }
-      int hidden = ReportFacts.notInNotes(r).size() - notInNotes.size();
-      if (hidden > 0) {
-        sb.append("  ").append(ReportFacts.more(hidden, "break")).append('\n');
+      if (notInNotes.size() > ReportFacts.GROUPS_SHOWN) {
+        sb.append("  ")
+            .append(ReportFacts.more(notInNotes.size() - ReportFacts.GROUPS_SHOWN, "cause"))
+            .append('\n');
       }
     }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code check} when only the target's model can be had (the version we are on left every index):
  * the real notes of 1.221.0 are judged on the small 1.221.0 tree, every use failing there is a
- * break with the model's words even where no note of the range names it, and the summary says
- * what the verdict rests on.
+ * break with the model's words even where no note of the range names it, and the summary says what
+ * the verdict rests on.
  */
 class TargetModelCheckTest {
   static final String CODE =
@@ -54,7 +54,15 @@ class TargetModelCheckTest {
   void usesFailingOnTheTargetAreBreaksAndTheSummarySaysTheTargetAloneJudged() throws Exception {
     var r =
         CliRunner.run(
-            repo, env, "check", "--to", "1.221.0", "--offline", "--releases-md", notes, "--format",
+            repo,
+            env,
+            "check",
+            "--to",
+            "1.221.0",
+            "--offline",
+            "--releases-md",
+            notes,
+            "--format",
             "json");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.UPDATE_AVAILABLE);
     JsonNode json = Json.mapper().readTree(r.out());
@@ -77,7 +85,8 @@ class TargetModelCheckTest {
     assertThat(json.at("/breaking_changes/" + bond.get("change").asInt() + "/source").asText())
         .isEqualTo("target-model");
 
-    var text = CliRunner.run(repo, env, "check", "--to", "1.221.0", "--offline", "--releases-md", notes);
+    var text =
+        CliRunner.run(repo, env, "check", "--to", "1.221.0", "--offline", "--releases-md", notes);
     assertThat(text.out().lines().findFirst().orElseThrow())
         .endsWith("[no API diff: notes checked on the 1.221.0 model only]");
   }

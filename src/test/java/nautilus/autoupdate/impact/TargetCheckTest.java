@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The target's model alone, on the small 1.221.0 tree: every use that fails there is a certain
- * site with the model's words, whatever the notes say; a class the target defines in one other
- * module is the replacement; what resolves, and a member some class still has, is left alone.
+ * The target's model alone, on the small 1.221.0 tree: every use that fails there is a certain site
+ * with the model's words, whatever the notes say; a class the target defines in one other module is
+ * the replacement; what resolves, and a member some class still has, is left alone.
  */
 class TargetCheckTest {
   static final String CODE =
@@ -57,7 +57,10 @@ class TargetCheckTest {
   @Test
   void everyUseThatFailsOnTheTargetIsACertainSiteWithTheModelsWords() throws Exception {
     TargetCheck.Result r = check();
-    assertThat(r.found().affectedFiles()).singleElement().extracting(AffectedFile::path).isEqualTo("s.py");
+    assertThat(r.found().affectedFiles())
+        .singleElement()
+        .extracting(AffectedFile::path)
+        .isEqualTo("s.py");
     List<Site> sites = r.found().affectedFiles().get(0).sites();
     assertThat(sites).extracting(Site::line).containsExactlyInAnyOrder(1, 7, 9);
     assertThat(sites).allMatch(s -> s.certainty() == Certainty.CERTAIN);

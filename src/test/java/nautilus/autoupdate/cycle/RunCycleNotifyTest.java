@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nautilus.autoupdate.TestClock;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.detect.DetectedVersion;
@@ -45,23 +44,7 @@ class RunCycleNotifyTest {
   FakeUpstream up;
   FakeDiscord discord;
   Instant now = Instant.parse("2026-12-03T09:00:00Z");
-  final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  final Clock clock = TestClock.of(() -> now);
 
   @BeforeEach
   void start() {

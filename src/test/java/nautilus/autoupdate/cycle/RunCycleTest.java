@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nautilus.autoupdate.TestClock;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.Channel;
 import nautilus.autoupdate.detect.DetectedVersion;
@@ -56,23 +57,7 @@ class RunCycleTest {
   java.util.function.Function<Recommendation, GateResult> gate =
       rec -> new GateResult(GateResult.Kind.MERGED, "merged https://example.test/pr/7");
 
-  final Clock clock =
-      new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-          return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  final Clock clock = TestClock.of(() -> now);
 
   /** The update stage as the cycle sees it: records what it was asked to do. */
   final class Stage implements RunCycle.UpdateStep {

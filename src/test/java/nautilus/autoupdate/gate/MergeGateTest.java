@@ -24,10 +24,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.TestClock;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.github.GitHubClient;
 import nautilus.autoupdate.github.GitHubRepo;
@@ -64,23 +63,7 @@ class MergeGateTest {
   @TempDir Path dir;
   StateDb state;
   Instant now = OPENED;
-  final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  final Clock clock = TestClock.of(() -> now);
 
   AutoUpdateConfig config = AutoUpdateConfig.defaults();
   String tests = "41 passed";

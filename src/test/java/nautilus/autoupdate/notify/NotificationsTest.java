@@ -14,13 +14,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import nautilus.autoupdate.TestClock;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.state.StateDb;
@@ -43,23 +42,7 @@ class NotificationsTest {
   GreenMail mail;
   final List<String> log = new ArrayList<>();
   Instant now = Instant.parse("2026-12-03T09:00:00Z");
-  final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  final Clock clock = TestClock.of(() -> now);
 
   @BeforeEach
   void start() {

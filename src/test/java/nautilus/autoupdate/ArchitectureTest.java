@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -72,6 +73,45 @@ class ArchitectureTest {
       }
     }
     assertThat(offenders).isEmpty();
+  }
+
+  /** The most lines a command class in {@code cli} may have: it parses options, picks, prints. */
+  static final int COMMAND_LINES = 100;
+
+  /**
+   * Commands still over {@link #COMMAND_LINES}, with their size when the limit came in: their logic
+   * and rendering are still to move into the stages and {@code report}. They may shrink, not grow;
+   * one that fits is taken off this list.
+   */
+  static final Map<String, Integer> OVERSIZE_COMMANDS =
+      Map.of(
+          "ApiDiffCommand", 244,
+          "ChangesCommand", 248,
+          "CheckCommand", 110,
+          "DispatchCommand", 208,
+          "FixCommand", 213,
+          "UpdateCommand", 252);
+
+  @Test
+  void commandClassesStayUnderTheLineLimit() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    List<String> fitNow = new ArrayList<>();
+    for (Path file : javaFiles()) {
+      String text = Files.readString(file);
+      if (!stageOf(file).equals("cli") || !text.contains("\n@Command(")) {
+        continue;
+      }
+      String name = file.getFileName().toString().replace(".java", "");
+      long lines = text.lines().count();
+      int allowed = OVERSIZE_COMMANDS.getOrDefault(name, COMMAND_LINES);
+      if (lines > allowed) {
+        offenders.add(name + " has " + lines + " lines (at most " + allowed + ")");
+      } else if (OVERSIZE_COMMANDS.containsKey(name) && lines <= COMMAND_LINES) {
+        fitNow.add(name);
+      }
+    }
+    assertThat(offenders).as("command classes over the line limit").isEmpty();
+    assertThat(fitNow).as("commands that fit now: take them off OVERSIZE_COMMANDS").isEmpty();
   }
 
   private static String stageOf(Path file) {

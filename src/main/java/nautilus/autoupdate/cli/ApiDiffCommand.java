@@ -17,6 +17,7 @@ import nautilus.autoupdate.git.StateDirs;
 import nautilus.autoupdate.release.NoteItem;
 import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code api-diff}: what really changed between two versions, read from the packages. */
@@ -76,12 +77,7 @@ final class ApiDiffCommand extends BaseCommand {
               + " modules that ship no source.")
   Boolean introspect;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin FormatOption format = new FormatOption();
 
   @Option(
       names = "--index-url",
@@ -117,9 +113,7 @@ final class ApiDiffCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UserError("unknown --format '" + format + "' (expected text or json)");
-    }
+    boolean json = format.json();
     Version v1 = parse("--from", from);
     Version v2 = parse("--to", to);
     AutoUpdateConfig config = AutoUpdateConfig.defaults();
@@ -154,7 +148,7 @@ final class ApiDiffCommand extends BaseCommand {
       changes = NotesLinker.link(changes, items);
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    if (format.equals("json")) {
+    if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("package", packageName);
       out.put("from", v1.toString());

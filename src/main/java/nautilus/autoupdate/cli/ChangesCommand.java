@@ -16,11 +16,13 @@ import nautilus.autoupdate.notes.NotesParser;
 import nautilus.autoupdate.release.ChangelogJsonSource;
 import nautilus.autoupdate.release.ReleaseSource;
 import nautilus.autoupdate.release.ReleasesMdSource;
+import nautilus.autoupdate.report.Format;
 import nautilus.autoupdate.version.InvalidVersionException;
 import nautilus.autoupdate.version.ReleaseRange;
 import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Lists the breaking changes of every release in (--from, --to], structured. */
@@ -37,12 +39,6 @@ final class ChangesCommand extends BaseCommand {
   enum Scope {
     python,
     all
-  }
-
-  enum Format {
-    text,
-    json,
-    markdown
   }
 
   @Option(
@@ -85,12 +81,7 @@ final class ChangesCommand extends BaseCommand {
               + " change (default: ${DEFAULT-VALUE}).")
   Scope scope;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "Output format: text, json or markdown (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin FormatOption format = FormatOption.of(Format.TEXT, Format.JSON, Format.MARKDOWN);
 
   @Override
   public Integer call() {
@@ -101,15 +92,10 @@ final class ChangesCommand extends BaseCommand {
         new ChangeSelector(new NotesParser())
             .select(notes.releases(), new ReleaseRange(v1, v2), scope == Scope.python);
     String out;
-    switch (format) {
-      case json:
-        out = json(v1, v2, changes);
-        break;
-      case markdown:
-        out = markdown(v1, v2, changes);
-        break;
-      default:
-        out = text(v1, v2, changes);
+    switch (format.value()) {
+      case JSON -> out = json(v1, v2, changes);
+      case MARKDOWN -> out = markdown(v1, v2, changes);
+      default -> out = text(v1, v2, changes);
     }
     context().out().print(out);
     context().out().flush();

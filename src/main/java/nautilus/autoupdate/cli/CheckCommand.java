@@ -5,6 +5,7 @@ import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.config.LoadedConfig;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.report.Format;
 import nautilus.autoupdate.report.ReportFile;
 import nautilus.autoupdate.report.ReportFormat;
 import picocli.CommandLine.ArgGroup;
@@ -68,16 +69,11 @@ final class CheckCommand extends BaseCommand {
 
   @Mixin ApiDiffOption apiDiff = new ApiDiffOption();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Report format: text (default), json or markdown.")
-  String format;
+  @Mixin FormatOption format = FormatOption.of(Format.TEXT, Format.JSON, Format.MARKDOWN);
 
   @Override
   public Integer call() {
-    ReportFormat fmt = ReportFormat.of(format);
+    ReportFormat fmt = format.value().report();
     Path root = repo.repoRoot(context());
     LoadedConfig loaded = repo.load(context(), RepoOptions.flags("api_diff", apiDiff.value()));
     AutoUpdateConfig cfg = loaded.config();

@@ -11,7 +11,6 @@ import nautilus.autoupdate.config.ConfigKey;
 import nautilus.autoupdate.config.LoadedConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Prints the effective configuration and where each value came from. */
 @Command(
@@ -25,25 +24,15 @@ import picocli.CommandLine.Option;
           + " environment variables that carry them."
     })
 final class ConfigCommand extends BaseCommand {
-  enum Format {
-    text,
-    json
-  }
-
   @Mixin RepoOptions repo;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin FormatOption format = new FormatOption();
 
   @Override
   public Integer call() throws JsonProcessingException {
     LoadedConfig loaded = repo.load(context(), Map.of());
     PrintWriter out = context().out();
-    if (format == Format.json) {
+    if (format.json()) {
       Map<String, Object> values = new LinkedHashMap<>();
       Map<String, String> origins = new LinkedHashMap<>();
       for (ConfigKey k : ConfigKey.all()) {

@@ -1,7 +1,6 @@
 package nautilus.autoupdate.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.config.AutoUpdateConfig;
@@ -11,6 +10,7 @@ import nautilus.autoupdate.fix.FixResult;
 import nautilus.autoupdate.fix.FixRun;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.report.Format;
 import nautilus.autoupdate.report.ReportFile;
 import nautilus.autoupdate.state.RunLock;
 import picocli.CommandLine.ArgGroup;
@@ -33,12 +33,6 @@ import picocli.CommandLine.Option;
       "Takes the repository lock (as update and run do), waiting up to lock_wait_seconds."
     })
 final class FixCommand extends BaseCommand {
-  enum Format {
-    TEXT,
-    JSON,
-    DIFF
-  }
-
   static final class Source {
     @Option(
         names = "--releases-md",
@@ -86,25 +80,7 @@ final class FixCommand extends BaseCommand {
       description = "Change nothing; print the unified diff of what would change.")
   boolean dryRun;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FMT",
-      defaultValue = "text",
-      converter = FormatConverter.class,
-      description = "Output: text (per fix, then what is left), json (the fix result), diff.")
-  Format format;
-
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      try {
-        return Format.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(
-            "expected text, json or diff, not '" + value + "'");
-      }
-    }
-  }
+  @Mixin FormatOption format = FormatOption.of(Format.TEXT, Format.JSON, Format.DIFF);
 
   @Override
   public Integer call() throws Exception {
@@ -134,10 +110,10 @@ final class FixCommand extends BaseCommand {
       FixEngine.write(root, run);
     }
     var out = context().out();
-    switch (format) {
+    switch (format.value()) {
       case JSON -> out.println(Json.mapper().writeValueAsString(run.result()));
       case DIFF -> out.print(run.diff());
-      case TEXT -> {
+      default -> {
         if (dryRun) {
           out.print(run.diff());
         }
@@ -168,7 +144,7 @@ final class FixCommand extends BaseCommand {
             verbose());
     if (!outcome.updateAvailable()) {
       // Keep stdout a clean diff or JSON document for the machine formats.
-      (format == Format.TEXT ? context().out() : context().err())
+      (format.value() == Format.TEXT ? context().out() : context().err())
           .println(Analysis.upToDate(cfg, outcome));
     }
     return outcome.report();

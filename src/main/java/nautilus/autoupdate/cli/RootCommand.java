@@ -1,6 +1,5 @@
 package nautilus.autoupdate.cli;
 
-import nautilus.autoupdate.UserError;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,38 +71,9 @@ public final class RootCommand implements Runnable {
     CommandLine cl = new CommandLine(root);
     cl.setOut(context.out());
     cl.setErr(context.err());
-    // picocli's default of 2 for bad arguments would read as "update available" to a cron job.
-    cl.setParameterExceptionHandler(
-        (ex, args) -> {
-          context.err().println("error: " + ex.getMessage());
-          context
-              .err()
-              .println(
-                  "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-          context.err().flush();
-          return ExitCodes.ERROR;
-        });
+    Errors.install(cl, context, () -> root.verbose);
+    FormatOption.describe(cl);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          boolean verbose = root.verbose;
-          if (ex instanceof UserError) {
-            context.err().println("error: " + ex.getMessage());
-          } else {
-            context
-                .err()
-                .println(
-                    "error: unexpected "
-                        + ex.getClass().getSimpleName()
-                        + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
-                        + (verbose ? "" : " (run with -v for details)"));
-          }
-          if (verbose) {
-            ex.printStackTrace(context.err());
-          }
-          context.err().flush();
-          return ExitCodes.ERROR;
-        });
     return cl;
   }
 }

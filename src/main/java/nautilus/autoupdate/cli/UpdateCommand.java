@@ -105,21 +105,11 @@ final class UpdateCommand extends BaseCommand {
           "Print every step (files and diffs, commands, API calls) and change nothing anywhere.")
   boolean dryRun;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output: text (step lines) or json (UpdateResult). Default: ${DEFAULT-VALUE}.")
-  String format;
+  @Mixin FormatOption format = new FormatOption();
 
   @Override
   public Integer call() {
-    boolean json =
-        switch (format) {
-          case "json" -> true;
-          case "text" -> false;
-          default -> throw new UserError("--format " + format + ": expected text or json");
-        };
+    boolean json = format.json();
     PrintWriter out = context().out();
     // With JSON on stdout, step lines go to stderr so the output stays parseable.
     PrintWriter steps = json ? context().err() : out;

@@ -109,7 +109,9 @@ class CheckCommandTest {
   void badInputIsAOneLineErrorAndExitOne() throws Exception {
     assertError(check("--from", "1.x"), "error: --from '1.x': not a PEP 440 version");
     assertError(check("--to", "9.0.0"), "error: unknown version 9.0.0 (--to)");
-    assertError(check("--format", "html"), "error: unknown report format 'html'");
+    assertError(
+        check("--format", "html"),
+        "error: unknown --format 'html' (expected text, json or markdown)");
     assertError(check("--releases-md", "nope.md"), "error: --releases-md ");
     var both = check("--releases-md", "examples/RELEASES.md", "--changelog-json", "x.json");
     assertError(both, "error: ");

@@ -193,7 +193,7 @@ class UpdateCommandTest {
             report(Recommendation.AUTO, 90).toString(),
             "--format",
             "xml");
-    assertThat(fmt.err()).contains("--format xml: expected text or json");
+    assertThat(fmt.err()).contains("unknown --format 'xml' (expected text or json)");
 
     var both =
         CliRunner.run(repos.user, ENV, "update", "--releases-md", "a", "--changelog-json", "b");

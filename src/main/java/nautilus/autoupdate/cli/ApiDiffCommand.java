@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nautilus.autoupdate.Json;
 import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.api.ApiChange;
 import nautilus.autoupdate.api.ApiModels;
@@ -15,6 +14,7 @@ import nautilus.autoupdate.api.StubWriter;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.git.StateDirs;
 import nautilus.autoupdate.release.NoteItem;
+import nautilus.autoupdate.report.ApiDiffReport;
 import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,28 +148,9 @@ final class ApiDiffCommand extends BaseCommand {
       changes = NotesLinker.link(changes, items);
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    if (json) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("package", packageName);
-      out.put("from", v1.toString());
-      out.put("to", v2.toString());
-      out.put("sources", cmp.sources());
-      out.put("skipped", cmp.skipped());
-      out.put("changes", changes);
-      out.put("notes", items);
-      out.put("stats", stats(cmp, millis));
-      if (!stubs.isEmpty()) {
-        out.put("stubs", stubs);
-      }
-      try {
-        ctx.out().println(Json.mapper().writeValueAsString(out));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException("cannot render the diff as JSON", e);
-      }
-    } else {
-      printText(ctx, v1, v2, cmp, changes, items, millis);
-      stubs.forEach((v, dir) -> ctx.out().println("stubs of " + v + ": " + dir));
-    }
+    ApiDiffReport report =
+        new ApiDiffReport(packageName, v1, v2, cmp, changes, items, millis, stubs);
+    ctx.out().print(json ? report.json() : report.text(color(), verbose()));
     ctx.out().flush();
     return ExitCodes.OK;
   }
@@ -178,83 +159,6 @@ final class ApiDiffCommand extends BaseCommand {
     Path dir = root.resolve(v.toString());
     StubWriter.write(snapshots.snapshot(packageName, v, options).snapshot(), dir);
     return dir.toString();
-  }
-
-  private static Map<String, Object> stats(ApiSnapshots.Comparison c, long millis) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("cached", c.cached());
-    s.put("bytes_downloaded", c.bytesDownloaded());
-    s.put("bytes_full_files", c.bytesFullFiles());
-    s.put("download_millis", c.downloadMillis());
-    s.put("total_millis", millis);
-    return s;
-  }
-
-  private void printText(
-      CliContext ctx,
-      Version v1,
-      Version v2,
-      ApiSnapshots.Comparison c,
-      List<ApiChange> changes,
-      List<NoteItem> items,
-      long millis) {
-    long undocumented = changes.stream().filter(x -> !x.documented()).count();
-    ctx.out()
-        .println(
-            bold(
-                "API diff "
-                    + packageName
-                    + " "
-                    + v1
-                    + " -> "
-                    + v2
-                    + ": "
-                    + changes.size()
-                    + " break(s), "
-                    + undocumented
-                    + " not in the release notes"
-                    + (c.cached() ? " (cached)" : "")));
-    c.sources()
-        .forEach((v, s) -> ctx.out().println("  " + v + " read from: " + String.join("; ", s)));
-    for (String s : c.skipped()) {
-      ctx.out().println("  skipped: " + s);
-    }
-    ApiChange.Type current = null;
-    for (ApiChange x :
-        changes.stream().sorted(java.util.Comparator.comparing(ApiChange::type)).toList()) {
-      if (x.type() != current) {
-        current = x.type();
-        ctx.out().println();
-        ctx.out().println(bold(current.id().replace('_', ' ')));
-      }
-      String mark =
-          x.documented()
-              ? "[notes line " + items.get(x.noteIndex()).line() + "] "
-              : color() ? "\u001b[33m[undocumented]\u001b[0m " : "[undocumented] ";
-      ctx.out().println("  " + mark + x.change().text().replace("`", ""));
-      if (x.change().migration() != null) {
-        ctx.out().println("      fix: " + x.change().migration());
-      }
-      if (verbose()) {
-        ctx.out().println("      evidence: " + x.evidence());
-      }
-    }
-    ctx.out().println();
-    ctx.out()
-        .println(
-            "fetched "
-                + c.bytesDownloaded()
-                + " bytes (whole files: "
-                + c.bytesFullFiles()
-                + " bytes) in "
-                + c.downloadMillis()
-                + " ms; total "
-                + millis
-                + " ms");
-  }
-
-  private String bold(String s) {
-    return color() ? "\u001b[1m" + s + "\u001b[0m" : s;
   }
 
   private static Version parse(String option, String text) {

@@ -15,6 +15,7 @@ import ast
 import importlib
 import inspect
 import json
+import re
 import sys
 
 PKG = "nautilus_trader"
@@ -189,15 +190,77 @@ def resolve_chain(c, node, tree, names, parents):
     return dotted, import_path(dotted)
 
 
+def split_top(text):
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [p.strip() for p in parts + [cur] if p.strip()]
+
+
+def doc_signature(obj):
+    """A Cython class or method without __signature__: the signature embedsignature writes as the
+    docstring's first line, 'BarType(InstrumentId instrument_id, BarSpecification bar_spec, ...)'."""
+    first = (getattr(obj, "__doc__", None) or "").strip().splitlines()[:1]
+    m = re.match(r"^\w+\((.*)\)\s*(->.*)?$", first[0]) if first else None
+    if not m:
+        return None
+    P = inspect.Parameter
+    params, kind = [], P.POSITIONAL_OR_KEYWORD
+    for part in split_top(m.group(1)):
+        if part == "/":
+            params = [q.replace(kind=P.POSITIONAL_ONLY) for q in params]
+            continue
+        if part == "*":
+            kind = P.KEYWORD_ONLY
+            continue
+        left, eq, _ = part.partition("=")
+        left = left.split(":")[0].strip()
+        name = left.split()[-1] if left.split() else ""
+        if name.startswith("**"):
+            params.append(P(name[2:], P.VAR_KEYWORD))
+        elif name.startswith("*"):
+            params.append(P(name[1:], P.VAR_POSITIONAL))
+            kind = P.KEYWORD_ONLY
+        elif name.isidentifier():
+            params.append(P(name, kind, default=None if eq else P.empty))
+        else:
+            return None
+    try:
+        return inspect.Signature(params)
+    except ValueError:
+        return None
+
+
+def signature_of(obj, dotted):
+    """inspect.signature, else the docstring's when it is missing or only (*args, **kwargs)."""
+    try:
+        sig = inspect.signature(obj)
+        kinds = [q.kind for q in sig.parameters.values() if q.name != "self"]
+        if kinds != [inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD]:
+            return sig
+        why = "only (*args, **kwargs)"
+    except (TypeError, ValueError) as e:
+        why = str(e)
+    sig = doc_signature(obj)
+    if sig is None:
+        raise Unknown(f"{dotted}: no signature ({why})")
+    return sig
+
+
 def check_keyword(kw, call, tree, names, parents):
     c = chain(call.func)
     if not c:
         raise Unknown("callee is not a name or attribute chain")
     dotted, obj = resolve_chain(c, call, tree, names, parents)
-    try:
-        sig = inspect.signature(obj)
-    except (TypeError, ValueError) as e:
-        raise Unknown(f"{dotted}: no signature ({e})")
+    sig = signature_of(obj, dotted)
     p = sig.parameters.get(kw.arg)
     if p is not None and p.kind not in (p.POSITIONAL_ONLY, p.VAR_POSITIONAL, p.VAR_KEYWORD):
         return f"{dotted}({kw.arg}=)"
@@ -215,10 +278,7 @@ def check_call(call, tree, names, parents):
     if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
         raise Unknown("a call with *args or **kwargs")
     dotted, obj = resolve_chain(c, call, tree, names, parents)
-    try:
-        sig = inspect.signature(obj)
-    except (TypeError, ValueError) as e:
-        raise Unknown(f"{dotted}: no signature ({e})")
+    sig = signature_of(obj, dotted)
     params = list(sig.parameters.values())
     if c[0] in ("self", "super()") and not isinstance(inspect.getattr_static(import_path(dotted.rsplit(".", 1)[0]), c[-1], None), (staticmethod, classmethod)):
         params = params[1:]  # the instance is bound

@@ -122,7 +122,8 @@ def score_case(case, mirrors, offline, verify, state_root):
         report = json.loads(out.stdout)
         result["recommendation"] = report.get("recommendation")
         result["api_diff"] = bool((report.get("api_diff") or {}).get("used"))
-        result.update(score_prediction(case, *predicted(report)))
+        predicted_files, predicted_sites = predicted(report)
+        result.update(score_prediction(case, predicted_files, predicted_sites))
         if verify:
             result["oracle"] = site_oracle(report, work, case)
             if "unavailable" not in result["oracle"]:

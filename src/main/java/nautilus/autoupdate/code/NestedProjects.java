@@ -75,7 +75,54 @@ final class NestedProjects {
         out.put(dir, "a separate project (its own " + why + "): not scanned");
       }
     }
+    vendoredCopies(root, listed, project, kept, packageName, out);
     return out;
+  }
+
+  /**
+   * Adds each folder that is a copy of the package itself ({@code nautilus_trader/__init__.py}
+   * checked in beside our code, a fork kept in the repository): it is upstream's code at some
+   * version, not ours, and checking it against the release notes reports upstream's own internals.
+   * Not when the project is the package (upstream's own repository), nor a folder the source dirs
+   * name.
+   */
+  private static void vendoredCopies(
+      Path root,
+      Collection<String> listed,
+      String project,
+      List<String> kept,
+      String packageName,
+      SortedMap<String, String> out) {
+    String importName = packageName.replace('-', '_');
+    if (isThePackage(root, project, packageName)) {
+      return;
+    }
+    for (String f : listed) {
+      if (!(f.equals(importName + "/__init__.py") || f.endsWith("/" + importName + "/__init__.py"))) {
+        continue;
+      }
+      String dir = f.substring(0, f.lastIndexOf('/'));
+      if (kept.stream().anyMatch(k -> !k.isEmpty() && !k.equals(".") && within(k, dir))
+          || out.keySet().stream().anyMatch(o -> within(dir, o))) {
+        continue;
+      }
+      out.put(dir, "a copy of " + importName + " itself (upstream's code, not ours): not scanned");
+    }
+  }
+
+  /** Whether the project's own pyproject names the package as the project (upstream's repo). */
+  private static boolean isThePackage(Path root, String project, String packageName) {
+    Path py = (project.isEmpty() ? root : root.resolve(project)).resolve("pyproject.toml");
+    try {
+      String text = Files.isRegularFile(py) ? Files.readString(py) : "";
+      return Pattern.compile(
+              "^\\s*name\\s*=\\s*[\"']" + packageName.replaceAll("[-_]", "[-_]") + "[\"']",
+              Pattern.MULTILINE | Pattern.CASE_INSENSITIVE)
+          .matcher(text)
+          .find();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Whether {@code inner} is {@code outer} or lies inside it ({@code ""} is the repository). */

@@ -84,6 +84,37 @@ class ScanScopeTest {
   }
 
   @Test
+  void aCopyOfThePackageItselfIsUpstreamsCodeNotOursUnlessTheProjectIsThePackage() {
+    write("pyproject.toml", PROJECT);
+    write("strategy/a.py", USE);
+    // A fork of the package kept beside our code, at the root and deeper.
+    write("nautilus_trader/__init__.py", "");
+    write("nautilus_trader/adapters/binance/client.py", USE);
+    write("vendor/nautilus_trader/__init__.py", "");
+    write("vendor/nautilus_trader/model/x.py", USE);
+    // A module of ours that merely shares the name is no package.
+    write("tools/nautilus_trader.py", USE);
+
+    CodeBase code = scan(ScanScope.of(List.of(".")));
+
+    assertThat(paths(code)).containsExactly("strategy/a.py", "tools/nautilus_trader.py");
+    assertThat(code.unread())
+        .extracting(UnreadFile::path, UnreadFile::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "nautilus_trader/",
+                "a copy of nautilus_trader itself (upstream's code, not ours): not scanned"),
+            org.assertj.core.groups.Tuple.tuple(
+                "vendor/nautilus_trader/",
+                "a copy of nautilus_trader itself (upstream's code, not ours): not scanned"));
+
+    // Upstream's own repository: the package is the project.
+    write("pyproject.toml", "[project]\nname = \"nautilus_trader\"\nversion = \"1.0\"\n");
+    assertThat(paths(scan(ScanScope.of(List.of(".")))))
+        .contains("nautilus_trader/adapters/binance/client.py");
+  }
+
+  @Test
   void theProjectIsTheFolderOfPyprojectPathAsForThePin() {
     write("app/pyproject.toml", PROJECT);
     write("app/src/a.py", USE);

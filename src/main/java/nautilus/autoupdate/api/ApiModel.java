@@ -220,6 +220,147 @@ public final class ApiModel {
         .toList();
   }
 
+  /**
+   * The declared type of keyword {@code kw} when calling {@code callee} (a field of a config
+   * struct, an annotated parameter), as {@link TypeText} wrote it in the module that declares it;
+   * empty when the keyword does not bind by name or is not annotated.
+   */
+  public Optional<String> declaredType(String callee, String kw) {
+    return signature(callee).stream()
+        .flatMap(List::stream)
+        .filter(
+            p ->
+                p.name().equals(kw)
+                    && (p.kind() == ParamKind.POSITIONAL_OR_KEYWORD
+                        || p.kind() == ParamKind.KEYWORD_ONLY))
+        .map(Param::type)
+        .filter(t -> t != null)
+        .findFirst();
+  }
+
+  /**
+   * A declared type with every name of the package replaced by where it is defined, so that two
+   * spellings of one class ({@code nautilus_trader.config.X}, {@code
+   * nautilus_trader.common.config.X}) and two versions that re-export it from different modules
+   * compare equal.
+   */
+  public String canonicalType(String type) {
+    List<String> out = new ArrayList<>();
+    for (String alt : TypeText.alternatives(type)) {
+      String head = TypeText.head(alt);
+      String cls = classPath(head);
+      out.add(cls == null ? alt : cls + alt.substring(head.length()));
+    }
+    return TypeText.normalise(String.join(" | ", out), n -> n);
+  }
+
+  /** Whether a value of class {@code valueClass} is accepted where {@code type} is declared. */
+  public enum Fit {
+    YES,
+    NO,
+    UNKNOWN
+  }
+
+  /** Builtins no class of the package derives from unless its bases say so. */
+  private static final Set<String> BUILTINS =
+      Set.of(
+          "str",
+          "int",
+          "float",
+          "bool",
+          "bytes",
+          "dict",
+          "list",
+          "tuple",
+          "set",
+          "frozenset",
+          "None");
+
+  /**
+   * Whether an instance of {@code valueClass} (a dotted path of the package) fits {@code type}:
+   * {@code YES} when it is, or derives from, one of the type's classes; {@code NO} when the model
+   * shows it is none of them (every alternative a class of the package or a builtin, and the
+   * value's bases all known); {@code UNKNOWN} otherwise (a protocol, a type variable, a base from
+   * outside the package).
+   */
+  public Fit fits(String valueClass, String type) {
+    if (BUILTINS.contains(valueClass)) {
+      return fitsBuiltin(valueClass, type);
+    }
+    String value = classPath(valueClass);
+    if (value == null) {
+      return Fit.UNKNOWN;
+    }
+    Klass v = classAt(value, value);
+    List<Klass> mro = v.external != null ? List.of() : mro(v.module, v.cls);
+    Set<String> ancestors = new HashSet<>();
+    boolean basesKnown = v.external == null;
+    for (Klass k : mro) {
+      if (k.external != null) {
+        basesKnown &= EMPTY_BASES.contains(k.external) || ENUM_BASES.contains(k.external);
+      } else {
+        ancestors.add(k.module.name() + "." + k.cls.name());
+      }
+    }
+    boolean unknown = false;
+    for (String alt : TypeText.alternatives(type)) {
+      String head = TypeText.head(alt);
+      String cls = classPath(head);
+      if (cls != null) {
+        if (ancestors.contains(cls)) {
+          return Fit.YES;
+        }
+      } else if (head.equals("Any") || head.equals("typing.Any") || head.equals("object")) {
+        return Fit.YES;
+      } else if (!BUILTINS.contains(head)) {
+        unknown = true;
+      }
+    }
+    return unknown || !basesKnown ? Fit.UNKNOWN : Fit.NO;
+  }
+
+  /** A literal's builtin ({@code str}, {@code None}): no class of the package is one. */
+  private Fit fitsBuiltin(String value, String type) {
+    boolean unknown = false;
+    for (String alt : TypeText.alternatives(type)) {
+      String head = TypeText.head(alt);
+      if (head.equals(value)
+          || (value.equals("int") && (head.equals("float") || head.equals("complex")))
+          || head.equals("Any")
+          || head.equals("typing.Any")
+          || head.equals("object")) {
+        return Fit.YES;
+      }
+      if (!BUILTINS.contains(head) && classPath(head) == null) {
+        unknown = true; // an alias (PositiveInt), a protocol, a type variable
+      }
+    }
+    return unknown ? Fit.UNKNOWN : Fit.NO;
+  }
+
+  /**
+   * Whether every value {@code old} (declared in this model) accepts, {@code neu} (declared in
+   * {@code other}) accepts too, as far as the alternatives show: {@code str} to {@code str | None}.
+   */
+  public boolean widens(String old, ApiModel other, String neu) {
+    Set<String> before = new HashSet<>(TypeText.alternatives(canonicalType(old)));
+    Set<String> after = new HashSet<>(TypeText.alternatives(other.canonicalType(neu)));
+    return after.containsAll(before);
+  }
+
+  /** The defining path of a class of the package named by {@code dotted}, else null. */
+  private String classPath(String dotted) {
+    if (!dotted.startsWith(top + ".")) {
+      return null;
+    }
+    Resolution r = resolve(dotted);
+    return r instanceof Found f
+            && f.complete()
+            && (f.kind().equals("class") || f.kind().equals("enum"))
+        ? f.path()
+        : null;
+  }
+
   /** Whether any class of the package has a member of this name (for owners we cannot type). */
   public boolean anyClassHasMember(String name) {
     return memberNames.contains(name);
@@ -417,7 +558,8 @@ public final class ApiModel {
         }
         for (ApiMember mem : k.cls.members().values()) {
           if (mem.kind() == MemberKind.ATTRIBUTE) {
-            fields.put(mem.name(), new Param(mem.name(), ParamKind.KEYWORD_ONLY, true, null));
+            fields.put(
+                mem.name(), new Param(mem.name(), ParamKind.KEYWORD_ONLY, true, null, mem.type()));
           }
         }
       }

@@ -22,8 +22,8 @@ public record ApiSnapshot(
     List<String> skipped,
     Map<String, ModuleApi> modules) {
 
-  /** Bump when an extractor changes what it records. */
-  public static final int FORMAT = 4;
+  /** Bump when an extractor changes what it records (5: declared types of fields and params). */
+  public static final int FORMAT = 5;
 
   public ApiSnapshot {
     sources = List.copyOf(sources);
@@ -123,22 +123,41 @@ public record ApiSnapshot(
     }
   }
 
-  /** A Python-visible member of a class: method, property, attribute or enum member. */
+  /**
+   * A Python-visible member of a class: method, property, attribute or enum member. {@code type} is
+   * an attribute's declared type ({@link TypeText}: annotation text, qualified through the module's
+   * imports), null when not annotated or not read.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"name", "kind", "params"})
-  public record ApiMember(String name, MemberKind kind, List<Param> params) {
+  @JsonPropertyOrder({"name", "kind", "params", "type"})
+  public record ApiMember(String name, MemberKind kind, List<Param> params, String type) {
     public ApiMember {
       params = params == null ? null : List.copyOf(params);
+    }
+
+    public ApiMember(String name, MemberKind kind, List<Param> params) {
+      this(name, kind, params, null);
     }
   }
 
   /**
    * A parameter: its name, kind, and whether it has a default ({@code defaultValue} holds the
-   * default's source text when known).
+   * default's source text when known); {@code type} is its declared type ({@link TypeText}), null
+   * when not annotated or not read (Cython sources).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"name", "kind", "has_default", "default_value"})
-  public record Param(String name, ParamKind kind, boolean hasDefault, String defaultValue) {}
+  @JsonPropertyOrder({"name", "kind", "has_default", "default_value", "type"})
+  public record Param(
+      String name, ParamKind kind, boolean hasDefault, String defaultValue, String type) {
+    public Param(String name, ParamKind kind, boolean hasDefault, String defaultValue) {
+      this(name, kind, hasDefault, defaultValue, null);
+    }
+
+    /** The same parameter without its type: what binding a call depends on. */
+    public Param untyped() {
+      return type == null ? this : new Param(name, kind, hasDefault, defaultValue);
+    }
+  }
 
   /** What a module-level name is. */
   public enum ObjectKind {

@@ -22,7 +22,9 @@ import org.treesitter.TreeSitterPython;
  * Reads the public API of one {@code .py} or {@code .pyi} module with tree-sitter: classes (bases,
  * methods, properties, attributes, enum members), functions with their signatures, constants,
  * {@code __all__}, and re-exports of names from the same package. Names starting with {@code _} are
- * private and left out. One instance per thread (the parser is not thread-safe).
+ * private and left out. Annotated class attributes and parameters keep their declared type ({@link
+ * TypeText}), qualified through the module's imports and its own classes. One instance per thread
+ * (the parser is not thread-safe).
  */
 final class PythonExtractor {
   private static final Pattern ENUM_BASE = Pattern.compile("(?:^|\\.)(?:Int|Str)?(?:Enum|Flag)$");
@@ -43,6 +45,7 @@ final class PythonExtractor {
     byte[] src = text.getBytes(StandardCharsets.UTF_8);
     var tree = parser.parseString(null, text);
     Ctx ctx = new Ctx(src, module, isPackage, topLevel);
+    bindings(ctx, tree.getRootNode());
     block(ctx, tree.getRootNode());
     return new ModuleApi(module, origin, ctx.all, ctx.names);
   }
@@ -53,6 +56,10 @@ final class PythonExtractor {
     final boolean isPackage;
     final String topLevel;
     final Map<String, ApiObject> names = new LinkedHashMap<>();
+
+    /** What a module-level name stands for, dotted: every import, and the module's own classes. */
+    final Map<String, String> bound = new java.util.HashMap<>();
+
     List<String> all;
 
     Ctx(byte[] src, String module, boolean isPackage, String topLevel) {
@@ -96,6 +103,91 @@ final class PythonExtractor {
         default -> {}
       }
     }
+  }
+
+  /**
+   * A first pass over the module's top level (and its {@code if}/{@code try} blocks): what each
+   * imported name and each class stands for, so that an annotation may name a class defined or
+   * imported further down.
+   */
+  private void bindings(Ctx ctx, TSNode parent) {
+    for (TSNode n : named(parent)) {
+      switch (n.getType()) {
+        case "class_definition" -> {
+          String name = ctx.text(n.getChildByFieldName("name"));
+          ctx.bound.putIfAbsent(name, ctx.module + "." + name);
+        }
+        case "decorated_definition" -> {
+          TSNode def = n.getChildByFieldName("definition");
+          if ("class_definition".equals(def.getType())) {
+            String name = ctx.text(def.getChildByFieldName("name"));
+            ctx.bound.putIfAbsent(name, ctx.module + "." + name);
+          }
+        }
+        case "import_from_statement" -> {
+          TSNode from = n.getChildByFieldName("module_name");
+          String source = resolveRelative(ctx, ctx.text(from));
+          if (source == null) {
+            continue;
+          }
+          for (TSNode c : named(n)) {
+            if (TSNode.eq(c, from)) {
+              continue;
+            }
+            if ("aliased_import".equals(c.getType())) {
+              ctx.bound.put(
+                  ctx.text(c.getChildByFieldName("alias")),
+                  source + "." + ctx.text(c.getChildByFieldName("name")));
+            } else if ("dotted_name".equals(c.getType())) {
+              ctx.bound.put(ctx.text(c), source + "." + ctx.text(c));
+            }
+          }
+        }
+        case "import_statement" -> {
+          for (TSNode c : named(n)) {
+            if ("aliased_import".equals(c.getType())) {
+              ctx.bound.put(
+                  ctx.text(c.getChildByFieldName("alias")),
+                  ctx.text(c.getChildByFieldName("name")));
+            } else if ("dotted_name".equals(c.getType())) {
+              String root = ctx.text(c).split("\\.", 2)[0];
+              ctx.bound.put(root, root);
+            }
+          }
+        }
+        case "if_statement", "try_statement", "with_statement" -> {
+          for (TSNode c : named(n)) {
+            switch (c.getType()) {
+              case "block" -> bindings(ctx, c);
+              case "else_clause", "elif_clause", "except_clause", "finally_clause" -> {
+                for (TSNode b : named(c)) {
+                  if ("block".equals(b.getType())) {
+                    bindings(ctx, b);
+                  }
+                }
+              }
+              default -> {}
+            }
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  /** The declared type of an annotation node, normalised and qualified (null when none). */
+  private static String type(Ctx ctx, TSNode annotation) {
+    if (annotation == null || annotation.isNull()) {
+      return null;
+    }
+    return TypeText.normalise(
+        ctx.text(annotation),
+        name -> {
+          int dot = name.indexOf('.');
+          String root = dot < 0 ? name : name.substring(0, dot);
+          String to = ctx.bound.get(root);
+          return to == null ? name : to + (dot < 0 ? "" : name.substring(dot));
+        });
   }
 
   private void descend(Ctx ctx, TSNode n) {
@@ -253,12 +345,14 @@ final class PythonExtractor {
           boolean hasValue =
               a.getChildByFieldName("right") != null && !a.getChildByFieldName("right").isNull();
           if (isPublic(attr)) {
+            boolean enumMember = isEnum && hasValue;
             members.put(
                 attr,
                 new ApiMember(
                     attr,
-                    isEnum && hasValue ? MemberKind.ENUM_MEMBER : MemberKind.ATTRIBUTE,
-                    null));
+                    enumMember ? MemberKind.ENUM_MEMBER : MemberKind.ATTRIBUTE,
+                    null,
+                    enumMember ? null : type(ctx, a.getChildByFieldName("type"))));
           }
         }
       }
@@ -319,6 +413,7 @@ final class PythonExtractor {
       String type = p.getType();
       String name;
       String dflt = null;
+      String declared = type(ctx, p.getChildByFieldName("type"));
       ParamKind kind = keywordOnly ? ParamKind.KEYWORD_ONLY : ParamKind.POSITIONAL_OR_KEYWORD;
       TSNode inner = p;
       if (type.equals("typed_parameter") && p.getNamedChildCount() > 0) {
@@ -347,7 +442,12 @@ final class PythonExtractor {
           List<Param> before = new ArrayList<>();
           for (Param q : out) {
             before.add(
-                new Param(q.name(), ParamKind.POSITIONAL_ONLY, q.hasDefault(), q.defaultValue()));
+                new Param(
+                    q.name(),
+                    ParamKind.POSITIONAL_ONLY,
+                    q.hasDefault(),
+                    q.defaultValue(),
+                    q.type()));
           }
           out = before;
           continue;
@@ -356,7 +456,7 @@ final class PythonExtractor {
           continue;
         }
       }
-      out.add(new Param(name, kind, dflt != null, dflt));
+      out.add(new Param(name, kind, dflt != null, dflt, declared));
     }
     if (dropFirst && !out.isEmpty() && out.get(0).kind() != ParamKind.VAR_POSITIONAL) {
       out.remove(0);

@@ -233,17 +233,36 @@ public final class CodeScanner {
     if (interest.all()) {
       return f;
     }
-    List<Use> kept = new ArrayList<>();
-    for (Use u : f.uses()) {
+    List<Use> uses = f.uses();
+    boolean[] keep = new boolean[uses.size()];
+    List<Use> matched = new ArrayList<>();
+    for (int i = 0; i < uses.size(); i++) {
+      Use u = uses.get(i);
       String t = u.target();
       if (u.kind() == UseKind.IMPORT
           || u.kind() == UseKind.CONFIG_STRING
           || interest.names(t.substring(t.lastIndexOf('.') + 1))
           || u.kwargs().stream().anyMatch(k -> interest.names(k.name()))) {
-        kept.add(u);
+        keep[i] = true;
+        if (u.kind() != UseKind.IMPORT) {
+          matched.add(u);
+        }
       }
     }
-    return kept.size() == f.uses().size() ? f : new FileUses(f.path(), kept, f.parseErrors());
+    // The calls a kept use sits inside stay too: whose call it is decides an adapter note's reach.
+    for (int i = 0; i < uses.size() && !matched.isEmpty(); i++) {
+      Use c = uses.get(i);
+      if (!keep[i] && c.args() != null && matched.stream().anyMatch(c::encloses)) {
+        keep[i] = true;
+      }
+    }
+    List<Use> kept = new ArrayList<>();
+    for (int i = 0; i < uses.size(); i++) {
+      if (keep[i]) {
+        kept.add(uses.get(i));
+      }
+    }
+    return kept.size() == uses.size() ? f : new FileUses(f.path(), kept, f.parseErrors());
   }
 
   private static String treeKey(

@@ -34,13 +34,25 @@ record ModuleFacts(
       Map<String, List<String>> attrTypes,
       List<String> selfAssigned) {}
 
+  /** A reference; {@code args} is a call's argument list (null for other references). */
   record RefFact(
       List<String> chain,
       String selfClass,
       boolean call,
       List<Kwarg> kwargs,
       int positional,
-      Location at) {}
+      Location at,
+      Span args) {
+    RefFact(
+        List<String> chain,
+        String selfClass,
+        boolean call,
+        List<Kwarg> kwargs,
+        int positional,
+        Location at) {
+      this(chain, selfClass, call, kwargs, positional, at, null);
+    }
+  }
 
   record StringFact(String value, Location at) {}
 }

@@ -49,6 +49,17 @@ final class PythonExtractor implements AutoCloseable {
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
 
+  /** The builtin type of a literal value, by its tree-sitter node type. */
+  static final Map<String, String> LITERALS =
+      Map.of(
+          "string", "str",
+          "concatenated_string", "str",
+          "integer", "int",
+          "float", "float",
+          "true", "bool",
+          "false", "bool",
+          "none", "None");
+
   private final TSParser parser = new TSParser();
   private final SyntaxTree.Grammar grammar;
   private final Pattern upstreamPath;
@@ -688,7 +699,7 @@ final class PythonExtractor implements AutoCloseable {
     RefFact retype(RefFact r, List<String> type) {
       List<String> chain = new ArrayList<>(type);
       chain.addAll(r.chain().subList(1, r.chain().size()));
-      return new RefFact(chain, null, r.call(), r.kwargs(), r.positional(), r.at());
+      return new RefFact(chain, null, r.call(), r.kwargs(), r.positional(), r.at(), r.args());
     }
 
     Scope scopeRoot() {
@@ -706,7 +717,7 @@ final class PythonExtractor implements AutoCloseable {
           && distinctive(r.chain().get(1))) {
         List<String> chain = new ArrayList<>(List.of(UNKNOWN));
         chain.addAll(r.chain().subList(1, r.chain().size()));
-        refs.add(new RefFact(chain, null, r.call(), r.kwargs(), r.positional(), r.at()));
+        refs.add(new RefFact(chain, null, r.call(), r.kwargs(), r.positional(), r.at(), r.args()));
       }
     }
 
@@ -872,13 +883,15 @@ final class PythonExtractor implements AutoCloseable {
       List<String> chain = chainOf(n);
       List<Kwarg> kwargs = new ArrayList<>();
       int positional = args == null ? 0 : arguments(args, kwargs);
+      Span span = args == null ? null : span(args);
       if (chain != null) {
-        emit(chain, call, kwargs, positional, attr);
+        emit(chain, call, kwargs, positional, attr, span);
       } else {
         String member = text(attr);
         if (distinctive(member)) {
           refs.add(
-              new RefFact(List.of(UNKNOWN, member), null, call, kwargs, positional, loc(attr)));
+              new RefFact(
+                  List.of(UNKNOWN, member), null, call, kwargs, positional, loc(attr), span));
         }
       }
       Node object = n.getChildByFieldName("object");
@@ -887,8 +900,57 @@ final class PythonExtractor implements AutoCloseable {
       } else if (!object.getType().equals("identifier") || chain == null) {
         visit(object);
       } else {
-        emit(List.of(text(object)), false, List.of(), 0, object);
+        emit(List.of(text(object)), false, List.of(), 0, object, null);
       }
+    }
+
+    /** A node's byte range, in the cell's bytes for a notebook (as {@link #loc} counts them). */
+    Span span(Node n) {
+      int base = 0;
+      if (cellLines != null && cellLines.length > 0) {
+        int line = lineOf(n.getStartByte());
+        int cell = 0;
+        while (cell + 1 < cellLines.length && cellLines[cell + 1] <= line) {
+          cell++;
+        }
+        base = cellBytes[cell];
+      }
+      return new Span(n.getStartByte() - base, n.getEndByte() - base);
+    }
+
+    /**
+     * The class a keyword's value is an instance of, as a chain written in this module: a call of a
+     * capitalised callee, or a name whose annotation or assignment says so; a literal's builtin
+     * ({@code str}, {@code int}, ...); null when not known.
+     */
+    String argumentType(Node value) {
+      String literal = LITERALS.get(value.getType());
+      if (literal != null) {
+        return literal;
+      }
+      if (value.getType().equals("parenthesized_expression") && value.getNamedChildCount() == 1) {
+        return argumentType(value.getNamedChild(0));
+      }
+      List<String> t = null;
+      if (value.getType().equals("call")) {
+        t = valueType(value);
+      } else if (value.getType().equals("identifier")) {
+        String name = text(value);
+        for (Scope s = scope; s != null && t == null; s = s.parent) {
+          t = s.types.get(name);
+          if (t == null && s.locals.contains(name) && !s.globals.contains(name)) {
+            break; // a local of unknown type hides any outer name
+          }
+        }
+      }
+      if (t == null
+          || t.size() < 2
+          || !t.get(t.size() - 1).equals(INSTANCE)
+          || t.subList(0, t.size() - 1).contains(INSTANCE)
+          || (scope.selfName != null && t.get(0).equals(scope.selfName))) {
+        return null;
+      }
+      return String.join(".", t.subList(0, t.size() - 1));
     }
 
     /** Counts positional arguments (-1 if unknown) and collects keyword arguments. */
@@ -902,7 +964,9 @@ final class PythonExtractor implements AutoCloseable {
         switch (a.getType()) {
           case "keyword_argument":
             Node name = a.getChildByFieldName("name");
-            kwargs.add(new Kwarg(text(name), loc(name)));
+            Node value = a.getChildByFieldName("value");
+            kwargs.add(
+                new Kwarg(text(name), loc(name), value.isNull() ? null : argumentType(value)));
             break;
           case "list_splat":
             positional = -1;
@@ -927,7 +991,13 @@ final class PythonExtractor implements AutoCloseable {
       } else if (function.getType().equals("identifier")) {
         List<Kwarg> kwargs = new ArrayList<>();
         int positional = arguments(args, kwargs);
-        emit(List.of(text(function)), true, kwargs, positional, function);
+        emit(
+            List.of(text(function)),
+            true,
+            kwargs,
+            positional,
+            function,
+            args.isNull() ? null : span(args));
       } else {
         visit(function);
       }
@@ -937,12 +1007,17 @@ final class PythonExtractor implements AutoCloseable {
     }
 
     void emit(List<String> chain, boolean call, List<Kwarg> kwargs, int positional, Node at) {
+      emit(chain, call, kwargs, positional, at, null);
+    }
+
+    void emit(
+        List<String> chain, boolean call, List<Kwarg> kwargs, int positional, Node at, Span args) {
       String root = chain.get(0);
       Location where = loc(at);
       for (Scope s = scope; s != null; s = s.parent) {
         if (s.selfName != null && root.equals(s.selfName)) {
           if (chain.size() > 1) {
-            refs.add(new RefFact(chain, s.selfClass, call, kwargs, positional, where));
+            refs.add(new RefFact(chain, s.selfClass, call, kwargs, positional, where, args));
           }
           return;
         }
@@ -950,7 +1025,7 @@ final class PythonExtractor implements AutoCloseable {
           break;
         }
       }
-      scope.pending.add(new RefFact(chain, null, call, kwargs, positional, where));
+      scope.pending.add(new RefFact(chain, null, call, kwargs, positional, where, args));
     }
 
     /**

@@ -233,6 +233,7 @@ final class Resolver {
                   0,
                   null,
                   s.value(),
+                  null,
                   null));
         } else {
           uses.add(Use.of(UseKind.ENV_STRING, s.value(), true, s.at()));
@@ -257,7 +258,8 @@ final class Resolver {
       String full = i.name() == null || i.star() ? abs : abs + "." + i.name();
       if (upstream(abs)) {
         uses.add(
-            new Use(UseKind.IMPORT, full, true, i.at(), List.of(), 0, abs, i.name(), i.alias()));
+            new Use(
+                UseKind.IMPORT, full, true, i.at(), List.of(), 0, abs, i.name(), i.alias(), null));
       } else if (i.name() != null && !i.star()) {
         Target t = resolvePath(full, new HashSet<>());
         if (t != null && !t.isLocalClass() && upstream(t.path())) {
@@ -273,7 +275,8 @@ final class Resolver {
       List<String> chain = r.chain();
       if (chain.get(0).equals(UNKNOWN)) {
         uses.add(
-            refUse(r, r.call() ? UseKind.CALL : UseKind.ATTRIBUTE, String.join(".", chain), false));
+            refUse(
+                m, r, r.call() ? UseKind.CALL : UseKind.ATTRIBUTE, String.join(".", chain), false));
         continue;
       }
       if (r.selfClass() != null) {
@@ -289,12 +292,33 @@ final class Resolver {
       }
       long segments = chain.stream().filter(s -> !s.equals(INSTANCE)).count();
       UseKind kind = r.call() ? UseKind.CALL : segments == 1 ? UseKind.NAME : UseKind.ATTRIBUTE;
-      uses.add(refUse(r, kind, end.path(), end.certain()));
+      uses.add(refUse(m, r, kind, end.path(), end.certain()));
     }
   }
 
-  private static Use refUse(RefFact r, UseKind kind, String target, boolean resolved) {
-    return new Use(kind, target, resolved, r.at(), r.kwargs(), r.positional(), null, null, null);
+  private Use refUse(Module m, RefFact r, UseKind kind, String target, boolean resolved) {
+    List<Kwarg> kwargs = r.kwargs();
+    if (kwargs.stream().anyMatch(k -> k.type() != null)) {
+      kwargs =
+          kwargs.stream().map(k -> new Kwarg(k.name(), k.at(), valueClass(m, k.type()))).toList();
+    }
+    return new Use(
+        kind, target, resolved, r.at(), kwargs, r.positional(), null, null, null, r.args());
+  }
+
+  /**
+   * The upstream class a keyword's value is an instance of (its chain as written in m), or null.
+   */
+  private String valueClass(Module m, String chain) {
+    if (chain == null || PythonExtractor.LITERALS.containsValue(chain)) {
+      return chain; // a literal's builtin needs no resolving
+    }
+    List<String> parts = List.of(chain.split("\\."));
+    Target end = follow(resolveName(m, parts.get(0), new HashSet<>()), parts, 1);
+    // One of our classes may derive from anything: its fit is left unknown.
+    return end == null || end.isLocalClass() || !end.certain() || !upstream(end.path())
+        ? null
+        : end.path();
   }
 
   /** Walks the rest of a chain from a resolved root. */
@@ -346,7 +370,7 @@ final class Resolver {
     if (end == null || end.isLocalClass() || !upstream(end.path())) {
       return null;
     }
-    return refUse(r, r.call() ? UseKind.CALL : UseKind.ATTRIBUTE, end.path(), end.certain());
+    return refUse(m, r, r.call() ? UseKind.CALL : UseKind.ATTRIBUTE, end.path(), end.certain());
   }
 
   private void overrideUses(Module m, ModuleFacts unit, List<Use> uses) {

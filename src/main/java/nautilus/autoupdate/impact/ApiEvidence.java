@@ -224,7 +224,8 @@ final class ApiEvidence {
     return s.cell() + ":" + s.line();
   }
 
-  private static AffectedFile file(String path, List<Site> sites, List<BreakingChange> changes) {
+  /** An affected file of these sites, its severity the worst of theirs. */
+  static AffectedFile file(String path, List<Site> sites, List<BreakingChange> changes) {
     Severity worst = Severity.LOW;
     for (Site s : sites) {
       Severity sev = ImpactMatcher.severity(changes.get(s.change()), s.match());

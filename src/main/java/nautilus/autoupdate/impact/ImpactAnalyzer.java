@@ -182,10 +182,21 @@ public final class ImpactAnalyzer {
         targetOnly = neu;
       }
     }
-    // The scan reads the files that the notes' or the diff's identifiers can reach.
+    // The scan reads the files that the notes' or the diff's identifiers can reach, and the
+    // keywords whose declared type changed (the models are read for those when there is a diff:
+    // each is a few MB of JSON).
     List<BreakingChange> wanted = new ArrayList<>(changes);
+    Optional<ApiModel> oldModel = Optional.empty();
+    Optional<ApiModel> newModel = Optional.empty();
     if (findings != null) {
       wanted.addAll(findings.matchable());
+      if (findings.diff().available()) {
+        oldModel = api.model(cfg.packageName(), current);
+        newModel = oldModel.isEmpty() ? oldModel : api.model(cfg.packageName(), target);
+        if (oldModel.isPresent() && newModel.isPresent()) {
+          wanted.addAll(FieldTypes.interest(oldModel.get(), newModel.get()));
+        }
+      }
     }
     CodeBase code =
         scanner.scan(
@@ -222,17 +233,23 @@ public final class ImpactAnalyzer {
         found = checked.found();
         changes = checked.changes();
         apiDiff = apiDiff.withTargetModel(target.toString(), judged.cleared());
-      } else if (noteSites) {
-        // The models of both versions veto note sites that resolve the same on each (read only
-        // when there is a note site to judge: each model is a few MB of JSON).
-        var old = api.model(cfg.packageName(), current);
-        var neu = old.isEmpty() ? old : api.model(cfg.packageName(), target);
+      } else if (noteSites || FieldTypes.wanted(code)) {
+        // The models of both versions veto note sites that resolve the same on each and prove
+        // keywords whose declared type changed.
+        var old = oldModel.isPresent() ? oldModel : api.model(cfg.packageName(), current);
+        var neu =
+            old.isEmpty() || newModel.isPresent() ? newModel : api.model(cfg.packageName(), target);
         if (old.isPresent() && neu.isPresent()) {
           ModelJudge.Judged judged =
               ModelJudge.judge(found, noteChanges, code, old.get(), neu.get());
           reviews = ScopedReviews.add(reviews, judged.cleared(), found, changes);
           found = judged.found();
           apiDiff = apiDiff.withCleared(judged.cleared());
+          FieldTypes.Judged typed =
+              FieldTypes.judge(changes, found, reviews, code, old.get(), neu.get());
+          changes = typed.changes();
+          found = typed.found();
+          reviews = typed.reviews();
         }
       }
       if (pastNotes && apiDiff.used()) {

@@ -154,7 +154,7 @@ public final class ImpactMatcher {
           }
           List<Hit> hits = new ArrayList<>();
           matchUse(c, i, old, replacement, e.use(), e.file(), hits, pkg, named);
-          if (reach == Reach.NEAR) {
+          if (reach == Reach.INSIDE) {
             hits.replaceAll(ImpactMatcher::possible);
           }
           if (!hits.isEmpty()) {
@@ -279,14 +279,16 @@ public final class ImpactMatcher {
 
   /**
    * How far an adapter-scoped note reaches a use: {@code OWN} when the use is the adapter's own
-   * (its module, a class named after it); {@code NEAR} when it only sits on a line of the adapter's
-   * use (a value passed to {@code PolymarketDataClientConfig(instrument_provider=...)}), or is a
-   * config key in a file naming the adapter; then it is possible at most. Anything else, imports of
-   * generic names included, is out of the note's reach.
+   * (its module, a class named after it); {@code INSIDE} when it sits inside the arguments of a
+   * call of the adapter's class, by the syntax tree, however many lines away ({@code
+   * PolymarketDataClientConfig(..., instrument_config=InstrumentProviderConfig(...))}), or is a
+   * config key in a file naming the adapter; then it is possible at most, and the models judge it.
+   * Anything else, imports of generic names and uses merely on the same line included, is out of
+   * the note's reach.
    */
   private enum Reach {
     OWN,
-    NEAR,
+    INSIDE,
     NONE
   }
 
@@ -302,20 +304,11 @@ public final class ImpactMatcher {
       if (other.kind() == UseKind.IMPORT || !OwnerScope.belongs(other.target(), owners)) {
         continue;
       }
-      if (u.kind() == UseKind.CONFIG_KEY || sameLine(other.at(), u.at())) {
-        return Reach.NEAR;
-      }
-      for (Kwarg k : other.kwargs()) {
-        if (sameLine(k.at(), u.at())) {
-          return Reach.NEAR;
-        }
+      if (u.kind() == UseKind.CONFIG_KEY || (other.kind() == UseKind.CALL && other.encloses(u))) {
+        return Reach.INSIDE;
       }
     }
     return Reach.NONE;
-  }
-
-  private static boolean sameLine(Location a, Location b) {
-    return a.line() == b.line() && java.util.Objects.equals(a.cell(), b.cell());
   }
 
   private static Hit possible(Hit h) {

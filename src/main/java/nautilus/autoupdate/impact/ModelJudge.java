@@ -6,6 +6,7 @@ import java.util.Objects;
 import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.api.ApiModel.Found;
 import nautilus.autoupdate.api.ApiModel.Resolution;
+import nautilus.autoupdate.api.ApiSnapshot;
 import nautilus.autoupdate.api.UseClaims;
 import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.FileUses;
@@ -237,6 +238,11 @@ public final class ModelJudge {
     return a.path().equals(b.path())
         && a.kind().equals(b.kind())
         && a.rest().equals(b.rest())
-        && (!signature || Objects.equals(a.params(), b.params()));
+        && (!signature || Objects.equals(untyped(a.params()), untyped(b.params())));
+  }
+
+  /** Binding depends on names, kinds and defaults; a changed type is {@link FieldTypes}' call. */
+  private static List<ApiSnapshot.Param> untyped(List<ApiSnapshot.Param> params) {
+    return params == null ? null : params.stream().map(ApiSnapshot.Param::untyped).toList();
   }
 }

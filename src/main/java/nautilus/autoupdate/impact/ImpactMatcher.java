@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nautilus.autoupdate.code.CodeBase;
 import nautilus.autoupdate.code.FileUses;
 import nautilus.autoupdate.code.Interest;
@@ -498,11 +499,19 @@ public final class ImpactMatcher {
       }
       return;
     }
+    // "Removed `value` param from `UUID4`": the name is a keyword of the call, not a member.
+    boolean parameter = namesParameter(c, old.last());
+    // "Removed `DatabentoLiveClient.key` property": a member, not the constructor's keyword.
+    boolean member = namesMember(c, old.last());
     if (unknownOwner) {
-      if (old.segments().size() == 2 && t.size() == 2 && t.get(1).equals(old.last())) {
+      if (!parameter
+          && old.segments().size() == 2
+          && t.size() == 2
+          && t.get(1).equals(old.last())) {
         add(c, index, u, u.at(), false, fix, matchKind(u.kind()), hits);
       }
       if (u.kind() == UseKind.CALL
+          && !member
           && old.segments().size() == 3
           && t.size() == 2
           && t.get(1).equals(old.segments().get(1))) {
@@ -510,7 +519,7 @@ public final class ImpactMatcher {
       }
       return;
     }
-    if (u.kind() != UseKind.IMPORT && endsWith(t, old.segments())) {
+    if (u.kind() != UseKind.IMPORT && !parameter && endsWith(t, old.segments())) {
       add(c, index, u, u.at(), u.resolved(), fix, matchKind(u.kind()), hits);
     }
     if (u.kind() == UseKind.CALL) {
@@ -518,10 +527,34 @@ public final class ImpactMatcher {
       if (callee.get(callee.size() - 1).equals("__init__")) {
         callee = callee.subList(0, callee.size() - 1);
       }
-      if (endsWith(callee, old.owner())) {
+      if (!member && endsWith(callee, old.owner())) {
         kwargHits(c, index, u, old.last(), u.resolved(), fix, hits);
       }
     }
+  }
+
+  /**
+   * Whether the note calls {@code name} a parameter ({@code `value` param}, {@code `clock`
+   * parameter}): then only the keyword at calls of its owner is a use of it, never an attribute of
+   * the same name.
+   */
+  static boolean namesParameter(BreakingChange c, String name) {
+    return c.text() != null
+        && Pattern.compile(
+                "`" + Pattern.quote(name) + "`\\s+(param|params|parameter|parameters|argument|kwarg)\\b")
+            .matcher(c.text())
+            .find();
+  }
+
+  /** Whether the note calls {@code name} a property, attribute or method of its owner. */
+  static boolean namesMember(BreakingChange c, String name) {
+    return c.text() != null
+        && Pattern.compile(
+                "`(?:[\\w.]*\\.)?"
+                    + Pattern.quote(name)
+                    + "(?:\\(\\))?`\\s+(property|properties|attribute|attributes|method|methods)\\b")
+            .matcher(c.text())
+            .find();
   }
 
   private static boolean namesConfigClass(FileUses f, String owner) {

@@ -71,6 +71,49 @@ class ImpactMatcherTest {
   }
 
   @Test
+  void aNoteNamingAParameterReachesTheKeywordNeverAnAttributeOfTheSameName() throws IOException {
+    write(
+        "u.py",
+        "from nautilus_trader.core.uuid import UUID4\n"
+            + "a = UUID4().value\n"
+            + "b = UUID4(value=\"6b0e3a9c-1f7f-4c6e-9d7e-7e1f0a7e3b1c\")\n");
+    // The 1.210.0 line, parsed from the shared RELEASES.md.
+    BreakingChange note =
+        new nautilus.autoupdate.release.ReleasesMdSource(
+                nautilus.autoupdate.CliRunner.shared().resolve("data/nautilus/RELEASES.md"))
+            .releases().stream()
+                .filter(r -> r.version().toString().equals("1.210.0"))
+                .flatMap(r -> new nautilus.autoupdate.notes.NotesParser().parse(r).stream())
+                .filter(c -> c.text().startsWith("Removed optional `value` param from `UUID4`"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(note.old()).containsExactly("UUID4.value");
+    List<Site> sites = match(note).affectedFiles().get(0).sites();
+    assertThat(sites).extracting(Site::line, Site::match).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(3, MatchKind.KWARG));
+  }
+
+  @Test
+  void aNoteNamingAPropertyReachesTheAttributeNeverTheConstructorsKeyword() throws IOException {
+    write(
+        "d.py",
+        "from nautilus_trader.adapters.databento import DatabentoLiveClient\n"
+            + "c = DatabentoLiveClient(key=\"k\")\n"
+            + "k = c.key\n"
+            + "DatabentoLiveClient.key\n");
+    var note =
+        change(
+            ChangeKind.REMOVE,
+            ChangeScope.PYTHON,
+            "Removed `DatabentoLiveClient.key` property (Python)",
+            List.of("DatabentoLiveClient.key"));
+    var found = match(note).affectedFiles();
+    assertThat(found).singleElement();
+    // c.key reads the property on a value the constructor typed; key= at line 2 is no use of it.
+    assertThat(found.get(0).sites()).extracting(Site::line).containsExactly(3, 4);
+  }
+
+  @Test
   void severityFollowsWhereTheCodeBreaksAndFilesTakeTheWorst() throws IOException {
     write(
         "b.py",

@@ -14,7 +14,7 @@ import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.impact.Recommendation;
-import nautilus.autoupdate.report.Style;
+import nautilus.autoupdate.report.ResultText;
 import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.state.StateDb;
 import nautilus.autoupdate.update.UpdateOptions;
@@ -190,19 +190,7 @@ final class DispatchCommand extends BaseCommand {
   }
 
   private void print(PrintWriter out, boolean json, DispatchResult r) {
-    if (json) {
-      out.println(Style.json(r));
-      out.flush();
-      return;
-    }
-    String mark = Style.doneMark(color(), r.success());
-    out.println(
-        mark
-            + ": "
-            + r.outcome().id()
-            + ": "
-            + r.message()
-            + (r.prUrl() == null ? "" : " " + r.prUrl()));
+    out.print(ResultText.dispatch(r, json, color()));
     out.flush();
   }
 }

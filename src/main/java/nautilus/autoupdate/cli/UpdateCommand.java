@@ -13,7 +13,7 @@ import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
 import nautilus.autoupdate.report.ReportFile;
-import nautilus.autoupdate.report.Style;
+import nautilus.autoupdate.report.ResultText;
 import nautilus.autoupdate.state.RunLock;
 import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
@@ -237,16 +237,7 @@ final class UpdateCommand extends BaseCommand {
   }
 
   private void print(PrintWriter out, boolean json, UpdateResult r) {
-    if (json) {
-      out.println(Style.json(r));
-      out.flush();
-      return;
-    }
-    String mark = Style.doneMark(color(), r.success());
-    out.println(mark + ": " + r.branchName() + (r.prUrl() == null ? "" : " " + r.prUrl()));
-    if (r.errorMessage() != null) {
-      out.println("  " + r.errorMessage());
-    }
+    out.print(ResultText.update(r, json, color()));
     out.flush();
   }
 }

@@ -98,7 +98,8 @@ final class NestedProjects {
       return;
     }
     for (String f : listed) {
-      if (!(f.equals(importName + "/__init__.py") || f.endsWith("/" + importName + "/__init__.py"))) {
+      if (!(f.equals(importName + "/__init__.py")
+          || f.endsWith("/" + importName + "/__init__.py"))) {
         continue;
       }
       String dir = f.substring(0, f.lastIndexOf('/'));

@@ -541,7 +541,9 @@ public final class ImpactMatcher {
   static boolean namesParameter(BreakingChange c, String name) {
     return c.text() != null
         && Pattern.compile(
-                "`" + Pattern.quote(name) + "`\\s+(param|params|parameter|parameters|argument|kwarg)\\b")
+                "`"
+                    + Pattern.quote(name)
+                    + "`\\s+(param|params|parameter|parameters|argument|kwarg)\\b")
             .matcher(c.text())
             .find();
   }

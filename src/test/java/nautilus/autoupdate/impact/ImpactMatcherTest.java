@@ -89,8 +89,9 @@ class ImpactMatcherTest {
                 .orElseThrow();
     assertThat(note.old()).containsExactly("UUID4.value");
     List<Site> sites = match(note).affectedFiles().get(0).sites();
-    assertThat(sites).extracting(Site::line, Site::match).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(3, MatchKind.KWARG));
+    assertThat(sites)
+        .extracting(Site::line, Site::match)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, MatchKind.KWARG));
   }
 
   @Test

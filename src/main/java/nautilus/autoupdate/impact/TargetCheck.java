@@ -162,14 +162,20 @@ final class TargetCheck {
    * price), which the model cannot rule out, so it proves nothing.
    */
   private static boolean memberOfSomeClass(String target, ApiModel neu) {
-    int dot = target.lastIndexOf('.');
-    if (dot < 0) {
-      return false;
+    // The first segment that fails, on the longest prefix that resolves (order.trigger_price.x
+    // fails at trigger_price, a member of Order's subclasses).
+    String[] parts = target.split("\\.");
+    for (int n = 2; n <= parts.length; n++) {
+      String prefix = String.join(".", java.util.Arrays.copyOf(parts, n));
+      if (neu.resolve(prefix) instanceof Missing) {
+        String owner = String.join(".", java.util.Arrays.copyOf(parts, n - 1));
+        boolean onClass =
+            neu.resolve(owner) instanceof ApiModel.Found f
+                && (f.kind().equals("class") || f.kind().equals("enum"));
+        return onClass && neu.anyClassHasMember(parts[n - 1]);
+      }
     }
-    boolean onClass =
-        neu.resolve(target.substring(0, dot)) instanceof ApiModel.Found f
-            && (f.kind().equals("class") || f.kind().equals("enum"));
-    return onClass && neu.anyClassHasMember(target.substring(dot + 1));
+    return false;
   }
 
   private static String evidence(ApiModel neu, String what, Missing m) {

@@ -41,6 +41,8 @@ class TargetCheckTest {
       class S(Strategy):
           def on_start(self, order: Strategy):
               self.request_bars("b", start=1)
+              # A member some other class has, in the middle of the chain: the value may be one.
+              order.update_raw.real
       """;
 
   @TempDir Path repo;

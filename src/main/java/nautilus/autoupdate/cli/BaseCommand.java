@@ -21,6 +21,12 @@ abstract class BaseCommand implements Callable<Integer> {
     return root.color();
   }
 
+  /** Prints a rendered report to stdout, flushed so it is out before the exit code. */
+  void print(String text) {
+    context().out().print(text);
+    context().out().flush();
+  }
+
   /** The run cycle on this command's streams, environment and working directory. */
   CycleRunner cycleRunner(UpdateOptions options) {
     CliContext ctx = context();

@@ -3,16 +3,12 @@ package nautilus.autoupdate.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import nautilus.autoupdate.UserError;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.notes.ChangeSelector;
 import nautilus.autoupdate.notes.NotesParser;
-import nautilus.autoupdate.release.ChangelogJsonSource;
 import nautilus.autoupdate.release.ReleaseSource;
-import nautilus.autoupdate.release.ReleasesMdSource;
 import nautilus.autoupdate.report.ChangesReport;
 import nautilus.autoupdate.report.Format;
-import nautilus.autoupdate.version.InvalidVersionException;
 import nautilus.autoupdate.version.ReleaseRange;
 import nautilus.autoupdate.version.Version;
 import picocli.CommandLine.ArgGroup;
@@ -80,40 +76,19 @@ final class ChangesCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Version v1 = version(from, "--from");
-    Version v2 = version(to, "--to");
-    ReleaseSource notes = source();
+    ReleaseRange range =
+        new ReleaseRange(Version.parseOption("--from", from), Version.parseOption("--to", to));
+    CliContext ctx = context();
+    Source s = source == null ? new Source() : source;
+    ReleaseSource notes =
+        ReleaseSource.ofFile(ctx.resolve(s.releasesMd), ctx.resolve(s.changelogJson));
+    boolean python = scope == Scope.python;
     List<BreakingChange> changes =
-        new ChangeSelector(new NotesParser())
-            .select(notes.releases(), new ReleaseRange(v1, v2), scope == Scope.python);
-    context()
-        .out()
-        .print(
-            new ChangesReport(v1, v2, changes, scope == Scope.python)
-                .render(format.value(), color()));
-    context().out().flush();
+        new ChangeSelector(new NotesParser()).select(notes.releases(), range, python);
+    print(
+        new ChangesReport(range.from(), range.to(), changes, python)
+            .render(format.value(), color()));
     return ExitCodes.OK;
-  }
-
-  private static Version version(String text, String option) {
-    try {
-      return Version.parse(text);
-    } catch (InvalidVersionException e) {
-      throw new UserError(option + ": " + e.getMessage(), e);
-    }
-  }
-
-  private ReleaseSource source() {
-    Path wd = context().workingDir();
-    if (source != null && source.releasesMd != null) {
-      return new ReleasesMdSource(wd.resolve(source.releasesMd));
-    }
-    if (source != null && source.changelogJson != null) {
-      return new ChangelogJsonSource(wd.resolve(source.changelogJson));
-    }
-    throw new UserError(
-        "no release notes given: pass --releases-md FILE (NautilusTrader's RELEASES.md) or"
-            + " --changelog-json FILE (the N8N changelog JSON)");
   }
 
   @Override

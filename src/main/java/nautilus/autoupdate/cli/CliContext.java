@@ -13,4 +13,9 @@ public record CliContext(
   public CliContext {
     env = Map.copyOf(env);
   }
+
+  /** A path given on the command line, against the working directory; null stays null. */
+  Path resolve(Path path) {
+    return path == null ? null : workingDir.resolve(path);
+  }
 }

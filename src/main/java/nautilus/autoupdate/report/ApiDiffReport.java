@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nautilus.autoupdate.api.ApiChange;
+import nautilus.autoupdate.api.ApiDiffRun;
 import nautilus.autoupdate.api.ApiSnapshots;
 import nautilus.autoupdate.release.NoteItem;
 import nautilus.autoupdate.version.Version;
@@ -26,6 +27,19 @@ public record ApiDiffReport(
     List<NoteItem> items,
     long millis,
     Map<String, Object> stubs) {
+
+  public static ApiDiffReport of(ApiDiffRun.Result r) {
+    ApiDiffRun.Request q = r.request();
+    return new ApiDiffReport(
+        q.packageName(),
+        q.from(),
+        q.to(),
+        r.comparison(),
+        r.changes(),
+        r.items(),
+        r.millis(),
+        r.stubs());
+  }
 
   /** One JSON document and a newline. */
   public String json() {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nautilus.autoupdate.UserError;
 
 /**
  * A PEP 440 version: {@code [N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local]}, parsed leniently the way
@@ -85,6 +86,15 @@ public final class Version implements Comparable<Version> {
                         + text
                         + "' (expected e.g. 1.221.0, 1.222.0a20251229, 1.208.0.dev20241212+7001,"
                         + " 2.0.0rc1)"));
+  }
+
+  /** Parses the value of a command-line option; the error names the option. */
+  public static Version parseOption(String option, String text) {
+    try {
+      return parse(text);
+    } catch (InvalidVersionException e) {
+      throw new UserError(option + ": " + e.getMessage(), e);
+    }
   }
 
   /** Parses a version, or returns empty when the text is not PEP 440. Never throws. */

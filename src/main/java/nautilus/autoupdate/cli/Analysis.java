@@ -50,6 +50,20 @@ final class Analysis {
             apiDiff(context, root, cfg, offline, verbose)));
   }
 
+  /** {@link #run} with the release notes of {@code notes}. */
+  static ImpactAnalyzer.Outcome run(
+      CliContext context,
+      Path root,
+      AutoUpdateConfig cfg,
+      ReleaseNotesOption notes,
+      String from,
+      String to,
+      boolean offline,
+      boolean verbose) {
+    return run(
+        context, root, cfg, notes.releasesMd(), notes.changelogJson(), from, to, offline, verbose);
+  }
+
   /** The API diff as check uses it ({@link ApiModels#diffSource}). */
   static ApiDiffSource apiDiff(
       CliContext context, Path root, AutoUpdateConfig cfg, boolean offline, boolean verbose) {

@@ -1,7 +1,9 @@
 package nautilus.autoupdate.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import nautilus.autoupdate.cycle.CycleRunner;
+import nautilus.autoupdate.report.Format;
 import nautilus.autoupdate.update.UpdateOptions;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,6 +27,13 @@ abstract class BaseCommand implements Callable<Integer> {
   void print(String text) {
     context().out().print(text);
     context().out().flush();
+  }
+
+  /**
+   * Where a line for a person goes: stdout, unless stdout holds a JSON, diff or Markdown document.
+   */
+  PrintWriter notices(FormatOption format) {
+    return format.value() == Format.TEXT ? context().out() : context().err();
   }
 
   /** The run cycle on this command's streams, environment and working directory. */

@@ -2,13 +2,12 @@ package nautilus.autoupdate.cli;
 
 import java.nio.file.Path;
 import nautilus.autoupdate.config.AutoUpdateConfig;
-import nautilus.autoupdate.config.LoadedConfig;
 import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.impact.ImpactReport;
+import nautilus.autoupdate.report.CheckText;
 import nautilus.autoupdate.report.Format;
 import nautilus.autoupdate.report.ReportFile;
 import nautilus.autoupdate.report.ReportFormat;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,22 +42,7 @@ final class CheckCommand extends BaseCommand {
               + " for the configured channel).")
   String to;
 
-  @ArgGroup(exclusive = true)
-  NotesOptions notes = new NotesOptions();
-
-  static final class NotesOptions {
-    @Option(
-        names = "--releases-md",
-        paramLabel = "FILE",
-        description = "Read NautilusTrader's RELEASES.md from FILE (default: releases_md setting).")
-    Path releasesMd;
-
-    @Option(
-        names = "--changelog-json",
-        paramLabel = "FILE",
-        description = "Read an N8N changelog JSON from FILE (default: changelog_path setting).")
-    Path changelogJson;
-  }
+  @Mixin ReleaseNotesOption notes = new ReleaseNotesOption();
 
   @Option(
       names = "--offline",
@@ -75,35 +59,20 @@ final class CheckCommand extends BaseCommand {
   public Integer call() {
     ReportFormat fmt = format.value().report();
     Path root = repo.repoRoot(context());
-    LoadedConfig loaded = repo.load(context(), RepoOptions.flags("api_diff", apiDiff.value()));
-    AutoUpdateConfig cfg = loaded.config();
+    AutoUpdateConfig cfg =
+        repo.load(context(), RepoOptions.flags("api_diff", apiDiff.value())).config();
     ImpactAnalyzer.Outcome outcome =
-        Analysis.run(
-            context(),
-            root,
-            cfg,
-            notes.releasesMd,
-            notes.changelogJson,
-            from,
-            to,
-            offline,
-            verbose());
+        Analysis.run(context(), root, cfg, notes, from, to, offline, verbose());
     if (!outcome.updateAvailable()) {
-      String msg = Analysis.upToDate(cfg, outcome);
-      (fmt == ReportFormat.TEXT ? context().out() : context().err()).println(msg);
+      notices(format).println(Analysis.upToDate(cfg, outcome));
       return ExitCodes.OK;
     }
     ImpactReport report = outcome.report().get();
     Path saved = ReportFile.write(root.resolve(cfg.stateDir()), report);
-    context().out().print(fmt.renderer(color()).render(report));
-    context().out().flush();
+    print(fmt.renderer(color()).render(report));
     if (verbose()) {
-      var err = context().err();
-      err.println("current version " + outcome.current() + ": " + outcome.currentOrigin());
-      err.println("confidence " + report.confidenceScore() + " = 100, then:");
-      outcome.scoreTerms().forEach(t -> err.println("  " + t));
-      err.println("report saved to " + saved);
-      err.flush();
+      context().err().print(CheckText.verbose(outcome, saved));
+      context().err().flush();
     }
     return ExitCodes.UPDATE_AVAILABLE;
   }

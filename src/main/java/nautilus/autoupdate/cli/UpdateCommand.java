@@ -19,7 +19,6 @@ import nautilus.autoupdate.update.UpdateResult;
 import nautilus.autoupdate.update.Updater;
 import nautilus.autoupdate.update.UpdaterFactory;
 import nautilus.autoupdate.version.Version;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,23 +60,7 @@ final class UpdateCommand extends BaseCommand {
       description = "The version to update to (default: the report's version, the newest).")
   String to;
 
-  /** Where the release notes come from; mutually exclusive, as for check. */
-  static final class Source {
-    @Option(
-        names = "--releases-md",
-        paramLabel = "FILE",
-        description = "Read release notes from this RELEASES.md.")
-    Path releasesMd;
-
-    @Option(
-        names = "--changelog-json",
-        paramLabel = "FILE",
-        description = "Read release notes from this N8N changelog JSON.")
-    Path changelogJson;
-  }
-
-  @ArgGroup(exclusive = true)
-  Source source;
+  @Mixin ReleaseNotesOption notes = new ReleaseNotesOption();
 
   @Option(
       names = "--report",
@@ -213,8 +196,8 @@ final class UpdateCommand extends BaseCommand {
               context(),
               root,
               config,
-              source == null ? null : source.releasesMd,
-              source == null ? null : source.changelogJson,
+              notes.releasesMd(),
+              notes.changelogJson(),
               from,
               to,
               offline,
@@ -230,9 +213,7 @@ final class UpdateCommand extends BaseCommand {
 
   private String notesExcerpt(Version version) {
     Path file =
-        source == null || source.releasesMd == null
-            ? null
-            : context().workingDir().resolve(source.releasesMd);
+        notes.releasesMd() == null ? null : context().workingDir().resolve(notes.releasesMd());
     return UpdaterFactory.notesExcerpt(file, version);
   }
 

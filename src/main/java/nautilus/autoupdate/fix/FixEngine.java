@@ -44,6 +44,15 @@ public final class FixEngine {
     this.proof = java.util.Objects.requireNonNull(proof, "proof");
   }
 
+  /** Plans the fixes of {@code report} and writes them, unless {@code dryRun} (then only plans). */
+  public FixRun apply(Path repo, ImpactReport report, boolean dryRun) {
+    FixRun run = plan(repo, report);
+    if (!dryRun) {
+      write(repo, run);
+    }
+    return run;
+  }
+
   /** Plans and proves the fixes for {@code report}'s sites under {@code repo}; writes nothing. */
   public FixRun plan(Path repo, ImpactReport report) {
     FileFixer fixer = new FileFixer(report.breakingChanges(), false);

@@ -175,6 +175,18 @@ class FixCommandTest {
   }
 
   @Test
+  void aReportAndReleaseNotesTogetherAreABadArgumentAndNothingIsWritten() throws Exception {
+    String before = Files.readString(repo.resolve("strategies/stats.py"));
+    for (String notes : new String[] {"--releases-md", "--changelog-json"}) {
+      CliRunner.Result r = CliRunner.run(repo, env, "fix", "--report", "report.json", notes, "x");
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
+      assertThat(r.err())
+          .contains("error: Error: " + notes + "=FILE, --report=FILE are mutually exclusive");
+    }
+    assertThat(Files.readString(repo.resolve("strategies/stats.py"))).isEqualTo(before);
+  }
+
+  @Test
   void diffFormatPrintsOnlyTheDiff() {
     CliRunner.Result r =
         CliRunner.run(repo, env, "fix", "--report", "report.json", "--dry-run", "--format", "diff");

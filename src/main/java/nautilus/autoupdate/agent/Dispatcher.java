@@ -19,6 +19,7 @@ import nautilus.autoupdate.git.Identity;
 import nautilus.autoupdate.git.Worktree;
 import nautilus.autoupdate.git.Worktrees;
 import nautilus.autoupdate.github.GitHubError;
+import nautilus.autoupdate.github.GitHubFault;
 import nautilus.autoupdate.github.PullRequest;
 import nautilus.autoupdate.github.PullRequests;
 import nautilus.autoupdate.impact.AffectedFile;
@@ -650,7 +651,7 @@ public final class Dispatcher {
     try {
       pulls.annotate(pr.get(), MARKER, "## Coding agent\n\n" + section, draft);
       log.accept((draft ? "marked as a draft: " : "noted on: ") + pr.get().url());
-    } catch (GitHubError e) {
+    } catch (GitHubError | GitHubFault e) {
       log.accept("could not update " + pr.get().url() + ": " + e.getMessage());
     }
     return pr.get().url();

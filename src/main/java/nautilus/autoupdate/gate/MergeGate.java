@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nautilus.autoupdate.config.AutoUpdateConfig;
 import nautilus.autoupdate.github.GitHubError;
+import nautilus.autoupdate.github.GitHubFault;
 import nautilus.autoupdate.github.Merges;
 import nautilus.autoupdate.github.PullRequest;
 import nautilus.autoupdate.github.PullRequests;
@@ -248,7 +249,7 @@ public final class MergeGate {
             merges.deleteBranch(pr.headRef())
                 ? "branch " + pr.headRef() + " deleted"
                 : "branch " + pr.headRef() + " was gone already";
-      } catch (GitHubError e) {
+      } catch (GitHubError | GitHubFault e) {
         branch = "branch " + pr.headRef() + " not deleted: " + e.getMessage();
       }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import nautilus.autoupdate.BoundedHttp;
 import nautilus.autoupdate.Json;
+import nautilus.autoupdate.NetworkFault;
 import nautilus.autoupdate.UserError;
 
 /**
@@ -128,13 +129,13 @@ public final class GitHubClient {
     return r;
   }
 
-  GitHubError failure(String method, String path, Response r) {
+  /** A {@link GitHubFault} for a 5xx or no response (worth trying later), else a refusal. */
+  UserError failure(String method, String path, Response r) {
     String message = r.body().path("message").asText("");
     JsonNode errors = r.body().path("errors");
     String detail =
         errors.isArray() && errors.size() > 0 ? errors.get(0).path("message").asText("") : "";
-    return new GitHubError(
-        r.status(),
+    String text =
         method
             + " "
             + base
@@ -142,7 +143,10 @@ public final class GitHubClient {
             + ": HTTP "
             + r.status()
             + (message.isEmpty() ? "" : " " + message)
-            + (detail.isEmpty() ? "" : " (" + detail + ")"));
+            + (detail.isEmpty() ? "" : " (" + detail + ")");
+    return r.status() >= 500 || r.status() == 0
+        ? new GitHubFault(r.status(), text)
+        : new GitHubError(r.status(), text);
   }
 
   /**
@@ -157,12 +161,15 @@ public final class GitHubClient {
       BoundedHttp.Reply resp;
       try {
         resp = http.send(method, uri, headers, payload, timeout, http.limits().maxBodyBytes());
+      } catch (NetworkFault e) {
+        // The deadline passed: the network's fault, worth a later try.
+        throw new GitHubFault(0, e.getMessage());
       } catch (UserError e) {
         // A limit or a refused redirect: retrying would meet it again.
         throw new GitHubError(0, e.getMessage());
       } catch (IOException e) {
         if (attempt >= ATTEMPTS) {
-          throw new GitHubError(
+          throw new GitHubFault(
               0,
               method
                   + " "
@@ -183,7 +190,7 @@ public final class GitHubClient {
       Optional<Duration> rateWait = rateLimitWait(resp);
       if (rateWait.isPresent() && attempt < ATTEMPTS) {
         if (rateWait.get().compareTo(MAX_RATE_LIMIT_WAIT) > 0) {
-          throw new GitHubError(
+          throw new GitHubFault(
               r.status(),
               method
                   + " "

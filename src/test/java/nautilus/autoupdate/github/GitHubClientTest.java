@@ -79,12 +79,12 @@ class GitHubClientTest {
   }
 
   @Test
-  void persistentServerErrorsBecomeAUserErrorWithStatusAndUrl() {
+  void persistentServerErrorsBecomeANetworkFaultWithStatusAndUrl() {
     gh.stubFor(
         get(urlEqualTo("/x"))
             .willReturn(aResponse().withStatus(503).withBody("{\"message\":\"Unavailable\"}")));
     assertThatThrownBy(() -> client().get("/x"))
-        .isInstanceOf(GitHubError.class)
+        .isInstanceOf(GitHubFault.class)
         .hasMessageContaining("HTTP 503 Unavailable")
         .hasMessageContaining(gh.baseUrl() + "/x")
         .hasMessageNotContaining("secret-token");
@@ -111,7 +111,7 @@ class GitHubClientTest {
   }
 
   @Test
-  void exhaustedRateLimitWithALongWaitIsAUserError() {
+  void exhaustedRateLimitWithALongWaitIsANetworkFault() {
     gh.stubFor(
         get(urlEqualTo("/x"))
             .willReturn(
@@ -121,7 +121,7 @@ class GitHubClientTest {
                     .withHeader("x-ratelimit-reset", String.valueOf(NOW.getEpochSecond() + 3600))
                     .withBody("{\"message\":\"API rate limit exceeded\"}")));
     assertThatThrownBy(() -> client().get("/x"))
-        .isInstanceOf(GitHubError.class)
+        .isInstanceOf(GitHubFault.class)
         .hasMessageContaining("rate limit")
         .hasMessageContaining("60 min");
     assertThat(sleeps).isEmpty();
@@ -145,7 +145,7 @@ class GitHubClientTest {
   void everyCallHasATimeout() {
     gh.stubFor(get(urlEqualTo("/slow")).willReturn(okJson("{}").withFixedDelay(3000)));
     assertThatThrownBy(() -> client(Duration.ofMillis(300)).get("/slow"))
-        .isInstanceOf(GitHubError.class)
+        .isInstanceOf(GitHubFault.class)
         .hasMessageContaining("no response")
         .hasMessageContaining("Timeout");
   }

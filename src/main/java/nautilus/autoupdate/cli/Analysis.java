@@ -14,6 +14,7 @@ import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.release.ChangelogJsonSource;
 import nautilus.autoupdate.release.ReleaseSource;
 import nautilus.autoupdate.release.ReleasesMdSource;
+import nautilus.autoupdate.report.ResultText;
 import nautilus.autoupdate.version.Version;
 
 /**
@@ -90,14 +91,7 @@ final class Analysis {
 
   /** The line printed when the repository is already at or past the target. */
   static String upToDate(AutoUpdateConfig cfg, ImpactAnalyzer.Outcome outcome) {
-    return cfg.packageName()
-        + " "
-        + outcome.current()
-        + " ("
-        + outcome.currentOrigin()
-        + ") is at or past "
-        + outcome.target()
-        + ": no update needed";
+    return ResultText.upToDate(cfg, outcome);
   }
 
   private static ReleaseSource source(

@@ -2,6 +2,7 @@ package nautilus.autoupdate.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import nautilus.autoupdate.cycle.CommandIo;
 import nautilus.autoupdate.cycle.CycleRunner;
 import nautilus.autoupdate.report.Format;
 import nautilus.autoupdate.update.UpdateOptions;
@@ -40,5 +41,21 @@ abstract class BaseCommand implements Callable<Integer> {
   CycleRunner cycleRunner(UpdateOptions options) {
     CliContext ctx = context();
     return new CycleRunner(ctx.out(), ctx.err(), ctx.env(), ctx.workingDir(), color(), options);
+  }
+
+  /** The streams of update and dispatch; with JSON on stdout, step lines go to stderr. */
+  CommandIo io(boolean json) {
+    CliContext ctx = context();
+    PrintWriter steps = json ? ctx.err() : ctx.out();
+    boolean progress = ctx.terminal() && !json;
+    return new CommandIo(
+        ctx.out(),
+        ctx.err(),
+        ctx.env(),
+        ctx.workingDir(),
+        json,
+        color(),
+        verbose(),
+        () -> new StepPrinter(steps, progress, color()));
   }
 }

@@ -1,5 +1,7 @@
 package nautilus.autoupdate.cli;
 
+import nautilus.autoupdate.cycle.CommandEnd;
+
 /** The exit codes of every command, defined once (the contract cron jobs and CI read). */
 public final class ExitCodes {
   /** Success; for check/detect: nothing to do. */
@@ -15,4 +17,13 @@ public final class ExitCodes {
   public static final int REFUSED = 3;
 
   private ExitCodes() {}
+
+  /** The exit code of an update or dispatch that ended so. */
+  static int of(CommandEnd end) {
+    return switch (end) {
+      case DONE -> OK;
+      case FAILED -> ERROR;
+      case REFUSED -> REFUSED;
+    };
+  }
 }

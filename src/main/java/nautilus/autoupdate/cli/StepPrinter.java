@@ -4,12 +4,13 @@ import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nautilus.autoupdate.cycle.StepLog;
 
 /**
  * Prints step lines; on a terminal it also shows, under the last line, how long the current step
  * has been running (tests and installs can take minutes), overwritten in place.
  */
-final class StepPrinter implements AutoCloseable {
+final class StepPrinter implements StepLog {
   private final PrintWriter out;
   private final boolean color;
   private final ScheduledExecutorService ticker;
@@ -25,7 +26,8 @@ final class StepPrinter implements AutoCloseable {
     }
   }
 
-  synchronized void line(String text) {
+  @Override
+  public synchronized void line(String text) {
     clearTick();
     out.println((color ? "\u001b[36m→\u001b[0m " : "→ ") + text);
     out.flush();

@@ -1,6 +1,8 @@
 package nautilus.autoupdate.report;
 
 import nautilus.autoupdate.agent.DispatchResult;
+import nautilus.autoupdate.config.AutoUpdateConfig;
+import nautilus.autoupdate.impact.ImpactAnalyzer;
 import nautilus.autoupdate.update.UpdateResult;
 
 /** The last line(s) of {@code update} and {@code dispatch}: the result as JSON or for a person. */
@@ -32,5 +34,17 @@ public final class ResultText {
         + r.message()
         + (r.prUrl() == null ? "" : " " + r.prUrl())
         + "\n";
+  }
+
+  /** The line printed when the repository is already at or past the target. */
+  public static String upToDate(AutoUpdateConfig cfg, ImpactAnalyzer.Outcome outcome) {
+    return cfg.packageName()
+        + " "
+        + outcome.current()
+        + " ("
+        + outcome.currentOrigin()
+        + ") is at or past "
+        + outcome.target()
+        + ": no update needed";
   }
 }

@@ -26,6 +26,7 @@ import nautilus.autoupdate.TestModels;
 import nautilus.autoupdate.git.Git;
 import nautilus.autoupdate.git.Worktrees;
 import nautilus.autoupdate.github.GitHubStub;
+import nautilus.autoupdate.update.PauseHook;
 import nautilus.autoupdate.update.Updater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,7 +77,7 @@ class UpdateKillTest {
   void killBefore(Updater.Step step, Path repo) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-D" + UpdateCommand.PAUSE_PROPERTY + "=" + step.name());
+    cmd.add("-D" + PauseHook.PROPERTY + "=" + step.name());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(List.of(args()));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true);
@@ -86,7 +87,7 @@ class UpdateKillTest {
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
-      while ((line = out.readLine()) != null && !line.contains(UpdateCommand.PAUSED + step)) {
+      while ((line = out.readLine()) != null && !line.contains(PauseHook.PAUSED + step)) {
         seen.add(line);
       }
       assertThat(line).as("never paused before %s: %s", step, seen).isNotNull();

@@ -40,27 +40,14 @@ public final class ModelJudge {
    */
   public static Judged judge(
       ImpactMatcher.MatchResult found, int noteChanges, CodeBase code, ApiModel old, ApiModel neu) {
-    List<AffectedFile> files = new ArrayList<>();
-    List<ApiDiffSummary.Cleared> cleared = new ArrayList<>();
-    for (AffectedFile f : found.affectedFiles()) {
-      FileUses uses = uses(code, f.path());
-      List<Site> kept = new ArrayList<>();
-      for (Site s : f.sites()) {
-        String why =
-            s.change() < noteChanges && uses != null ? sameOnBoth(uses, s, old, neu) : null;
-        if (why == null) {
-          kept.add(s);
-        } else {
-          cleared.add(new ApiDiffSummary.Cleared(f.path(), s.line(), s.cell(), s.change(), why));
-        }
-      }
-      if (kept.size() == f.sites().size()) {
-        files.add(f);
-      } else if (!kept.isEmpty()) {
-        files.add(new AffectedFile(f.path(), f.severity(), kept));
-      }
-    }
-    return new Judged(new ImpactMatcher.MatchResult(files, found.actions()), cleared);
+    return judgeSites(
+        found,
+        noteChanges,
+        code,
+        (uses, s) -> {
+          String why = sameOnBoth(uses, s, old, neu);
+          return why == null ? Verdict.keep(s) : Verdict.clear(why);
+        });
   }
 
   /**
@@ -74,22 +61,19 @@ public final class ModelJudge {
    */
   public static Judged judgeOnTarget(
       ImpactMatcher.MatchResult found, int noteChanges, CodeBase code, ApiModel neu) {
-    List<AffectedFile> files = new ArrayList<>();
-    List<ApiDiffSummary.Cleared> cleared = new ArrayList<>();
-    for (AffectedFile f : found.affectedFiles()) {
-      FileUses uses = uses(code, f.path());
-      List<Site> kept = new ArrayList<>();
-      for (Site s : f.sites()) {
-        if (s.change() >= noteChanges || uses == null) {
-          kept.add(s);
-          continue;
-        }
-        OnTarget t = onTarget(uses, s, neu);
-        if (t.cleared() != null) {
-          cleared.add(
-              new ApiDiffSummary.Cleared(f.path(), s.line(), s.cell(), s.change(), t.cleared()));
-        } else if (t.missing() != null) {
-          kept.add(
+    return judgeSites(
+        found,
+        noteChanges,
+        code,
+        (uses, s) -> {
+          OnTarget t = onTarget(uses, s, neu);
+          if (t.cleared() != null) {
+            return Verdict.clear(t.cleared());
+          }
+          if (t.missing() == null) {
+            return Verdict.keep(s);
+          }
+          return Verdict.keep(
               new Site(
                   s.line(),
                   s.column(),
@@ -100,8 +84,42 @@ public final class ModelJudge {
                   s.change(),
                   s.fix(),
                   s.evidence() != null ? s.evidence() : t.missing()));
+        });
+  }
+
+  /** A note site judged: kept (as given, maybe with more evidence), or cleared and why. */
+  private record Verdict(Site kept, String cleared) {
+    static Verdict keep(Site s) {
+      return new Verdict(s, null);
+    }
+
+    static Verdict clear(String why) {
+      return new Verdict(null, why);
+    }
+  }
+
+  /**
+   * Applies {@code judge} to each note site (the first {@code noteChanges} changes) whose file was
+   * scanned; the diff's own sites and sites of unscanned files are kept as they are.
+   */
+  private static Judged judgeSites(
+      ImpactMatcher.MatchResult found,
+      int noteChanges,
+      CodeBase code,
+      java.util.function.BiFunction<FileUses, Site, Verdict> judge) {
+    List<AffectedFile> files = new ArrayList<>();
+    List<ApiDiffSummary.Cleared> cleared = new ArrayList<>();
+    for (AffectedFile f : found.affectedFiles()) {
+      FileUses uses = uses(code, f.path());
+      List<Site> kept = new ArrayList<>();
+      for (Site s : f.sites()) {
+        Verdict v =
+            s.change() < noteChanges && uses != null ? judge.apply(uses, s) : Verdict.keep(s);
+        if (v.cleared() == null) {
+          kept.add(v.kept());
         } else {
-          kept.add(s);
+          cleared.add(
+              new ApiDiffSummary.Cleared(f.path(), s.line(), s.cell(), s.change(), v.cleared()));
         }
       }
       if (kept.equals(f.sites())) {
@@ -117,16 +135,8 @@ public final class ModelJudge {
   private record OnTarget(String cleared, String missing) {}
 
   private static OnTarget onTarget(FileUses file, Site s, ApiModel neu) {
-    List<Use> at = new ArrayList<>();
-    boolean keywordSite = false;
-    for (Use u : file.uses()) {
-      if (here(u.at(), s)) {
-        at.add(u);
-      } else if (u.kwargs().stream().map(Kwarg::at).anyMatch(k -> here(k, s))) {
-        at.add(u);
-        keywordSite = true;
-      }
-    }
+    List<Use> at = usesAt(file, s);
+    boolean keywordSite = at.stream().anyMatch(u -> !here(u.at(), s));
     if (at.isEmpty()) {
       return new OnTarget(null, null);
     }
@@ -172,6 +182,17 @@ public final class ModelJudge {
         null);
   }
 
+  /** The uses at the site's place: the use itself, or for a keyword site the call it belongs to. */
+  private static List<Use> usesAt(FileUses file, Site s) {
+    List<Use> at = new ArrayList<>();
+    for (Use u : file.uses()) {
+      if (here(u.at(), s) || u.kwargs().stream().map(Kwarg::at).anyMatch(k -> here(k, s))) {
+        at.add(u);
+      }
+    }
+    return at;
+  }
+
   private static FileUses uses(CodeBase code, String path) {
     for (FileUses f : code.files()) {
       if (f.path().equals(path)) {
@@ -187,12 +208,7 @@ public final class ModelJudge {
    * the same definition, of the same kind and signature.
    */
   private static String sameOnBoth(FileUses file, Site s, ApiModel old, ApiModel neu) {
-    List<Use> at = new ArrayList<>();
-    for (Use u : file.uses()) {
-      if (here(u.at(), s) || u.kwargs().stream().map(Kwarg::at).anyMatch(k -> here(k, s))) {
-        at.add(u);
-      }
-    }
+    List<Use> at = usesAt(file, s);
     if (at.isEmpty()) {
       return null;
     }

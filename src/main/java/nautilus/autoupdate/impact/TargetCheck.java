@@ -92,14 +92,7 @@ final class TargetCheck {
     byFile.forEach(
         (path, sites) -> {
           if (!sites.isEmpty()) {
-            Severity worst = Severity.LOW;
-            for (Site s : sites) {
-              Severity sev = ImpactMatcher.severity(all.get(s.change()), s.match());
-              worst = Severity.worst(worst, sev == null ? Severity.LOW : sev);
-            }
-            files.add(
-                new AffectedFile(
-                    path, worst, sites.stream().sorted(ImpactMatcher.SITE_ORDER).toList()));
+            files.add(ApiEvidence.file(path, sites, all));
           }
         });
     return new Result(new ImpactMatcher.MatchResult(files, found.actions()), all);

@@ -110,20 +110,41 @@ public final class StateDb implements AutoCloseable {
     void prepare(StateDb s) throws SQLException;
   }
 
+  /** How long opening waits out other processes' locks beyond what busy_timeout covers. */
+  private static final long OPEN_PATIENCE_MILLIS = 30_000;
+
   private static StateDb connect(String url, Path file, Clock clock, Setup setup) {
-    Connection c = null;
+    long deadline = System.nanoTime() + OPEN_PATIENCE_MILLIS * 1_000_000;
+    for (int attempt = 1; ; attempt++) {
+      Connection c = null;
+      try {
+        c = DriverManager.getConnection(url);
+        StateDb s = new StateDb(c, file, clock);
+        setup.prepare(s);
+        s.migrate();
+        return s;
+      } catch (SQLException e) {
+        closeQuietly(c);
+        // Switching a fresh file to WAL, or recovering another process's WAL, can answer
+        // SQLITE_BUSY without calling the busy handler; those races end once the other side is
+        // done, so open again rather than call a busy file damaged.
+        if (!busy(e) || System.nanoTime() > deadline) {
+          throw corrupt(file, e);
+        }
+        pause(attempt);
+      } catch (RuntimeException e) {
+        closeQuietly(c);
+        throw e;
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
     try {
-      c = DriverManager.getConnection(url);
-      StateDb s = new StateDb(c, file, clock);
-      setup.prepare(s);
-      s.migrate();
-      return s;
-    } catch (SQLException e) {
-      closeQuietly(c);
-      throw corrupt(file, e);
-    } catch (RuntimeException e) {
-      closeQuietly(c);
-      throw e;
+      Thread.sleep(Math.min(500, 10L * attempt) + (long) (Math.random() * 20));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while waiting for the state database", e);
     }
   }
 
@@ -640,11 +661,20 @@ public final class StateDb implements AutoCloseable {
 
   /** SQLITE_READONLY and its extended codes (8, 264, 520, ...): the low byte is 8. */
   static boolean readOnly(SQLException e) {
+    return hasPrimaryCode(e, 8);
+  }
+
+  /** SQLITE_BUSY and its extended codes (5, 261 BUSY_RECOVERY, 517 BUSY_SNAPSHOT, ...). */
+  static boolean busy(SQLException e) {
+    return hasPrimaryCode(e, 5);
+  }
+
+  private static boolean hasPrimaryCode(SQLException e, int primary) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.sqlite.SQLiteException s && (s.getResultCode().code & 0xff) == 8) {
+      if (t instanceof org.sqlite.SQLiteException s && (s.getResultCode().code & 0xff) == primary) {
         return true;
       }
-      if (t instanceof SQLException q && (q.getErrorCode() & 0xff) == 8) {
+      if (t instanceof SQLException q && (q.getErrorCode() & 0xff) == primary) {
         return true;
       }
     }

@@ -161,6 +161,20 @@ class StateDbTest {
   }
 
   @Test
+  void busyAnswersAreToldFromReadOnlyOnesByTheirPrimaryCode() {
+    var recovering =
+        new org.sqlite.SQLiteException("recovery", org.sqlite.SQLiteErrorCode.SQLITE_BUSY_RECOVERY);
+    var readOnlyDir =
+        new org.sqlite.SQLiteException(
+            "no dir", org.sqlite.SQLiteErrorCode.SQLITE_READONLY_DIRECTORY);
+    assertThat(StateDb.busy(recovering)).isTrue();
+    assertThat(StateDb.readOnly(recovering)).isFalse();
+    assertThat(StateDb.busy(readOnlyDir)).isFalse();
+    assertThat(StateDb.readOnly(readOnlyDir)).isTrue();
+    assertThat(StateDb.busy(new java.sql.SQLException("wrapped", recovering))).isTrue();
+  }
+
+  @Test
   void manyProcessesCreatingOneFreshDatabaseAllSucceed() throws Exception {
     int rounds = 10;
     int openers = 6;

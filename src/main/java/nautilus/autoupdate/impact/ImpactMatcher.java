@@ -148,7 +148,8 @@ public final class ImpactMatcher {
           continue;
         }
         String replacement = c.replacementFor(j);
-        for (UseIndex.Entry e : index.candidates(old)) {
+        boolean module = old.bare() && namesModule(c, old.text());
+        for (UseIndex.Entry e : module ? index.throughSegment(old.text()) : index.candidates(old)) {
           Reach reach = owners.isEmpty() ? Reach.OWN : reach(e, owners);
           if (reach == Reach.NONE) {
             continue;
@@ -272,7 +273,7 @@ public final class ImpactMatcher {
     if (old.qualified()) {
       qualified(c, index, old, replacement, u, hits, pkg, named);
     } else if (old.bare()) {
-      bare(c, index, old, replacement, u, hits, pkg);
+      bare(c, index, old, replacement, u, hits, pkg, named);
     } else {
       relative(c, index, old, replacement, u, f, hits);
     }
@@ -611,8 +612,13 @@ public final class ImpactMatcher {
       String replacement,
       Use u,
       List<Hit> hits,
-      String pkg) {
+      String pkg,
+      Set<String> named) {
     String name = old.text();
+    if (namesModule(c, name)) {
+      moduleSegment(c, index, name, replacement, u, hits, pkg, named);
+      return;
+    }
     String fix = Fixes.lastSegment(replacement);
     switch (u.kind()) {
       case ENV_STRING:
@@ -653,6 +659,69 @@ public final class ImpactMatcher {
     if (u.kind() == UseKind.CALL && !u.target().startsWith("?") && u.target().startsWith(pkg)) {
       kwargHits(c, index, u, name, false, fix, hits);
     }
+  }
+
+  /**
+   * "Consolidated `clock` module into `component` module": the name is a module of the package, so
+   * only paths through it are reached ({@code nautilus_trader.common.clock.LiveClock}), read as a
+   * move of that module to its sibling; never a keyword or an attribute that shares the name
+   * ({@code logging=}, {@code self.clock}). A module folded into one of its own name ("all `data`
+   * submodules into one `data` module") reaches only the submodules under it.
+   */
+  private void moduleSegment(
+      BreakingChange c,
+      int index,
+      String name,
+      String replacement,
+      Use u,
+      List<Hit> hits,
+      String pkg,
+      Set<String> named) {
+    List<String> t = List.of(u.target().split("\\."));
+    if (!t.get(0).equals(pkg)) {
+      return;
+    }
+    int at = -1;
+    for (int i = 1; i < t.size() && isModuleSegment(t.get(i)); i++) {
+      if (t.get(i).equals(name)) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) {
+      return;
+    }
+    String parent = String.join(".", t.subList(0, at));
+    String into = replacement == null ? null : Fixes.lastSegment(replacement);
+    String moved = parent + "." + name;
+    OldName path;
+    String target;
+    if (name.equals(into)) {
+      path = OldName.parse(moved + ".*", pkg);
+      target = moved;
+    } else {
+      path = OldName.parse(moved, pkg);
+      target =
+          replacement == null
+              ? null
+              : replacement.startsWith(pkg + ".") ? replacement : parent + "." + into;
+    }
+    if (path != null) {
+      qualified(c, index, path, target, u, hits, pkg, named);
+    }
+  }
+
+  /** Whether the note calls {@code name} a module ("`clock` module", "the module `clock`"). */
+  static boolean namesModule(BreakingChange c, String name) {
+    return c.text() != null
+        && Pattern.compile(
+                "`"
+                    + Pattern.quote(name)
+                    + "`\\s+(sub)?modules?\\b|\\bmodules?\\s+`"
+                    + Pattern.quote(name)
+                    + "`")
+            .matcher(c.text())
+            .find();
   }
 
   /** A member name unlikely to collide by chance ({@code reset_catalog_file_names}). */

@@ -22,7 +22,7 @@ final class UseIndex {
 
   private final Map<String, List<Entry>> byLastSegment = new HashMap<>();
   private final Map<String, List<Entry>> byKwarg = new HashMap<>();
-  private final Map<String, List<Entry>> byTarget = new HashMap<>();
+  private final Map<String, List<Entry>> byTarget = new java.util.LinkedHashMap<>();
   private final List<Entry> importLike = new ArrayList<>();
 
   UseIndex(CodeBase code) {
@@ -64,6 +64,23 @@ final class UseIndex {
       add(byLastSegment.getOrDefault(old.last(), List.of()), seen, out);
       add(byKwarg.getOrDefault(old.last(), List.of()), seen, out);
     }
+    return out;
+  }
+
+  /**
+   * Every use whose path passes through a segment named {@code segment} ({@code
+   * pkg.common.clock.LiveClock} for {@code clock}), in code-base order of first use per path.
+   */
+  List<Entry> throughSegment(String segment) {
+    String inside = "." + segment + ".";
+    String last = "." + segment;
+    List<Entry> out = new ArrayList<>();
+    byTarget.forEach(
+        (t, entries) -> {
+          if (t.contains(inside) || t.endsWith(last)) {
+            out.addAll(entries);
+          }
+        });
     return out;
   }
 

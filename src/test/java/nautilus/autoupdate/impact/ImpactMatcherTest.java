@@ -94,6 +94,43 @@ class ImpactMatcherTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(3, MatchKind.KWARG));
   }
 
+  private static List<BreakingChange> notesOf(String version, String... prefixes) {
+    return new nautilus.autoupdate.release.ReleasesMdSource(
+            nautilus.autoupdate.CliRunner.shared().resolve("data/nautilus/RELEASES.md"))
+        .releases().stream()
+            .filter(r -> r.version().toString().equals(version))
+            .flatMap(r -> new nautilus.autoupdate.notes.NotesParser().parse(r).stream())
+            .filter(c -> Arrays.stream(prefixes).anyMatch(c.text()::startsWith))
+            .toList();
+  }
+
+  @Test
+  void aNoteAboutAModuleReachesPathsThroughItNeverKeywordsOrAttributesOfItsName()
+      throws IOException {
+    write(
+        "s.py",
+        "from nautilus_trader.common.clock import LiveClock\n"
+            + "from nautilus_trader.config import LoggingConfig, TradingNodeConfig\n"
+            + "from nautilus_trader.trading.strategy import Strategy\n"
+            + "import nautilus_trader.common.logging as nlog\n"
+            + "cfg = TradingNodeConfig(logging=LoggingConfig())\n"
+            + "class S(Strategy):\n"
+            + "    def on_start(self):\n"
+            + "        self.clock.utc_now()\n");
+    // The two 1.185.0 lines, parsed from the shared RELEASES.md: "Consolidated `clock` module into
+    // `component` module", and the same for `logging`.
+    List<BreakingChange> notes =
+        notesOf("1.185.0", "Consolidated `clock`", "Consolidated `logging`");
+    assertThat(notes).hasSize(2);
+    List<Site> sites = match(notes.toArray(BreakingChange[]::new)).affectedFiles().get(0).sites();
+    assertThat(sites)
+        .extracting(Site::line, Site::match, Site::certainty)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, MatchKind.IMPORT, Certainty.CERTAIN),
+            org.assertj.core.groups.Tuple.tuple(4, MatchKind.IMPORT, Certainty.CERTAIN));
+    assertThat(sites.get(0).fix()).contains("nautilus_trader.common.component import LiveClock");
+  }
+
   @Test
   void aNoteNamingAPropertyReachesTheAttributeNeverTheConstructorsKeyword() throws IOException {
     write(

@@ -665,8 +665,8 @@ public final class ImpactMatcher {
    * "Consolidated `clock` module into `component` module": the name is a module of the package, so
    * only paths through it are reached ({@code nautilus_trader.common.clock.LiveClock}), read as a
    * move of that module to its sibling; never a keyword or an attribute that shares the name
-   * ({@code logging=}, {@code self.clock}). A module folded into one of its own name ("all `data`
-   * submodules into one `data` module") reaches only the submodules under it.
+   * ({@code logging=}, {@code self.clock}). Submodules folded into their module ("all `data`
+   * submodules into one `data` module") reach only imports from the submodules under it.
    */
   private void moduleSegment(
       BreakingChange c,
@@ -696,7 +696,7 @@ public final class ImpactMatcher {
     String moved = parent + "." + name;
     OldName path;
     String target;
-    if (name.equals(into)) {
+    if (name.equals(into) || foldsSubmodules(c, name)) {
       path = OldName.parse(moved + ".*", pkg);
       target = moved;
     } else {
@@ -709,6 +709,13 @@ public final class ImpactMatcher {
     if (path != null) {
       qualified(c, index, path, target, u, hits, pkg, named);
     }
+  }
+
+  /** "Consolidated all `data` submodules into one `data` module": the module itself stays. */
+  private static boolean foldsSubmodules(BreakingChange c, String name) {
+    return Pattern.compile("`" + Pattern.quote(name) + "`\\s+submodules\\b")
+        .matcher(c.text())
+        .find();
   }
 
   /** Whether the note calls {@code name} a module ("`clock` module", "the module `clock`"). */

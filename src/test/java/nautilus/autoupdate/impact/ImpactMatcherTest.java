@@ -132,6 +132,20 @@ class ImpactMatcherTest {
   }
 
   @Test
+  void submodulesFoldedIntoTheirModuleReachOnlyImportsFromTheSubmodules() throws IOException {
+    write(
+        "d.py",
+        "from nautilus_trader.model.data import Bar\n"
+            + "from nautilus_trader.model.data.tick import QuoteTick\n");
+    // 1.181.0: "Consolidated all `data` submodules into one `data` module".
+    List<BreakingChange> notes = notesOf("1.181.0", "Consolidated all `data` submodules");
+    assertThat(notes).hasSize(1);
+    List<Site> sites = match(notes.get(0)).affectedFiles().get(0).sites();
+    assertThat(sites).extracting(Site::line).containsExactly(2);
+    assertThat(sites.get(0).fix()).contains("from nautilus_trader.model.data import QuoteTick");
+  }
+
+  @Test
   void aNoteNamingAPropertyReachesTheAttributeNeverTheConstructorsKeyword() throws IOException {
     write(
         "d.py",

@@ -544,7 +544,8 @@ public final class ImpactMatcher {
         && Pattern.compile(
                 "`"
                     + Pattern.quote(name)
-                    + "`\\s+(param|params|parameter|parameters|argument|kwarg)\\b")
+                    + "`\\s+(?:(?:constructor|optional|required|keyword|positional|default)\\s+)?"
+                    + "(param|params|parameter|parameters|argument|arguments|kwarg|kwargs)\\b")
             .matcher(c.text())
             .find();
   }

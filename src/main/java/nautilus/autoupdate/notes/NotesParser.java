@@ -347,6 +347,19 @@ public final class NotesParser {
       if (!spans.isEmpty() && spans.get(0).matches("\\w*Config\\.[a-z_][a-z0-9_]*")) {
         return ChangeKind.SIGNATURE;
       }
+      // "Removed fees from margin calculations for `MARGIN` accounts": what goes is a part of a
+      // computation, named in plain words; the code span only says where, and stays.
+      Matcher object =
+          Pattern.compile("^removed ((?:[a-z0-9-]+ )+?)(?:from|for|in|on) ").matcher(p);
+      if (object.find()
+          && !object
+              .group(1)
+              .matches(
+                  ".*\\b(?:methods?|functions?|propert(?:y|ies)|params?|parameters?|arguments?"
+                      + "|kwargs?|configs?|options?|fields?|classes|class|modules?|enums?|variants?"
+                      + "|constants?|attributes?|support|functionality|apis?|features?|extras?)\\b.*")) {
+        return ChangeKind.BEHAVIOR;
+      }
       return ChangeKind.REMOVE;
     }
 

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * code spans do not count ({@code BinanceAccountType} already says whose it is).
  */
 public final class OwnerScope {
-  /** An adapter as the notes name it, its module under {@code adapters}, its class prefix. */
+  /**
+   * An adapter as the notes name it, its module under {@code adapters}, its class prefix; with no
+   * class prefix, a module of that name anywhere in the package.
+   */
   public record Adapter(String name, String module, String classPrefix) {}
 
   private static final List<Adapter> ADAPTERS =
@@ -36,6 +39,24 @@ public final class OwnerScope {
           new Adapter("Lighter", "lighter", "lighter"),
           new Adapter("Architect", "architect", "architect"));
 
+  /**
+   * The Rust-backed bindings under {@code nautilus_trader.core.nautilus_pyo3}: a note about them
+   * ("Renamed `id` constructor parameter to `instrument_id` across all PyO3 instruments") leaves
+   * the same-named Cython classes alone. It has no class prefix: the module alone tells.
+   */
+  public static final Adapter PYO3 = new Adapter("PyO3", "nautilus_pyo3", null);
+
+  /**
+   * PyO3 as what the note changes: right before a code span ("Changed PyO3 `DataActor`") or a kind
+   * of thing ("PyO3 instruments", "PyO3 persistence classes", "`type_str` PyO3 getter"); not
+   * "aligns with Nautilus PyO3 API" or "equivalent from PyO3", where the change is to the Cython
+   * side.
+   */
+  private static final Pattern PYO3_SUBJECT =
+      Pattern.compile(
+          "(?<![\\w-])PyO3\\s+(?:`|(?:[a-z-]+\\s+){0,2}(?:instruments?|getters?|classes|objects?"
+              + "|types?|methods?|functions?|bindings?)\\b)");
+
   private static final Pattern SPAN = Pattern.compile("`[^`]*`");
 
   private OwnerScope() {}
@@ -44,6 +65,9 @@ public final class OwnerScope {
   public static Set<Adapter> of(BreakingChange c) {
     String prose = SPAN.matcher(c.text() == null ? "" : c.text()).replaceAll(" ");
     Set<Adapter> out = new LinkedHashSet<>();
+    if (c.text() != null && PYO3_SUBJECT.matcher(c.text()).find()) {
+      out.add(PYO3);
+    }
     for (Adapter a : ADAPTERS) {
       Matcher m =
           Pattern.compile("(?<![\\w-])" + Pattern.quote(a.name()) + "(?![\\w-])").matcher(prose);
@@ -60,9 +84,12 @@ public final class OwnerScope {
     for (Adapter a : adapters) {
       for (int i = 0; i < seg.length; i++) {
         String s = seg[i].toLowerCase(Locale.ROOT);
-        boolean module = i > 0 && seg[i - 1].equals("adapters") && s.equals(a.module());
+        boolean module =
+            s.equals(a.module())
+                && (a.classPrefix() == null || i > 0 && seg[i - 1].equals("adapters"));
         boolean cls =
-            !s.isEmpty()
+            a.classPrefix() != null
+                && !s.isEmpty()
                 && Character.isUpperCase(seg[i].charAt(0))
                 && s.startsWith(a.classPrefix());
         if (module || cls) {

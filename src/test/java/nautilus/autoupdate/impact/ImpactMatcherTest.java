@@ -146,6 +146,43 @@ class ImpactMatcherTest {
   }
 
   @Test
+  void aNoteAboutPyO3ClassesLeavesTheirCythonNamesakesAlone() throws IOException {
+    write(
+        "i.py",
+        "from nautilus_trader.core import nautilus_pyo3\n"
+            + "from nautilus_trader.model.instruments import CurrencyPair\n"
+            + "from nautilus_trader.trading.strategy import Strategy\n"
+            + "a = nautilus_pyo3.CurrencyPair(id=iid)\n"
+            + "b = CurrencyPair(instrument_id=iid)\n"
+            + "class S(Strategy):\n"
+            + "    def on_start(self):\n"
+            + "        print(self.id, b.id)\n");
+    // 1.217.0: "Renamed `id` constructor parameter to `instrument_id` across all PyO3 instruments,
+    // aligning with equivalent Cython instrument constructors".
+    List<BreakingChange> notes = notesOf("1.217.0", "Renamed `id` constructor parameter");
+    assertThat(notes).hasSize(1);
+    assertThat(nautilus.autoupdate.notes.OwnerScope.of(notes.get(0)))
+        .containsExactly(nautilus.autoupdate.notes.OwnerScope.PYO3);
+    List<Site> sites = match(notes.get(0)).affectedFiles().get(0).sites();
+    assertThat(sites)
+        .extracting(Site::line, Site::match)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(4, MatchKind.KWARG));
+  }
+
+  @Test
+  void aNoteRemovingAPartOfACalculationIsForReviewNotABreakOfTheNamedEnum() throws IOException {
+    write(
+        "m.py",
+        "from nautilus_trader.model.enums import AccountType\n" + "kind = AccountType.MARGIN\n");
+    // 1.217.0: "Removed fees from margin calculations for `MARGIN` accounts".
+    List<BreakingChange> notes = notesOf("1.217.0", "Removed fees from margin calculations");
+    assertThat(notes).hasSize(1);
+    ImpactMatcher.MatchResult result = match(notes.get(0));
+    assertThat(result.affectedFiles()).isEmpty();
+    assertThat(result.reviews()).hasSize(1);
+  }
+
+  @Test
   void aNoteNamingAPropertyReachesTheAttributeNeverTheConstructorsKeyword() throws IOException {
     write(
         "d.py",

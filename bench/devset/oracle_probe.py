@@ -3,7 +3,9 @@ uses of the package in a repository's files resolve on that version.
 
 Reads a JSON list of queries on stdin, each {"path", "line", "column", "match"} (line and column
 1-based, column in characters, as in the impact report) or {"path", "line", "match": "line"} (every
-import, keyword and attribute chain of the package on that line, for the edits `fix` wrote). Prints a
+import, keyword and attribute chain of the package on that line, for the edits `fix` wrote), or
+{"path", "match": "all"} (every use of the package in the file, see all_uses; its result is
+{"status": "uses", "uses": [{"line", "column", "kind", "use", "status", "what" | "why"}]}). Prints a
 JSON list, one result per query: {"status": "ok" | "fail" | "unknown", "what": ..., "why": ...}.
 "unknown" is never a verdict: the use could not be located, resolved or checked here (a relative
 import, an optional dependency the wheel does not pull in, a callee with no signature, `self` of a
@@ -148,13 +150,29 @@ def enclosing_class(node, parents):
     return None
 
 
+# Class name -> (path, ClassDef) over the repository's files, filled only by the all-uses mode:
+# there a base class defined in another of our files is followed to its upstream bases.
+_repo_classes = {}
+
+
+def local_base(c, tree, names):
+    """The repository's own class a base chain names, as (ClassDef, its file's tree and imports)."""
+    local = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+    if len(c) == 1 and c[0] in local:
+        return local[c[0]], tree, names
+    if _repo_classes and c[-1] in _repo_classes and not is_upstream(names, c[0]):
+        path, node = _repo_classes[c[-1]]
+        other = tree_of(path)[0]
+        return node, other, imports_of(other)
+    return None
+
+
 def upstream_bases(cls, tree, names, seen=None):
     """Dotted upstream paths of a class's bases, through the file's own classes."""
     seen = seen or set()
     if cls.name in seen:
         return []
     seen.add(cls.name)
-    local = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
     out = []
     for b in cls.bases:
         c = chain(b)
@@ -162,8 +180,10 @@ def upstream_bases(cls, tree, names, seen=None):
             continue
         if c[0] in names and names[c[0]].startswith(PKG + "."):
             out.append(".".join([names[c[0]], *c[1:]]))
-        elif len(c) == 1 and c[0] in local:
-            out.extend(upstream_bases(local[c[0]], tree, names, seen))
+        else:
+            found = local_base(c, tree, names)
+            if found:
+                out.extend(upstream_bases(found[0], found[1], found[2], seen))
     return out
 
 
@@ -367,6 +387,143 @@ def check_line(tree, lines, parents, names, line):
     return "; ".join(done)
 
 
+def local_members(cls, tree, names, seen=None):
+    """Names our own classes define along the class's chain of local bases: methods, class-level
+    assignments and `self.x = ...` targets. `self.x` of such a name is ours, not upstream's."""
+    seen = seen or set()
+    if cls.name in seen:
+        return set()
+    seen.add(cls.name)
+    out = set()
+    for n in cls.body:
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(n.name)
+        elif isinstance(n, (ast.Assign, ast.AnnAssign)):
+            for t in (n.targets if isinstance(n, ast.Assign) else [n.target]):
+                out.update(x.id for x in ast.walk(t) if isinstance(x, ast.Name))
+    for n in ast.walk(cls):
+        if isinstance(n, ast.Attribute) and isinstance(n.ctx, (ast.Store, ast.Del)) and isinstance(n.value, ast.Name) \
+                and n.value.id in ("self", "cls"):
+            out.add(n.attr)
+    for b in cls.bases:
+        c = chain(b)
+        found = local_base(c, tree, names) if c else None
+        if found:
+            out |= local_members(found[0], found[1], found[2], seen)
+    return out
+
+
+def all_uses(path):
+    """Every use of the package in one file, each checked on this version: imports (each name),
+    keywords and whole-call binding of calls to upstream callees (a name or chain on an imported
+    name, or `self.m(...)`/`super().m(...)` of a class with an upstream base), attribute chains on
+    imported names, and `self.x`/`super().x` of such a class where our own classes do not define x.
+    Which uses are listed depends on the syntax tree only, never on the package, so two versions'
+    lists pair up by (line, column, kind, use)."""
+    tree, lines, parents, err = tree_of(path)
+    if tree is None:
+        raise Unknown(f"cannot parse: {err}")
+    names = imports_of(tree)
+    out = []
+    members = {}
+
+    def upstream_class(node):
+        cls = enclosing_class(node, parents)
+        if cls is None or not upstream_bases(cls, tree, names):
+            return None
+        if cls not in members:
+            members[cls] = local_members(cls, tree, names)
+        return cls
+
+    def self_call_upstream(c, node):
+        if c[0] not in ("self", "cls", "super()") or len(c) != 2:
+            return False
+        cls = upstream_class(node)
+        return cls is not None and (c[0] == "super()" or c[1] not in members[cls])
+
+    roots = {}
+
+    def root_ok(node, head):
+        """Whether the upstream names a use starts from import here (the imported name, or the
+        class's upstream bases for self/super()): when not, the use fails through that import."""
+        if head in ("self", "cls", "super()"):
+            cls = enclosing_class(node, parents)
+            dotted = upstream_bases(cls, tree, names) if cls is not None else []
+        else:
+            dotted = [names.get(head, head)]
+        for d in dotted:
+            if d not in roots:
+                try:
+                    import_path(d)
+                    roots[d] = True
+                except Exception:  # noqa: BLE001 - Fail, Unknown or an odd module: not importable here
+                    roots[d] = False
+        return all(roots[d] for d in dotted)
+
+    def add(node, kind, use, f, *args):
+        r = {"line": node.lineno, "column": char_col(lines, node), "kind": kind, "use": use}
+        if kind != "import":
+            r["root_ok"] = root_ok(node, use.split(".")[0].split("(")[0] if not use.startswith("super()") else "super()")
+        try:
+            what = f(*args)
+            # check_* name what they resolved; resolve_chain gives (dotted, object), import_path the object.
+            r["status"], r["what"] = "ok", what if isinstance(what, str) else what[0] if isinstance(what, tuple) else use
+        except Fail as e:
+            r["status"], r["why"] = "fail", str(e)
+        except Unknown as e:
+            r["status"], r["why"] = "unknown", str(e)
+        except Exception as e:  # noqa: BLE001 - one odd use must not lose the others
+            r["status"], r["why"] = "unknown", f"{type(e).__name__}: {e}"
+        out.append(r)
+
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and n.level == 0 and (n.module or "").split(".")[0] == PKG:
+            for a in n.names:
+                target = n.module if a.name == "*" else n.module + "." + a.name
+                add(a if hasattr(a, "lineno") else n, "import", target, import_path, target)
+        elif isinstance(n, ast.Import):
+            for a in n.names:
+                if a.name.split(".")[0] == PKG:
+                    add(a if hasattr(a, "lineno") else n, "import", a.name, import_path, a.name)
+        elif isinstance(n, ast.Call):
+            c = chain(n.func)
+            if not c or not (is_upstream(names, c[0]) or self_call_upstream(c, n)):
+                continue
+            callee = ".".join(c)
+            for kw in n.keywords:
+                if kw.arg:
+                    add(kw, "kwarg", f"{callee}({kw.arg}=)", check_keyword, kw, n, tree, names, parents)
+            add(n, "call", callee + "(...)", check_call, n, tree, names, parents)
+    for n in ast.walk(tree):
+        if not isinstance(n, (ast.Attribute, ast.Name)) or isinstance(getattr(n, "ctx", None), (ast.Store, ast.Del)):
+            continue
+        p = parents.get(n)
+        if isinstance(p, ast.Attribute) and p.value is n:
+            continue  # not the outermost chain
+        c = chain(n)
+        if not c or len(c) < 2:
+            continue  # a bare name resolves as its import does
+        if is_upstream(names, c[0]):
+            add(n, "attribute", ".".join(c), resolve_chain, c, n, tree, names, parents)
+        elif self_call_upstream(c[:2], n):
+            head = n
+            while isinstance(head, ast.Attribute) and chain(head) != c[:2]:
+                head = head.value
+            add(head, "self", ".".join(c[:2]), resolve_chain, c[:2], head, tree, names, parents)
+    return out
+
+
+def index_classes(paths):
+    """Fills _repo_classes from the repository's files; a name two files define is left out."""
+    seen = {}
+    for path in paths:
+        tree = tree_of(path)[0]
+        for n in ast.walk(tree) if tree is not None else []:
+            if isinstance(n, ast.ClassDef):
+                seen.setdefault(n.name, []).append((path, n))
+    _repo_classes.update({k: v[0] for k, v in seen.items() if len(v) == 1})
+
+
 def one(q):
     tree, lines, parents, err = tree_of(q["path"])
     if tree is None:
@@ -408,8 +565,14 @@ def one(q):
 
 def main():
     out = []
-    for q in json.load(sys.stdin):
+    queries = json.load(sys.stdin)
+    real_stdout, sys.stdout = sys.stdout, sys.stderr  # an upstream module that prints must not spoil the JSON
+    index_classes([q["path"] for q in queries if q.get("match") == "all"])
+    for q in queries:
         try:
+            if q.get("match") == "all":
+                out.append({"status": "uses", "uses": all_uses(q["path"])})
+                continue
             what = one(q)
             out.append({"status": "none"} if what is None else {"status": "ok", "what": what})
         except Fail as e:
@@ -418,7 +581,7 @@ def main():
             out.append({"status": "unknown", "why": str(e)})
         except Exception as e:  # noqa: BLE001 - one odd site must not lose the others
             out.append({"status": "unknown", "why": f"{type(e).__name__}: {e}"})
-    json.dump(out, sys.stdout)
+    json.dump(out, real_stdout)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,12 @@ real package (the wheels of the target and from versions, each in a cached venv 
 wheel is built for, see oracle_probe.py): whether each reported import, keyword and attribute/name
 site is a real break, and whether the imports, keywords and chains `fix` wrote resolve on the target.
 
-Usage: score.py [--mirrors DIR] [--offline] [--verify] [--only REPO] [--json OUT] [--cases FILE]
+With --all-uses (and --verify), recall against the real package, whatever the developers edited:
+every use of the package in the repository's Python files checked on both versions; the uses that
+resolve on `from` and fail on `to` are the real breaks, and `check` is scored against them.
+
+Usage: score.py [--mirrors DIR] [--offline] [--verify [--all-uses]] [--served-only] [--only REPO]
+                [--json OUT] [--cases FILE]
 """
 import argparse
 import fcntl
@@ -104,7 +109,7 @@ def rates(results):
     }
 
 
-def score_case(case, mirrors, offline, verify, state_root):
+def score_case(case, mirrors, offline, verify, state_root, all_uses=False):
     mirror = mirror_of(mirrors, case["repo"])
     result = {"id": case["id"], "repo": case["repo"], "from": case["from"], "to": case["to"]}
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,6 +133,8 @@ def score_case(case, mirrors, offline, verify, state_root):
             result["oracle"] = site_oracle(report, work, case)
             if "unavailable" not in result["oracle"]:
                 result["oracle"]["truth"] = truth_oracle(case, work, predicted_sites)
+        if all_uses:
+            result["all_uses"] = all_uses_oracle(report, work, case)
         # fix on the same clone; compare the edited text with the developers' own.
         fixed = tool(["fix", *common, "--format", "json"], env)
         result["fix_exit"] = fixed.returncode
@@ -336,6 +343,164 @@ def truth_oracle(case, work, predicted_sites):
     }
 
 
+# Folders whose Python files are not the repository's own uses of the package: a vendored copy of
+# nautilus_trader itself, and virtual environments.
+NOT_OURS = {"nautilus_trader", ".venv", "venv", "site-packages", "node_modules", ".git"}
+
+
+def python_files(work):
+    listed = run(["git", "-C", str(work), "ls-files", "-z", "--", "*.py"]).stdout.split("\0")
+    return [p for p in listed if p and not NOT_OURS & set(Path(p).parts[:-1])]
+
+
+def break_cause(kind, use, why):
+    """A missed real break's cause, from the kind of use and the target's failure."""
+    if kind == "import":
+        gone = re.search(r"has no (\w+)$", why)
+        if re.search(r"No module named|no module ", why) or (gone and gone.group(1) != use.rsplit(".", 1)[-1]):
+            return "import: module gone"
+        if "import of" in why:
+            return "import: module fails to import"
+        return "import: name gone from its module"
+    if re.search(r"has no \w+$", why) and kind in ("kwarg", "call"):
+        return f"{kind}: callee gone"
+    if "takes no keyword" in why or "unexpected keyword" in why:
+        return f"{kind}: keyword gone (renamed or removed)"
+    if "missing a required" in why:
+        return f"{kind}: new required parameter not passed"
+    if "too many positional" in why:
+        return f"{kind}: fewer positional parameters"
+    if kind == "self":
+        return "self: inherited member gone"
+    if kind == "attribute":
+        return "attribute: member gone"
+    return f"{kind}: other"
+
+
+def all_uses_oracle(report, work, case):
+    """Recall against the real package, independent of the developers' edits: every use of the
+    package in the repository's Python files (oracle_probe.all_uses) checked on both versions. A use
+    that resolves on `from` and fails on `to` is a real break; `check` found it when it reported a
+    site on that line. Needs both versions' wheels here."""
+    files = python_files(work)
+    queries = [{"path": str(work / p), "match": "all"} for p in files]
+    on_target = probe(case["to"], queries)
+    on_from = probe(case["from"], queries)
+    if on_target is None or on_from is None:
+        missing = [v for v, r in ((case["from"], on_from), (case["to"], on_target)) if r is None]
+        return {"unavailable": "no wheel of " + " or ".join(missing) + " on the index for this platform"}
+    reported = {(f["path"], s["line"]) for f in report.get("affected_files", []) for s in f.get("sites", [])}
+    flagged = {f["path"] for f in report.get("affected_files", [])}
+    reviewed = {u["path"] for r in report.get("reviews", []) for u in r.get("uses", [])}
+    counts = {"uses": 0, "ok_both": 0, "fail_both": 0, "real": 0, "through_broken_import": 0,
+              "fixed_by_upgrade": 0, "unknown": 0}
+    breaks, unparsed, derived = [], [], set()
+    for p, t, f in zip(files, on_target, on_from):
+        if t.get("status") != "uses" or f.get("status") != "uses":
+            unparsed.append(f'{p}  -- {(t if t.get("status") != "uses" else f).get("why")}')
+            continue
+        target = {(u["line"], u["column"], u["kind"], u["use"]): u for u in t["uses"]}
+        for u in f["uses"]:
+            v = target.get((u["line"], u["column"], u["kind"], u["use"]))
+            counts["uses"] += 1
+            if v is None or "unknown" in (u["status"], v["status"]):
+                counts["unknown"] += 1
+            elif u["status"] == v["status"] == "ok":
+                counts["ok_both"] += 1
+            elif u["status"] == v["status"]:
+                # An import failing on both is broken already; a keyword, chain or `self.x` failing on
+                # both says more of the probe's reading (an instance attribute, say) than of the package.
+                counts["fail_both" if u["kind"] == "import" else "unknown"] += 1
+            elif u["status"] == "fail":
+                counts["fixed_by_upgrade"] += 1
+            elif v.get("root_ok") is False:
+                # Fails only because the name it starts from no longer imports: that import is the
+                # real break, reported once; this use is counted apart (fixing the import may fix it).
+                counts["through_broken_import"] += 1
+                derived.add((p, u["line"]))
+            else:
+                counts["real"] += 1
+                breaks.append({"path": p, "line": u["line"], "kind": u["kind"], "use": u["use"], "why": v["why"],
+                               "cause": break_cause(u["kind"], u["use"], v["why"])})
+    sites = {(b["path"], b["line"]) for b in breaks}
+    break_files = {b["path"] for b in breaks}
+    missed = [b for b in breaks if (b["path"], b["line"]) not in reported]
+    false_files = sorted(flagged - break_files - reviewed)
+    return {
+        "target": case["to"], "from": case["from"], "files_probed": len(files), **counts,
+        "break_sites": len(sites), "break_sites_reported": len(sites & reported),
+        "break_files": len(break_files), "break_files_flagged": len(break_files & flagged),
+        "flagged_files": len(flagged), "flagged_files_without_break": len(flagged - break_files),
+        "flagged_files_review_only": sorted((flagged - break_files) & reviewed),
+        "flagged_files_false": false_files,
+        "derived_sites": len(derived - sites),
+        "reported_sites": len(reported), "reported_sites_on_break": len(reported & (sites | derived)),
+        "missed": [f'{b["path"]}:{b["line"]} {b["kind"]} {b["use"]} -- {b["why"]}' for b in missed],
+        "missed_by_cause": {c: sum(1 for b in missed if b["cause"] == c) for c in sorted({b["cause"] for b in missed})},
+        "missed_detail": missed,
+        "unparsed": unparsed,
+    }
+
+
+def available(r, key, label):
+    """The case's oracle part `key`, or None (saying so when no wheel served it)."""
+    part = r.get(key)
+    if part is not None and "unavailable" in part:
+        print(f'  {label}: {part["unavailable"]}')
+        return None
+    return part
+
+
+def print_all_uses(r):
+    a = available(r, "all_uses", "all uses")
+    if a is None:
+        return
+    print(f'  all uses {a["from"]} -> {a["target"]}: {a["uses"]} uses in {a["files_probed"]} files; '
+          f'{a["real"]} real breaks at {a["break_sites"]} sites in {a["break_files"]} files '
+          f'(and {a["through_broken_import"]} uses failing through a broken import); check reported '
+          f'{a["break_sites_reported"]} of the sites, flagged {a["break_files_flagged"]} of the files; '
+          f'{a["flagged_files_without_break"]} of its {a["flagged_files"]} flagged files hold no real break '
+          f'({len(a["flagged_files_review_only"])} of them a review item); '
+          f'{a["ok_both"]} resolve on both, {a["fail_both"]} fail on both, {a["unknown"]} unverifiable')
+    for x in a["missed"]:
+        print("    missed real break: " + x)
+    for x in a["flagged_files_false"]:
+        print("    flagged, no real break or review item: " + x)
+    for x in a["unparsed"]:
+        print("    not probed: " + x)
+
+
+def all_uses_summary(ok):
+    probed = [r for r in ok if r.get("all_uses") and "unavailable" not in r["all_uses"]]
+    done = [r["all_uses"] for r in probed]
+    tot = lambda k: sum(a[k] for a in done)
+    flagged, false = tot("flagged_files"), sum(len(a["flagged_files_false"]) for a in done)
+    causes = {}
+    for r in probed:
+        for b in r["all_uses"]["missed_detail"]:
+            causes.setdefault(b["cause"], []).append(f'{r["id"]}: {b["path"]}:{b["line"]} {b["kind"]} {b["use"]} -- {b["why"]}')
+    return {
+        "cases_probed": len(done),
+        "cases_unavailable": sum(1 for r in ok if r.get("all_uses") and "unavailable" in r["all_uses"]),
+        "uses": tot("uses"), "unverifiable": tot("unknown"), "real_breaks": tot("real"),
+        "through_broken_import": tot("through_broken_import"),
+        "break_sites": tot("break_sites"), "break_sites_reported": tot("break_sites_reported"),
+        "break_files": tot("break_files"), "break_files_flagged": tot("break_files_flagged"),
+        "site_recall": ratio(tot("break_sites_reported"), tot("break_sites")),
+        "file_recall": ratio(tot("break_files_flagged"), tot("break_files")),
+        "flagged_files": flagged,
+        "flagged_files_without_break": tot("flagged_files_without_break"),
+        "flagged_files_false": false,
+        # A flagged file is false when it holds neither a real break nor a review item.
+        "file_precision": ratio(flagged - false, flagged),
+        "file_precision_breaks_only": ratio(flagged - tot("flagged_files_without_break"), flagged),
+        "site_precision": ratio(tot("reported_sites_on_break"), tot("reported_sites")),
+        "missed_by_cause": {c: len(v) for c, v in sorted(causes.items())},
+        "missed": {c: v for c, v in sorted(causes.items())},
+        "flagged_false": [f'{r["id"]}: {p}' for r in probed for p in r["all_uses"]["flagged_files_false"]],
+    }
+
+
 def added_lines(diff):
     """(path, new line number, text) of every line the diff adds."""
     out, path, n = [], None, 0
@@ -376,11 +541,8 @@ def ratio(a, b):
 
 def print_oracle(r):
     """The oracle's figures of one case, and every site it found not to be a real break."""
-    o = r.get("oracle")
+    o = available(r, "oracle", "oracle")
     if o is None:
-        return
-    if "unavailable" in o:
-        print(f'  oracle: {o["unavailable"]}')
         return
     versions = f'{o["from"] or "(from: no wheel)"} -> {o["target"]}'
     for name in ORACLE_GROUPS:
@@ -434,8 +596,16 @@ def main():
     ap.add_argument("--json")
     # Another set of the same shape, e.g. upgrades made up to put more sites before the oracle.
     ap.add_argument("--cases", default=str(Path(__file__).parent / "cases.json"))
+    # Recall against the real package: every use of it probed on both versions (needs --verify).
+    ap.add_argument("--all-uses", action="store_true")
+    # Only the cases whose both versions have a wheel on the index here (what --all-uses can probe).
+    ap.add_argument("--served-only", action="store_true")
     a = ap.parse_args()
+    if a.all_uses and not a.verify:
+        ap.error("--all-uses needs --verify (it asks the real package)")
     cases = json.loads(Path(a.cases).read_text())["cases"]
+    if a.served_only:
+        cases = [c for c in cases if wheel_pythons(c["from"]) and wheel_pythons(c["to"])]
     results = []
     with tempfile.TemporaryDirectory() as state_root:
         for case in cases:
@@ -444,11 +614,13 @@ def main():
             if not mirror_of(a.mirrors, case["repo"]).exists():
                 results.append({"id": case["id"], "error": "no mirror (fetch " + case["repo"] + ")"})
                 continue
-            r = score_case(case, a.mirrors, a.offline, a.verify, state_root)
+            r = score_case(case, a.mirrors, a.offline, a.verify, state_root, a.all_uses)
             results.append(r)
-            hidden = ("missed_files", "extra_files", "oracle", "unresolved", "edits_unverifiable")
+            hidden = ("missed_files", "extra_files", "oracle", "unresolved", "edits_unverifiable", "all_uses")
             print(json.dumps({k: v for k, v in r.items() if k not in hidden}), flush=True)
             print_oracle(r)
+            print_all_uses(r)
+            sys.stdout.flush()
     ok = [r for r in results if "error" not in r]
     tot = lambda k: sum(r.get(k, 0) for r in ok)
     summary = {
@@ -468,6 +640,8 @@ def main():
         summary["edits_verified"] = tot("edits_verified")
         summary["edits_unverifiable"] = sum(len(r.get("edits_unverifiable", [])) for r in ok)
         summary["oracle"] = oracle_summary(ok)
+    if a.all_uses:
+        summary["all_uses"] = all_uses_summary(ok)
     print(json.dumps(summary, indent=1))
     if a.json:
         Path(a.json).write_text(json.dumps({"summary": summary, "cases": results}, indent=1))

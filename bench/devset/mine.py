@@ -4,7 +4,7 @@
 A case is a commit whose pin of nautilus_trader moves (pyproject.toml, requirements*.txt, setup.py,
 setup.cfg, uv.lock, poetry.lock, pdm.lock; PEP 508, Poetry `^`/`~` and table forms, git tags) and,
 for the truth, the Python files of that commit whose changed lines touch a name imported from
-nautilus_trader. A bump whose commit adapts no such file is a no-impact case.
+nautilus_trader. A bump whose commit adapts no such file is a no-impact case; a downgrade is no case.
 Only facts are printed (repo, commits, versions, paths, line numbers, the edit as one line),
 never the repositories' code beyond that one line.
 
@@ -39,6 +39,16 @@ def git(gd, *args):
     return subprocess.run(
         ["git", "--git-dir", gd, *args], capture_output=True, text=True, errors="replace"
     ).stdout
+
+
+def release_key(v):
+    """Orders versions as PEP 440 does for the forms pins use here (1.221.0, 1.223.0a20260117)."""
+    m = re.match(r"(\d+)\.(\d+)(?:\.(\d+))?(?:\.?([a-z]+)(\d+))?", v)
+    if not m:
+        return (0, 0, 0, 0, 0)
+    # A final release sorts after its pre-releases, and a dev build before them.
+    pre = {"dev": 0, "a": 1, "b": 2, "rc": 3}.get(m.group(4), 4) if m.group(4) else 5
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0), pre, int(m.group(5) or 0))
 
 
 def version_at(gd, commit, paths):
@@ -149,6 +159,9 @@ def main():
         before = version_at(gd, parent, sorted(before_pins))
         after = version_at(gd, commit, sorted(after_pins))
         if not before or not after or before == after:
+            continue
+        # A move back to an older release is a downgrade, not an upgrade a tool would be asked to make.
+        if release_key(after) < release_key(before):
             continue
         # Adaptations that land within three days after the bump, in commits that say so.
         head = commit

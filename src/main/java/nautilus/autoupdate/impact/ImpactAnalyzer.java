@@ -256,6 +256,8 @@ public final class ImpactAnalyzer {
         apiDiff = apiDiff.withNotesEnd(ChangeSelector.newest(releases).toString());
       }
     }
+    // A line a model proved broken is a break, not also a type note's thing to review.
+    reviews = ScopedReviews.withoutSites(reviews, found, changes);
     // A section of from's own cycle lists changes from already in it: its notes alone are review.
     PartialNotes.Split partial = PartialNotes.split(found, noteCount, changes, range);
     found = partial.found();

@@ -177,11 +177,14 @@ public final class ImpactMatcher {
    * member of it or of a subclass ({@code Strategy.submit_order} for {@code submit_order} on a
    * resolved upstream owner); resolved uses only, never imports, and for an adapter's note only
    * that adapter's names. A note naming a keyword it is about ("with a custom `position_id`")
-   * reaches only calls passing it.
+   * reaches only calls passing it. A note of a type only ({@link NotesParser#changesTypeOnly}:
+   * "Changed `MarginBalance.instrument_id` to optional") also reaches the keyword of that name at
+   * calls of its owner; a use whose owner is unknown ({@code order.instrument_id}) is none.
    */
   private static Optional<Review> review(
       BreakingChange c, int index, Set<OwnerScope.Adapter> owners, UseIndex uses, String pkg) {
     String keyword = qualifyingKeyword(c);
+    boolean typeOnly = NotesParser.changesTypeOnly(c);
     List<Review.Use> found = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     String name = null;
@@ -213,13 +216,19 @@ public final class ImpactMatcher {
         boolean scoped = owners.isEmpty() || OwnerScope.belongs(u.target(), owners);
         boolean keywordOk =
             keyword == null || u.kwargs().stream().anyMatch(k -> k.name().equals(keyword));
-        if (!kindOk || !exact || !scoped || !keywordOk) {
-          continue;
+        List<Location> at = new ArrayList<>();
+        if (kindOk && exact && scoped && keywordOk) {
+          at.add(u.at());
         }
-        Location at = u.at();
-        if (seen.add(e.file().path() + "#" + at.cell() + ":" + at.line())) {
-          found.add(new Review.Use(e.file().path(), at.line(), at.cell(), at.lineText()));
-          name = name == null ? old.text() : name;
+        if (typeOnly && kindOk && scoped && ownKeyword(u, old)) {
+          // The field or parameter whose type changed, passed by keyword to its owner.
+          u.kwargs().stream().filter(k -> k.name().equals(old.last())).forEach(k -> at.add(k.at()));
+        }
+        for (Location l : at) {
+          if (seen.add(e.file().path() + "#" + l.cell() + ":" + l.line())) {
+            found.add(new Review.Use(e.file().path(), l.line(), l.cell(), l.lineText()));
+            name = name == null ? old.text() : name;
+          }
         }
       }
     }
@@ -230,7 +239,27 @@ public final class ImpactMatcher {
         Comparator.comparing(Review.Use::path)
             .thenComparing(x -> x.cell() == null ? -1 : x.cell())
             .thenComparingInt(Review.Use::line));
-    return Optional.of(new Review(index, name, found));
+    return Optional.of(new Review(index, name, found, typeOnly ? TYPE_ONLY_WHY : null));
+  }
+
+  /**
+   * Why a note of a type only is a review item: which uses of a changed type break the note cannot
+   * say; the API models' own breaks (a keyword whose type no longer fits, a member gone) are sites.
+   */
+  static final String TYPE_ONLY_WHY =
+      "the note changes a type, optionality or return type, not a name: a use breaks only where"
+          + " the API models of both versions prove it, and those are listed as breaks";
+
+  /** A call of {@code Owner} (or a method of it, {@code Owner.method.param}) for {@code old}. */
+  private static boolean ownKeyword(Use u, OldName old) {
+    if (u.kind() != UseKind.CALL || old.qualified() || old.bare()) {
+      return false;
+    }
+    List<String> callee = List.of(u.target().split("\\."));
+    if (callee.get(callee.size() - 1).equals("__init__")) {
+      callee = callee.subList(0, callee.size() - 1);
+    }
+    return endsWith(callee, old.owner());
   }
 
   /** "with a custom `position_id`": the keyword a behavior note is about, when it names one. */

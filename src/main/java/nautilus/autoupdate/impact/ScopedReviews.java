@@ -2,11 +2,14 @@ package nautilus.autoupdate.impact;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import nautilus.autoupdate.notes.BreakingChange;
+import nautilus.autoupdate.notes.NotesParser;
 import nautilus.autoupdate.notes.OwnerScope;
 
 /**
@@ -65,6 +68,46 @@ final class ScopedReviews {
           List<String> old = changes.get(change).old();
           out.add(new Review(change, old.isEmpty() ? "" : old.get(0), at));
         });
+    return out;
+  }
+
+  /**
+   * The review items without the uses of a type-only note ({@link NotesParser#changesTypeOnly}) on
+   * a line that a site already lists: there a model proved the break (a keyword whose type no
+   * longer fits, a member gone), and the line is a break, not also a thing to review. An item left
+   * with no use goes.
+   */
+  static List<Review> withoutSites(
+      List<Review> reviews, ImpactMatcher.MatchResult found, List<BreakingChange> changes) {
+    Set<String> lines = new HashSet<>();
+    for (AffectedFile f : found.affectedFiles()) {
+      for (Site s : f.sites()) {
+        lines.add(f.path() + "#" + Objects.toString(s.cell(), "") + ":" + s.line());
+      }
+    }
+    if (lines.isEmpty()) {
+      return reviews;
+    }
+    List<Review> out = new ArrayList<>();
+    for (Review r : reviews) {
+      if (r.change() < 0
+          || r.change() >= changes.size()
+          || !NotesParser.changesTypeOnly(changes.get(r.change()))) {
+        out.add(r);
+        continue;
+      }
+      List<Review.Use> left =
+          r.uses().stream()
+              .filter(
+                  u ->
+                      !lines.contains(
+                          u.path() + "#" + Objects.toString(u.cell(), "") + ":" + u.line()))
+              .toList();
+      if (!left.isEmpty()) {
+        out.add(
+            left.size() == r.uses().size() ? r : new Review(r.change(), r.name(), left, r.why()));
+      }
+    }
     return out;
   }
 

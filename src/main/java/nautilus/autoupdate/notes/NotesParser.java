@@ -162,14 +162,39 @@ public final class NotesParser {
 
   /**
    * Whether a change is for review rather than a break: a behavior or default change ({@link
-   * ChangeKind#review}) that is not a deprecation (a deprecated name still warns where it is used).
+   * ChangeKind#review}) or one of a type only ({@link #changesTypeOnly}), that is not a deprecation
+   * (a deprecated name still warns where it is used).
    */
   public static boolean isReview(BreakingChange change) {
     String text = change.text() == null ? "" : change.text().toLowerCase(Locale.ROOT);
     return change.kind() != null
-        && change.kind().review()
+        && (change.kind().review() || changesTypeOnly(change))
         && !isDeprecation(change)
         && !text.contains("deprecat");
+  }
+
+  private static final Pattern NOW_OPTIONAL = Pattern.compile("§\\)? (?:is )?now optional\\b");
+  private static final Pattern NOT_ONLY_OPTIONAL =
+      Pattern.compile(
+          "\\b(?:required?|requires|removed?|renamed?|reorder\\w*|no longer|replaced?|added|moved)\\b");
+
+  /**
+   * Whether the note changes only the type, optionality or return type of what it names ("Changed
+   * `MarginBalance.instrument_id` to optional", "to return `int` instead of `str`", "`x` value type
+   * to `float`", "(`client_id` now optional)"): no name goes and no argument becomes required, so
+   * only some uses break, and which ones the note cannot say. With the API models of the versions
+   * those are proven where the models show them (a keyword whose declared type no longer fits, a
+   * member gone); every use of what the note names is for review, never a site of the note's.
+   */
+  public static boolean changesTypeOnly(BreakingChange change) {
+    if (change.kind() == ChangeKind.TYPE) {
+      return true;
+    }
+    if (change.kind() != ChangeKind.SIGNATURE || change.text() == null) {
+      return false;
+    }
+    String prose = SPAN.matcher(change.text()).replaceAll("§").toLowerCase(Locale.ROOT);
+    return NOW_OPTIONAL.matcher(prose).find() && !NOT_ONLY_OPTIONAL.matcher(prose).find();
   }
 
   /**

@@ -139,7 +139,9 @@ public final class TextReport implements ReportRenderer {
     }
 
     if (!r.reviews().isEmpty()) {
-      sb.append('\n').append(paint(BOLD, "To review (behavior changes, not breaks):")).append('\n');
+      sb.append('\n')
+          .append(paint(BOLD, "To review (behavior and type changes, not breaks):"))
+          .append('\n');
       for (Review v : r.reviews()) {
         BreakingChange c = ReportFacts.change(r, v.change());
         sb.append("  - ")

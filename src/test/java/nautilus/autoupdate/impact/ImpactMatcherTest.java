@@ -105,6 +105,68 @@ class ImpactMatcherTest {
   }
 
   @Test
+  void aNoteOfATypeOnlyIsAReviewAtUsesOfItsOwnersMemberWhileARenameStaysABreak()
+      throws IOException {
+    write(
+        "acct.py",
+        "from nautilus_trader.config import DatabaseConfig\n"
+            + "from nautilus_trader.model.objects import MarginBalance\n"
+            + "from nautilus_trader.core import nautilus_pyo3\n"
+            + "def make(i, m, iid):\n"
+            + "    return MarginBalance(initial=i, maintenance=m, instrument_id=iid)\n"
+            + "def key(b: MarginBalance):\n"
+            + "    return b.instrument_id.value\n"
+            + "def other(order):\n"
+            + "    return order.instrument_id\n"
+            + "rate = nautilus_pyo3.get_exchange_rate('USD', 'EUR')\n"
+            + "db = DatabaseConfig(timeout=5)\n");
+    // 1.226.0 "Changed `MarginBalance.instrument_id` to optional; ..." and "Renamed Python
+    // `DatabaseConfig.timeout` to `connection_timeout` ...", 1.228.0 "Changed
+    // `nautilus_pyo3.get_exchange_rate` to return `decimal.Decimal` instead of `float`".
+    List<BreakingChange> notes = new java.util.ArrayList<>();
+    notes.addAll(notesOf("1.226.0", "Changed `MarginBalance.instrument_id`", "Renamed Python"));
+    notes.addAll(notesOf("1.228.0", "Changed `nautilus_pyo3.get_exchange_rate`"));
+    assertThat(notes).hasSize(3);
+    var result = match(notes.toArray(BreakingChange[]::new));
+    // Only the rename's keyword is a site: the type notes break no use the notes can prove.
+    assertThat(result.affectedFiles()).singleElement();
+    assertThat(result.affectedFiles().get(0).sites())
+        .extracting(s -> notes.get(s.change()).text().substring(0, 7), Site::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Renamed", 11));
+    // The owner's keyword, the attribute of a value typed MarginBalance and the function's call
+    // are for review; an attribute of a value of unknown class (line 9) is no use of the owner's.
+    assertThat(result.reviews()).extracting(Review::why).containsOnly(ImpactMatcher.TYPE_ONLY_WHY);
+    assertThat(
+            result.reviews().stream()
+                .flatMap(v -> v.uses().stream().map(u -> v.name() + ":" + u.line()))
+                .toList())
+        .containsExactlyInAnyOrder(
+            "MarginBalance.instrument_id:5",
+            "MarginBalance.instrument_id:7",
+            "nautilus_pyo3.get_exchange_rate:10");
+  }
+
+  @Test
+  void aParameterThatBecameOptionalIsAReviewAtItsCallsNeverABreak() throws IOException {
+    write(
+        "s.py",
+        "from nautilus_trader.trading.strategy import Strategy\n"
+            + "class S(Strategy):\n"
+            + "    def on_start(self):\n"
+            + "        self.subscribe_data(self.data_type, self.client_id)\n"
+            + "        self.unsubscribe_data(self.data_type)\n");
+    // The two 1.136.0 lines "Changed `subscribe_data(...)` method (`client_id` now optional)": an
+    // argument that may now be left out breaks no call that passes it.
+    List<BreakingChange> notes =
+        notesOf("1.136.0", "Changed `subscribe_data", "Changed `unsubscribe_data");
+    assertThat(notes).hasSize(2).allMatch(n -> n.kind() == ChangeKind.SIGNATURE);
+    var result = match(notes.toArray(BreakingChange[]::new));
+    assertThat(result.affectedFiles()).isEmpty();
+    assertThat(result.reviews().stream().flatMap(v -> v.uses().stream()).map(Review.Use::line))
+        .containsExactlyInAnyOrder(4, 5);
+  }
+
+  @Test
   void aNoteAboutAModuleReachesPathsThroughItNeverKeywordsOrAttributesOfItsName()
       throws IOException {
     write(

@@ -2,8 +2,16 @@ package nautilus.autoupdate.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import nautilus.autoupdate.CliRunner;
+import nautilus.autoupdate.Json;
+import nautilus.autoupdate.release.NoteItem;
+import nautilus.autoupdate.version.Version;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,5 +33,40 @@ class NotesParserGoldTest {
     assertThat(score.kindAccuracy()).as("kind accuracy").isGreaterThanOrEqualTo(0.90);
     assertThat(score.scopeAccuracy()).as("scope accuracy").isGreaterThanOrEqualTo(0.90);
     assertThat(score.oldF1()).as("old-identifier F1").isGreaterThanOrEqualTo(0.90);
+  }
+
+  /**
+   * A type-only note is a review item, never a break: on the labeled lines that must lose no real
+   * break. No line labeled a rename, move or removal (a name goes) is read as one; Python lines
+   * labeled a type change are.
+   */
+  @Test
+  void typeOnlyNotesLoseNoLabeledRenameMoveOrRemoval() throws Exception {
+    JsonNode root =
+        Json.mapper()
+            .readTree(Files.readString(CliRunner.shared().resolve("labels/dev_gold.json")));
+    NotesParser parser = new NotesParser();
+    List<String> lost = new ArrayList<>();
+    List<String> typesReviewed = new ArrayList<>();
+    for (JsonNode line : root) {
+      BreakingChange c =
+          parser.parseItem(
+              Version.parse(line.path("version").asText()),
+              new NoteItem(line.path("text").asText(), null, 0),
+              "releases-md");
+      String kind = line.path("kind").asText();
+      if (Set.of("rename", "move", "remove").contains(kind)
+          && NotesParser.isReview(c)
+          && NotesParser.changesTypeOnly(c)) {
+        lost.add(line.path("id").asText());
+      }
+      if (kind.equals("type")
+          && line.path("scope").asText().equals("python")
+          && NotesParser.isReview(c)) {
+        typesReviewed.add(line.path("id").asText());
+      }
+    }
+    assertThat(lost).isEmpty();
+    assertThat(typesReviewed).isNotEmpty();
   }
 }

@@ -3,13 +3,14 @@
 
 A case is a commit whose pin of nautilus_trader moves (pyproject.toml, requirements*.txt, setup.py,
 setup.cfg, uv.lock, poetry.lock, pdm.lock; PEP 508, Poetry `^`/`~` and table forms, git tags) and,
-for the truth, the Python files of that commit whose changed lines touch a name imported from
-nautilus_trader. A bump whose commit adapts no such file is a no-impact case; a downgrade is no case.
+for the truth, the Python files (and notebooks' code cells) of that commit whose changed lines touch
+a name imported from nautilus_trader. A bump whose commit adapts no such file is a no-impact case; a downgrade is no case.
 Only facts are printed (repo, commits, versions, paths, line numbers, the edit as one line),
 never the repositories' code beyond that one line.
 
 Usage: mine.py MIRROR_GIT_DIR [REPO_NAME] > candidates.json
 """
+import difflib
 import functools
 import json
 import re
@@ -129,6 +130,42 @@ def hunks(gd, parent, commit, path):
         yield old, removed, added
 
 
+def code_cells(text):
+    """A notebook's code cells, each as its lines, in order; None when the text is no notebook.
+    `check` reports a notebook site as (code cell ordinal, line within that cell), so the truth
+    is kept the same way, not as lines of the JSON file."""
+    try:
+        nb = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        return None
+    cells = []
+    for c in nb["cells"]:
+        if isinstance(c, dict) and c.get("cell_type") == "code":
+            src = c.get("source", "")
+            if isinstance(src, list):
+                src = "".join(x for x in src if isinstance(x, str))
+            cells.append(src.split("\n") if isinstance(src, str) else [])
+    return cells
+
+
+def cell_hunks(old_cells, new_cells):
+    """Yields (cell, old_line, removed_text, added_text) per changed block of a notebook's code
+    cells: cells are paired by content, then lines within each pair; a cell dropped whole is one
+    block."""
+    cells = difflib.SequenceMatcher(None, ["\n".join(c) for c in old_cells], ["\n".join(c) for c in new_cells], autojunk=False)
+    for tag, i1, i2, j1, j2 in cells.get_opcodes():
+        if tag == "equal":
+            continue
+        for k in range(i1, i2):
+            new = new_cells[j1 + k - i1] if tag == "replace" and j1 + k - i1 < j2 else []
+            lines = difflib.SequenceMatcher(None, old_cells[k], new, autojunk=False)
+            for t, a1, a2, b1, b2 in lines.get_opcodes():
+                if t != "equal":
+                    yield k, a1 + 1, old_cells[k][a1:a2], new[b1:b2]
+
+
 def main():
     gd = sys.argv[1]
     repo = sys.argv[2] if len(sys.argv) > 2 else gd
@@ -183,16 +220,24 @@ def main():
             old_text = git(gd, "show", f"{parent}:{path}")
             if not old_text:
                 continue  # a new file is not a site the tool could find in the old tree
-            names = imported_names(old_text)
+            old_cells = code_cells(old_text) if path.endswith(".ipynb") else None
+            if old_cells is not None:
+                new_cells = code_cells(git(gd, "show", f"{commit}:{path}")) or []
+                names = imported_names("\n".join("\n".join(c) for c in old_cells))
+                blocks = cell_hunks(old_cells, new_cells)
+            else:
+                names = imported_names(old_text)
+                blocks = ((None, *h) for h in hunks(gd, parent, commit, path))
             touched = False
-            for old_line, removed, added in hunks(gd, parent, commit, path):
+            for cell, old_line, removed, added in blocks:
                 if not removed:
                     continue
                 words = set(IDENT.findall("\n".join(removed)))
                 if words & names:
                     touched = True
                     edit = (removed[0].strip() + "  ->  " + (added[0].strip() if added else "(removed)"))[:200]
-                    sites.append({"path": path, "line": old_line, "removed": len(removed), "edit": edit})
+                    where = {"path": path} if cell is None else {"path": path, "cell": cell}
+                    sites.append({**where, "line": old_line, "removed": len(removed), "edit": edit})
             if touched:
                 files.append(path)
         cases.append({

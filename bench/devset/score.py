@@ -61,20 +61,39 @@ def normalized(line):
     return re.sub(r"\s+", " ", line.strip())
 
 
+def site_path(path, cell):
+    """Where a site's line counts: the file, or for a notebook its code cell (`check` and mine.py
+    both number a notebook's lines within a code cell, cells by their ordinal)."""
+    return path if cell is None else f"{path}#cell{cell}"
+
+
 def truth_ranges(case):
-    """Each developer edit as (path, first old line, last old line)."""
+    """Each developer edit as (site_path, first old line, last old line)."""
     ranges = []
     for s in case["sites"]:
         n = max(1, s.get("removed", 1))
-        ranges.append((s["path"], s["line"], s["line"] + n - 1))
+        ranges.append((site_path(s["path"], s.get("cell")), s["line"], s["line"] + n - 1))
     return ranges
 
 
 def predicted(report):
-    """The files and (path, line) sites a `check --format json` report calls affected."""
+    """The files and (site_path, line) sites a `check --format json` report calls affected."""
     files = {f["path"] for f in report.get("affected_files", [])}
-    sites = {(f["path"], s["line"]) for f in report.get("affected_files", []) for s in f.get("sites", [])}
+    sites = {(site_path(f["path"], s.get("cell")), s["line"]) for f in report.get("affected_files", []) for s in f.get("sites", [])}
     return files, sites
+
+
+def code_lines(path):
+    """The lines of a file as the developers edited them: a notebook's code cells, else the file."""
+    text = path.read_text(errors="replace")
+    if path.suffix == ".ipynb":
+        try:
+            cells = json.loads(text).get("cells", [])
+        except (ValueError, AttributeError):
+            cells = []
+        src = [c.get("source", "") for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"]
+        return [line for c in src for line in ("".join(c) if isinstance(c, list) else str(c)).split("\n")]
+    return text.splitlines()
 
 
 def score_prediction(case, predicted_files, predicted_sites):
@@ -144,7 +163,7 @@ def score_case(case, mirrors, offline, verify, state_root, all_uses=False):
             before, _, after = s["edit"].partition("  ->  ")
             if not path.exists() or after == "(removed)":
                 continue
-            text = {normalized(x) for x in path.read_text(errors="replace").splitlines()}
+            text = {normalized(x) for x in code_lines(path)}
             # The developers' first new line is there and their first old line is gone.
             if normalized(after) in text and (normalized(before) == normalized(after) or normalized(before) not in text):
                 same += 1
@@ -333,7 +352,7 @@ def truth_oracle(case, work, predicted_sites):
         if on_target[i]["status"] == "fail" and (on_from is None or on_from[i]["status"] == "ok"):
             broken.add((p, n, on_target[i]["why"]))
     real = [s for s in case["sites"] if any(p == s["path"] and s["line"] <= n < s["line"] + max(1, s.get("removed", 1)) for p, n, _ in broken)]
-    found = [s for s in real if any(p == s["path"] and s["line"] <= line < s["line"] + max(1, s.get("removed", 1)) for p, line in predicted_sites)]
+    found = [s for s in real if any(p == site_path(s["path"], s.get("cell")) and s["line"] <= line < s["line"] + max(1, s.get("removed", 1)) for p, line in predicted_sites)]
     return {
         "sites": len(case["sites"]),
         "real_breaks": len(real),

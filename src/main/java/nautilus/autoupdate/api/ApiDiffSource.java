@@ -13,20 +13,32 @@ import nautilus.autoupdate.version.Version;
 public interface ApiDiffSource {
   /**
    * The diff's findings (not yet linked to notes) and what was not read, or, when {@code
-   * unavailable} is not null, why there is no diff at all.
+   * unavailable} is not null, why there is no diff at all; then {@code missing} names the versions
+   * that had no model, and {@code targetModel} is the target's when it was read all the same.
    */
   record Found(
       List<ApiChange> changes,
       List<String> skipped,
       String unavailable,
-      java.util.Map<String, String> sources) {
+      java.util.Map<String, String> sources,
+      List<String> missing,
+      ApiModel targetModel) {
     public Found {
       changes = List.copyOf(changes);
       skipped = List.copyOf(skipped);
       sources = sources == null ? java.util.Map.of() : new java.util.LinkedHashMap<>(sources);
+      missing = missing == null ? List.of() : List.copyOf(missing);
     }
 
     /** {@code sources}: where each version's model came from ({@link ApiSnapshots#origin}). */
+    public Found(
+        List<ApiChange> changes,
+        List<String> skipped,
+        String unavailable,
+        java.util.Map<String, String> sources) {
+      this(changes, skipped, unavailable, sources, List.of(), null);
+    }
+
     public Found(List<ApiChange> changes, List<String> skipped, String unavailable) {
       this(changes, skipped, unavailable, java.util.Map.of());
     }
@@ -35,8 +47,32 @@ public interface ApiDiffSource {
       return new Found(List.of(), List.of(), why);
     }
 
+    /**
+     * No diff because the versions {@code missing} have no model; {@code target}, when not null, is
+     * the target's model, read all the same (its {@code origin} goes into {@code sources}), so a
+     * caller need not ask the sources again.
+     */
+    public static Found lacking(
+        String why, List<String> missing, String targetVersion, ApiModel target, String origin) {
+      return new Found(
+          List.of(),
+          List.of(),
+          why,
+          target == null ? java.util.Map.of() : java.util.Map.of(targetVersion, origin),
+          missing,
+          target);
+    }
+
     public boolean available() {
       return unavailable == null;
+    }
+
+    /**
+     * The target's model when the diff is missing only because the version we are on has none (it
+     * left every index): that model alone then judges the uses.
+     */
+    public Optional<ApiModel> targetOnly() {
+      return available() || missing.isEmpty() ? Optional.empty() : Optional.ofNullable(targetModel);
     }
   }
 

@@ -205,30 +205,58 @@ public final class ApiSnapshots {
    */
   public Comparison compare(
       String packageName, Version from, Version to, Options fromOptions, Options toOptions) {
-    Path cache = diffFile(packageName, from, to, fromOptions, toOptions);
-    if (Files.isRegularFile(cache)) {
-      try {
-        Comparison c = Json.mapper().readValue(cache.toFile(), Comparison.class);
-        if (c.format() == ApiSnapshot.FORMAT) {
-          return new Comparison(
-              c.packageName(),
-              c.from(),
-              c.to(),
-              c.format(),
-              c.sources(),
-              c.skipped(),
-              c.changes(),
-              true,
-              0,
-              0,
-              0);
-        }
-      } catch (IOException e) {
-        log.accept("warning: ignoring unreadable cached diff " + cache);
-      }
+    Optional<Comparison> cached = cachedComparison(packageName, from, to, fromOptions, toOptions);
+    if (cached.isPresent()) {
+      return cached.get();
     }
     Result a = snapshot(packageName, from, fromOptions);
     Result b = snapshot(packageName, to, toOptions);
+    return compare(packageName, from, to, fromOptions, toOptions, a, b);
+  }
+
+  /** The comparison cached by an earlier {@link #compare}, if any (of the current format). */
+  public Optional<Comparison> cachedComparison(
+      String packageName, Version from, Version to, Options fromOptions, Options toOptions) {
+    Path cache = diffFile(packageName, from, to, fromOptions, toOptions);
+    if (!Files.isRegularFile(cache)) {
+      return Optional.empty();
+    }
+    try {
+      Comparison c = Json.mapper().readValue(cache.toFile(), Comparison.class);
+      if (c.format() == ApiSnapshot.FORMAT) {
+        return Optional.of(
+            new Comparison(
+                c.packageName(),
+                c.from(),
+                c.to(),
+                c.format(),
+                c.sources(),
+                c.skipped(),
+                c.changes(),
+                true,
+                0,
+                0,
+                0));
+      }
+    } catch (IOException e) {
+      log.accept("warning: ignoring unreadable cached diff " + cache);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Diffs two snapshots already made (for a caller that keeps its models, so no version is looked
+   * up twice) and caches the comparison like {@link #compare}.
+   */
+  public Comparison compare(
+      String packageName,
+      Version from,
+      Version to,
+      Options fromOptions,
+      Options toOptions,
+      Result a,
+      Result b) {
+    Path cache = diffFile(packageName, from, to, fromOptions, toOptions);
     Map<String, List<String>> sources = new java.util.LinkedHashMap<>();
     sources.put(from.toString(), a.snapshot().sources());
     sources.put(to.toString(), b.snapshot().sources());

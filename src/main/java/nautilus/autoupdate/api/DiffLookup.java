@@ -27,6 +27,11 @@ public final class DiffLookup implements ApiDiffSource {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.Map<Version, String> whyNot =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Versions whose sources failed (not merely absent offline), and those already warned of. */
+  private final java.util.Set<Version> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private final java.util.Set<Version> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.Map<Version, String> commits;
 
   public DiffLookup(ApiSnapshots snapshots, boolean offline, Consumer<String> log) {
@@ -72,17 +77,27 @@ public final class DiffLookup implements ApiDiffSource {
 
   /**
    * The model of {@code version}: from the shared model cache, else (unless offline or cache-only)
-   * built from a cached distribution or the package index, and cached for every repository.
+   * built from a cached distribution or the package index, and cached for every repository. Each
+   * version's sources are asked once per lookup: the diff and this share the answer.
    */
   @Override
   public Optional<ApiModel> model(String packageName, Version version) {
-    return models.computeIfAbsent(version, v -> load(packageName, v));
+    Optional<ApiModel> m = loaded(packageName, version);
+    if (m.isEmpty() && failed.contains(version) && told.add(version)) {
+      log.accept("warning: " + whyNot.get(version));
+    }
+    return m;
   }
 
   @Override
   public String noModel(String packageName, Version version) {
     return whyNot.getOrDefault(
         version, "no API model of " + packageName + " " + version + " was asked for");
+  }
+
+  /** The model of {@code version}, asked of its sources only the first time. */
+  private Optional<ApiModel> loaded(String packageName, Version version) {
+    return models.computeIfAbsent(version, v -> load(packageName, v));
   }
 
   private Optional<ApiModel> load(String packageName, Version version) {
@@ -109,9 +124,10 @@ public final class DiffLookup implements ApiDiffSource {
     try {
       return Optional.of(ApiModel.of(snapshots.snapshot(packageName, version, o).snapshot()));
     } catch (UserError e) {
-      String why = "no API model of " + packageName + " " + version + at(version);
-      log.accept("warning: " + why + ": " + e.getMessage());
-      whyNot.put(version, why + ": " + e.getMessage());
+      whyNot.put(
+          version,
+          "no API model of " + packageName + " " + version + at(version) + ": " + e.getMessage());
+      failed.add(version);
       return Optional.empty();
     }
   }
@@ -129,13 +145,23 @@ public final class DiffLookup implements ApiDiffSource {
   private Found find(String packageName, Version from, Version to, boolean warn) {
     ApiSnapshots.Options fromOptions = local(packageName, from);
     ApiSnapshots.Options toOptions = local(packageName, to);
-    Path cachedDiff =
-        snapshots.diffFile(packageName, from, to, options(from, null), options(to, null));
-    if (cacheOnly && !Files.isRegularFile(cachedDiff)) {
-      return Found.none(
-          "dry run: only a cached API diff is read, and " + cachedDiff + " does not exist");
+    ApiSnapshots.Options fromPlain = options(from, null);
+    ApiSnapshots.Options toPlain = options(to, null);
+    Optional<ApiSnapshots.Comparison> cachedDiff =
+        snapshots.cachedComparison(packageName, from, to, fromPlain, toPlain);
+    if (cachedDiff.isPresent()) {
+      return found(cachedDiff.get());
     }
-    if (offline && !Files.isRegularFile(cachedDiff) && (fromOptions == null || toOptions == null)) {
+    if (cacheOnly) {
+      return lacking(
+          packageName,
+          from,
+          to,
+          "dry run: only a cached API diff is read, and "
+              + snapshots.diffFile(packageName, from, to, fromPlain, toPlain)
+              + " does not exist");
+    }
+    if (offline && (fromOptions == null || toOptions == null)) {
       List<String> missing = new ArrayList<>();
       if (fromOptions == null) {
         missing.add(from + at(from));
@@ -143,7 +169,10 @@ public final class DiffLookup implements ApiDiffSource {
       if (toOptions == null) {
         missing.add(to + at(to));
       }
-      return Found.none(
+      return lacking(
+          packageName,
+          from,
+          to,
           "--offline: no cached API snapshot or distribution of "
               + packageName
               + " "
@@ -156,24 +185,68 @@ public final class DiffLookup implements ApiDiffSource {
               + to
               + ")");
     }
+    Optional<ApiModel> a = loaded(packageName, from);
+    Optional<ApiModel> b = loaded(packageName, to);
+    if (a.isEmpty() || b.isEmpty()) {
+      List<String> why = new ArrayList<>();
+      for (Version v : List.of(from, to)) {
+        if (loaded(packageName, v).isEmpty()) {
+          why.add(whyNot.get(v));
+        }
+      }
+      // The notes still give a report; the diff only adds to it. Say why it is missing, once: a
+      // later model() of those versions adds no second warning.
+      if (warn) {
+        log.accept("warning: API diff skipped: " + String.join("; ", why));
+        told.addAll(List.of(from, to));
+      }
+      return lacking(packageName, from, to, String.join("; ", why));
+    }
     try {
-      ApiSnapshots.Comparison c =
+      return found(
           snapshots.compare(
               packageName,
               from,
               to,
-              fromOptions != null ? fromOptions : options(from, null),
-              toOptions != null ? toOptions : options(to, null));
-      java.util.Map<String, String> origins = new java.util.LinkedHashMap<>();
-      c.sources().forEach((v, list) -> origins.put(v, ApiSnapshots.origin(list)));
-      return new Found(c.changes(), c.skipped(), null, origins);
+              fromOptions != null ? fromOptions : fromPlain,
+              toOptions != null ? toOptions : toPlain,
+              new ApiSnapshots.Result(a.get().snapshot(), true, 0, 0, 0),
+              new ApiSnapshots.Result(b.get().snapshot(), true, 0, 0, 0)));
     } catch (UserError e) {
-      // The notes still give a report; the diff only adds to it. Say why it is missing.
       if (warn) {
         log.accept("warning: API diff skipped: " + e.getMessage());
       }
       return Found.none(e.getMessage());
     }
+  }
+
+  private static Found found(ApiSnapshots.Comparison c) {
+    java.util.Map<String, String> origins = new java.util.LinkedHashMap<>();
+    c.sources().forEach((v, list) -> origins.put(v, ApiSnapshots.origin(list)));
+    return new Found(c.changes(), c.skipped(), null, origins);
+  }
+
+  /**
+   * No diff, for {@code why}: which version has no model (each looked up once, as {@link #model}
+   * would), and the target's model when it is the version we are on that has none.
+   */
+  private Found lacking(String packageName, Version from, Version to, String why) {
+    List<String> missing = new ArrayList<>();
+    for (Version v : List.of(from, to)) {
+      if (loaded(packageName, v).isEmpty()) {
+        missing.add(v.toString());
+      }
+    }
+    Optional<ApiModel> target = loaded(packageName, to);
+    if (missing.isEmpty() || target.isEmpty()) {
+      return new Found(List.of(), List.of(), why, null, missing, null);
+    }
+    return Found.lacking(
+        why,
+        missing,
+        to.toString(),
+        target.get(),
+        ApiSnapshots.origin(target.get().snapshot().sources()));
   }
 
   /**

@@ -73,7 +73,15 @@ final class ApiEvidence {
           notes,
           noteHits,
           new ApiDiffSummary(
-              false, 0, 0, List.of(), diff.skipped(), diff.unavailable(), List.of(), Map.of()));
+              false,
+              0,
+              0,
+              List.of(),
+              diff.skipped(),
+              diff.unavailable(),
+              List.of(),
+              // The target's model, when it alone judges: where it came from.
+              diff.sources()));
     }
     List<ApiChange> linked = findings.linked();
     List<ApiChange> usable = findings.usable();

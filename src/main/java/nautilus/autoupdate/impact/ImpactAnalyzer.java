@@ -174,14 +174,10 @@ public final class ImpactAnalyzer {
     ApiEvidence.Findings findings =
         diff == null ? null : ApiEvidence.findings(diff, noteItems(releases, range));
     // With no diff because the version we are on left every index, the target's model alone
-    // judges: every use of the package is checked on it, so the scan reads every file.
-    Optional<ApiModel> targetOnly = Optional.empty();
-    if (findings != null && !findings.diff().available()) {
-      var neu = api.model(cfg.packageName(), target);
-      if (neu.isPresent() && api.model(cfg.packageName(), current).isEmpty()) {
-        targetOnly = neu;
-      }
-    }
+    // judges: every use of the package is checked on it, so the scan reads every file. The diff
+    // says so itself, so no version's sources are asked twice.
+    Optional<ApiModel> targetOnly =
+        findings == null ? Optional.empty() : findings.diff().targetOnly();
     // The scan reads the files that the notes' or the diff's identifiers can reach, and the
     // keywords whose declared type changed (the models are read for those when there is a diff:
     // each is a few MB of JSON).

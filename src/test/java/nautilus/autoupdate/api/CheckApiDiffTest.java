@@ -12,7 +12,6 @@ import java.util.Map;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Json;
 import nautilus.autoupdate.impact.ImpactReport;
-import nautilus.autoupdate.report.JsonSchemaCheck;
 import nautilus.autoupdate.report.ReportFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,27 +43,15 @@ class CheckApiDiffTest {
       """;
 
   @TempDir Path tmp;
+  DemoRepo demo;
   Path repo;
   Path wheels;
 
   @BeforeEach
   void repoAndWheels() throws Exception {
-    repo = tmp.resolve("repo");
-    Files.createDirectories(repo.resolve("src"));
-    Files.writeString(
-        repo.resolve("pyproject.toml"),
-        """
-        [project]
-        name = "user"
-        version = "0.1"
-        dependencies = ["demo_pkg==1.0"]
-
-        [tool.nautilus-autoupdate]
-        package = "demo_pkg"
-        source_dirs = ["src"]
-        releases_md = "RELEASES.md"
-        """);
-    Files.writeString(repo.resolve("src/strategy.py"), CODE);
+    demo = DemoRepo.create(tmp.resolve("repo"), "demo_pkg", "1.0", "");
+    repo = demo.root;
+    demo.source("strategy.py", CODE);
     notes("- Improved the engine's speed");
     wheels = tmp.resolve("wheels");
     Dists.wheel(wheels, "demo_pkg", "1.0", Fixtures.demo("1.0"));
@@ -73,36 +60,20 @@ class CheckApiDiffTest {
 
   /** RELEASES.md with {@code breaking} as the 2.0 breaking changes. */
   private void notes(String breaking) throws Exception {
-    Files.writeString(
-        repo.resolve("RELEASES.md"),
-        "# NautilusTrader 2.0 Beta\n\nReleased on 1st June 2026 (UTC).\n\n"
-            + "### Breaking Changes\n"
-            + breaking
-            + "\n\n# NautilusTrader 1.0 Beta\n\nReleased on 1st May 2026 (UTC).\n\n"
-            + "### Enhancements\n- First release\n");
+    demo.demoReleases(breaking);
   }
 
   /** The wheels where check keeps downloaded distributions, so --offline can use them. */
   private void cacheWheels() throws Exception {
-    Path dists = repo.resolve(".nautilus-autoupdate/api/dists");
-    Files.createDirectories(dists);
     try (var s = Files.list(wheels)) {
-      for (Path w : s.toList()) {
-        Files.copy(w, dists.resolve(w.getFileName()));
-      }
+      demo.cacheWheels(s.toArray(Path[]::new));
     }
   }
 
   private JsonNode checkJson(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("check", "--repo", ".", "--format", "json"));
+    List<String> args = new ArrayList<>(List.of("--format", "json"));
     args.addAll(List.of(extra));
-    CliRunner.Result r = CliRunner.run(repo, Map.of(), args.toArray(String[]::new));
-    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-    JsonNode json = Json.mapper().readTree(r.out());
-    JsonNode schema =
-        Json.mapper().readTree(Files.readString(Path.of("docs/impact-report.schema.json")));
-    assertThat(new JsonSchemaCheck(schema).violations(json)).isEmpty();
-    return json;
+    return DemoRepo.report(demo.check(args.toArray(String[]::new)));
   }
 
   /** Every site as "line match certainty source fix", source being the change's. */

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import nautilus.autoupdate.CliRunner;
 import nautilus.autoupdate.Json;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +30,7 @@ class CheckUpstreamModelsTest {
   @TempDir Path tmp;
   WireMockServer api;
   WireMockServer codeload;
+  DemoRepo demo;
   Path repo;
 
   @BeforeEach
@@ -41,33 +41,11 @@ class CheckUpstreamModelsTest {
     codeload.start();
     // No index has demo_pkg: PyPI and the nautech index answer 404.
     api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404)));
-    repo = tmp.resolve("repo");
-    Files.createDirectories(repo.resolve("src"));
-    Files.writeString(
-        repo.resolve("pyproject.toml"),
-        """
-        [project]
-        name = "user"
-        version = "0.1"
-        dependencies = ["demo_pkg==1.0"]
-
-        [tool.nautilus-autoupdate]
-        package = "demo_pkg"
-        source_dirs = ["src"]
-        releases_md = "RELEASES.md"
-        upstream_repo = "acme/demo"
-        package_index_url = "%s/simple"
-        nightly_index_url = "%s/nautech"
-        github_api_url = "%s"
-        """
-            .formatted(api.baseUrl(), api.baseUrl(), api.baseUrl()));
-    Files.writeString(repo.resolve("src/strategy.py"), CheckApiDiffTest.CODE);
-    Files.writeString(
-        repo.resolve("RELEASES.md"),
-        "# NautilusTrader 2.0 Beta\n\nReleased on 1st June 2026 (UTC).\n\n"
-            + "### Breaking Changes\n- Improved the engine's speed\n\n"
-            + "# NautilusTrader 1.0 Beta\n\nReleased on 1st May 2026 (UTC).\n\n"
-            + "### Enhancements\n- First release\n");
+    demo =
+        DemoRepo.create(tmp.resolve("repo"), "demo_pkg", "1.0", DemoRepo.upstreamAt(api.baseUrl()));
+    repo = demo.root;
+    demo.source("strategy.py", CheckApiDiffTest.CODE);
+    demo.demoReleases("- Improved the engine's speed");
   }
 
   @AfterEach
@@ -98,9 +76,7 @@ class CheckUpstreamModelsTest {
   }
 
   private CliRunner.Result check(String... extra) {
-    List<String> args = new ArrayList<>(List.of("check", "--repo", "."));
-    args.addAll(List.of(extra));
-    return CliRunner.run(repo, Map.of(), args.toArray(String[]::new));
+    return demo.check(extra);
   }
 
   private static List<String> sites(JsonNode json) {

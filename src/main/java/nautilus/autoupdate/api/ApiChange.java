@@ -48,6 +48,15 @@ public record ApiChange(
     return new ApiChange(change, type, evidence, true, index);
   }
 
+  /**
+   * Where the class or function a member or parameter finding is about is defined ({@code
+   * nautilus_trader.core.nautilus_pyo3.BarType}); null for module and name findings, whose {@code
+   * old} is already the full path.
+   */
+  public String owner() {
+    return change.owner();
+  }
+
   /** The parameter a parameter finding is about, read from the text {@link ApiDiff} wrote. */
   public Optional<String> parameter() {
     Matcher m = PARAM.matcher(change.text() == null ? "" : change.text());

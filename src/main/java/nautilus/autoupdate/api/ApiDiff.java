@@ -28,9 +28,19 @@ import nautilus.autoupdate.version.Version;
  * Compares two snapshots and reports what code written against the old one can no longer do:
  * removed or moved modules and names (with the new import when the name still exists elsewhere),
  * removed, renamed or property-turned-method members, and parameters removed, renamed, made
- * required or given another default. Additions are not breaks and are not reported.
+ * required or given another default. Additions are not breaks and are not reported. Every member
+ * and parameter finding carries its owner where it is defined ({@link BreakingChange#owner}): the
+ * package has same-named classes in several modules (the Cython and the PyO3 {@code BarType}), so
+ * the short name alone does not say which class changed; the text names the module too when the
+ * short name is ambiguous.
  */
 public final class ApiDiff {
+  /**
+   * Bump when the findings change shape, so cached comparisons are made again (2: member and
+   * parameter findings carry their owner; absent in older caches, read as 0).
+   */
+  public static final int FORMAT = 2;
+
   /** Below this name similarity a removed and an added member are not taken for a rename. */
   static final double RENAME_SIMILARITY = 0.5;
 
@@ -38,6 +48,10 @@ public final class ApiDiff {
   private final ApiSnapshot to;
   private final Version version;
   private final Map<String, List<String>> toHomes = new HashMap<>();
+
+  /** How many modules of {@code from} define (not import) each name: more than one is ambiguous. */
+  private final Map<String, Integer> definitions = new HashMap<>();
+
   private final List<ApiChange> out = new ArrayList<>();
 
   private ApiDiff(ApiSnapshot from, ApiSnapshot to) {
@@ -47,6 +61,13 @@ public final class ApiDiff {
     for (ModuleApi m : to.modules().values()) {
       for (String n : m.names().keySet()) {
         toHomes.computeIfAbsent(n, k -> new ArrayList<>()).add(m.name());
+      }
+    }
+    for (ModuleApi m : from.modules().values()) {
+      for (ApiObject o : m.names().values()) {
+        if (o.kind() != ObjectKind.IMPORT) {
+          definitions.merge(o.name(), 1, Integer::sum);
+        }
       }
     }
   }
@@ -123,7 +144,8 @@ public final class ApiDiff {
             + " names); "
             + to.version()
             + ": no such module"
-            + (homes.isEmpty() ? "" : "; names now in " + String.join(", ", homes)));
+            + (homes.isEmpty() ? "" : "; names now in " + String.join(", ", homes)),
+        null);
   }
 
   private void removedName(ModuleApi old, ApiObject o) {
@@ -147,7 +169,8 @@ public final class ApiDiff {
             + o.name()
             + "; "
             + to.version()
-            + ": not importable from any module");
+            + ": not importable from any module",
+        null);
   }
 
   private void moved(String oldModule, ApiObject o, String home) {
@@ -171,7 +194,8 @@ public final class ApiDiff {
             + imp
             + " works (defined in "
             + to.definingModule(home, o.name())
-            + ")");
+            + ")",
+        null);
   }
 
   /**
@@ -211,10 +235,27 @@ public final class ApiDiff {
     return i;
   }
 
+  /**
+   * The class or function {@code name} of {@code module} as a finding names it: {@code path} where
+   * it is defined (the owner the finding carries), {@code shown} its short name, or {@code path}
+   * when another module of the old version defines the same name.
+   */
+  private record Owner(String path, String shown) {
+    String shown(String member) {
+      return shown + "." + member;
+    }
+  }
+
+  private Owner owner(String module, String name) {
+    String path = module + "." + name;
+    return new Owner(path, definitions.getOrDefault(name, 0) > 1 ? path : name);
+  }
+
   private void compareObjects(String oldModule, ApiObject o, String newModule, ApiObject n) {
     String where = oldModule.equals(newModule) ? oldModule : oldModule + " -> " + newModule;
+    Owner own = owner(oldModule, o.name());
     if (o.kind() == ObjectKind.FUNCTION && n.kind() == ObjectKind.FUNCTION) {
-      compareParams(o.name(), where, o.params(), n.params());
+      compareParams(o.name(), own.shown(), own.path(), where, o.params(), n.params());
       return;
     }
     boolean classes =
@@ -237,7 +278,7 @@ public final class ApiDiff {
         add(
             Type.PROPERTY_TO_METHOD,
             ChangeKind.SIGNATURE,
-            "`" + o.name() + "." + m.name() + "` is now a method, not a property",
+            "`" + own.shown(m.name()) + "` is now a method, not a property",
             o.name() + "." + m.name(),
             o.name() + "." + m.name() + "()",
             null,
@@ -250,15 +291,22 @@ public final class ApiDiff {
                 + " was a property in "
                 + from.version()
                 + ", is a method in "
-                + to.version());
+                + to.version(),
+            own.path());
       } else if (m.kind() == MemberKind.METHOD && now.kind() == MemberKind.METHOD) {
-        compareParams(o.name() + "." + m.name(), where, m.params(), now.params());
+        compareParams(
+            o.name() + "." + m.name(),
+            own.shown(m.name()),
+            own.path(),
+            where,
+            m.params(),
+            now.params());
       }
     }
     ApiMember oldInit = before.get("__init__");
     ApiMember newInit = after.get("__init__");
     if (oldInit != null && newInit != null) {
-      compareParams(o.name(), where, oldInit.params(), newInit.params());
+      compareParams(o.name(), own.shown(), own.path(), where, oldInit.params(), newInit.params());
     }
     List<ApiMember> added = new ArrayList<>();
     for (ApiMember m : n.members().values()) {
@@ -282,7 +330,7 @@ public final class ApiDiff {
         add(
             Type.MEMBER_RENAMED,
             ChangeKind.RENAME,
-            "`" + old + "` was renamed to `" + o.name() + "." + best.name() + "`",
+            "`" + own.shown(r.name()) + "` was renamed to `" + own.shown(best.name()) + "`",
             old,
             o.name() + "." + best.name(),
             null,
@@ -296,12 +344,13 @@ public final class ApiDiff {
                 + best.name()
                 + " added with the same signature (name similarity "
                 + String.format(java.util.Locale.ROOT, "%.2f", bestScore)
-                + ")");
+                + ")",
+            own.path());
       } else {
         add(
             Type.MEMBER_REMOVED,
             ChangeKind.REMOVE,
-            "`" + old + "` (" + r.kind().id() + ") was removed",
+            "`" + own.shown(r.name()) + "` (" + r.kind().id() + ") was removed",
             old,
             null,
             null,
@@ -317,7 +366,8 @@ public final class ApiDiff {
                 + from.version()
                 + ", not in "
                 + to.version()
-                + " (nor inherited)");
+                + " (nor inherited)",
+            own.path());
       }
     }
   }
@@ -337,28 +387,59 @@ public final class ApiDiff {
     }
     c.members().values().forEach(m -> out.putIfAbsent(m.name(), m));
     for (String base : c.bases()) {
-      String simple = base.substring(base.lastIndexOf('.') + 1).replaceAll("\\[.*$", "");
-      findClass(s, module, simple).ifPresent(b -> collect(s, b.module(), b.cls(), out, seen));
+      findClass(s, module, base.replaceAll("\\[.*$", "").strip())
+          .ifPresent(b -> collect(s, b.module(), b.cls(), out, seen));
     }
   }
 
   private record Found(String module, ApiObject cls) {}
 
-  private static Optional<Found> findClass(ApiSnapshot s, String module, String name) {
-    Optional<ApiObject> local = s.resolve(module, name);
-    if (local.isPresent() && local.get().kind() != ObjectKind.IMPORT) {
-      return Optional.of(new Found(s.definingModule(module, name), local.get()));
+  /**
+   * The class a base written in {@code module} names: the module's own binding (or a dotted path of
+   * the package), else (a Cython {@code cimport} is not recorded, {@code common.DataActor} goes
+   * through a module alias) the class of that name in the module nearest {@code module}, never
+   * simply the first of that name: the Cython {@code RequestData(Request)} derives from {@code
+   * core.message.Request}, not the Interactive Brokers adapter's.
+   */
+  private static Optional<Found> findClass(ApiSnapshot s, String module, String written) {
+    int dot = written.lastIndexOf('.');
+    String name = written.substring(dot + 1);
+    String home = dot < 0 ? module : written.substring(0, dot);
+    Optional<ApiObject> bound = s.resolve(home, name);
+    if (bound.isPresent() && isClass(bound.get())) {
+      return Optional.of(new Found(s.definingModule(home, name), bound.get()));
     }
-    for (ModuleApi m : s.modules().values()) {
-      ApiObject o = m.names().get(name);
-      if (o != null && (o.kind() == ObjectKind.CLASS || o.kind() == ObjectKind.ENUM)) {
-        return Optional.of(new Found(m.name(), o));
-      }
+    if (bound.isPresent()
+        && bound.get().kind() == ObjectKind.IMPORT
+        && !bound.get().target().startsWith(s.packageName() + ".")) {
+      return Optional.empty(); // msgspec's Struct, not a class of the package of that name
     }
-    return Optional.empty();
+    Comparator<ModuleApi> nearest =
+        Comparator.<ModuleApi>comparingInt(m -> -commonSegments(m.name(), module))
+            .thenComparingInt(m -> m.name().split("\\.").length)
+            .thenComparing(ModuleApi::name);
+    return s.modules().values().stream()
+        .filter(m -> m.names().get(name) != null && isClass(m.names().get(name)))
+        .min(nearest)
+        .map(m -> new Found(m.name(), m.names().get(name)));
   }
 
-  private void compareParams(String callable, String where, List<Param> before, List<Param> after) {
+  private static boolean isClass(ApiObject o) {
+    return o.kind() == ObjectKind.CLASS || o.kind() == ObjectKind.ENUM;
+  }
+
+  /**
+   * The parameter findings of {@code callable} ({@code Owner.method}, {@code Owner} for its
+   * constructor, or a function), matched by that key; {@code shown} is how the text names it and
+   * {@code owner} where its class or function is defined.
+   */
+  private void compareParams(
+      String callable,
+      String shown,
+      String owner,
+      String where,
+      List<Param> before,
+      List<Param> after) {
     if (before == null || after == null) {
       return;
     }
@@ -387,7 +468,7 @@ public final class ApiDiff {
               "Parameter `"
                   + p.name()
                   + "` of `"
-                  + callable
+                  + shown
                   + "` was renamed to `"
                   + same.name()
                   + "`",
@@ -395,17 +476,19 @@ public final class ApiDiff {
               callable,
               null,
               true,
-              where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+              where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")",
+              owner);
         } else if (!takesKwargs) {
           add(
               Type.PARAMETER_REMOVED,
               ChangeKind.SIGNATURE,
-              "Parameter `" + p.name() + "` of `" + callable + "` was removed",
+              "Parameter `" + p.name() + "` of `" + shown + "` was removed",
               callable,
               null,
               null,
               false,
-              where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+              where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")",
+              owner);
         }
       } else if (p.hasDefault() && !q.hasDefault()) {
         add(
@@ -414,7 +497,7 @@ public final class ApiDiff {
             "Parameter `"
                 + p.name()
                 + "` of `"
-                + callable
+                + shown
                 + "` is now required (it had the default "
                 + p.defaultValue()
                 + ")",
@@ -422,7 +505,8 @@ public final class ApiDiff {
             null,
             null,
             false,
-            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")",
+            owner);
       } else if (p.hasDefault()
           && q.hasDefault()
           && p.defaultValue() != null
@@ -434,7 +518,7 @@ public final class ApiDiff {
             "Default of `"
                 + p.name()
                 + "` in `"
-                + callable
+                + shown
                 + "` changed from "
                 + p.defaultValue()
                 + " to "
@@ -443,7 +527,8 @@ public final class ApiDiff {
             null,
             null,
             false,
-            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")",
+            owner);
       }
     }
     for (Param q : after) {
@@ -456,12 +541,13 @@ public final class ApiDiff {
         add(
             Type.PARAMETER_REQUIRED,
             ChangeKind.SIGNATURE,
-            "`" + callable + "` has a new required parameter `" + q.name() + "`",
+            "`" + shown + "` has a new required parameter `" + q.name() + "`",
             callable,
             null,
             null,
             false,
-            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")");
+            where + ": " + callable + "(" + render(before) + ") -> (" + render(after) + ")",
+            owner);
       }
     }
   }
@@ -519,6 +605,7 @@ public final class ApiDiff {
     return Math.max(words, edit);
   }
 
+  /** A finding; {@code owner} null for a module or a name, whose {@code old} is its full path. */
   private void add(
       Type type,
       ChangeKind kind,
@@ -527,7 +614,8 @@ public final class ApiDiff {
       String replacement,
       String migration,
       boolean autoFixable,
-      String evidence) {
+      String evidence,
+      String owner) {
     List<String> news = new ArrayList<>();
     news.add(replacement);
     BreakingChange c =
@@ -540,7 +628,8 @@ public final class ApiDiff {
             news,
             autoFixable,
             migration,
-            "api-diff");
+            "api-diff",
+            owner);
     out.add(new ApiChange(c, type, evidence, false, null));
   }
 }

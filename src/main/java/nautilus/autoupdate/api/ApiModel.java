@@ -361,6 +361,44 @@ public final class ApiModel {
         : null;
   }
 
+  /**
+   * Whether {@code dotted} (a path as our code spells it: {@code nautilus_trader.model.BarType})
+   * names {@code owner} (a class or function where it is defined: {@code
+   * nautilus_trader.model.data.BarType}): {@code YES} for that definition, through any re-export,
+   * or a class deriving from it; {@code NO} for another definition (the same-named PyO3 class);
+   * {@code UNKNOWN} when the path does not resolve to a class or function, or a base the model
+   * cannot place has the owner's name.
+   */
+  public Fit names(String dotted, String owner) {
+    if (!(resolve(dotted) instanceof Found f)
+        || !f.complete()
+        || !Set.of("class", "enum", "function").contains(f.kind())) {
+      return Fit.UNKNOWN;
+    }
+    if (f.path().equals(owner)) {
+      return Fit.YES;
+    }
+    if (f.kind().equals("function")) {
+      return Fit.NO;
+    }
+    String ownerName = owner.substring(owner.lastIndexOf('.') + 1);
+    Klass k = classAt(f.path(), f.path());
+    if (k.external != null) {
+      return Fit.UNKNOWN;
+    }
+    Fit fit = Fit.NO;
+    for (Klass base : mro(k.module, k.cls)) {
+      if (base.external == null && (base.module.name() + "." + base.cls.name()).equals(owner)) {
+        return Fit.YES;
+      }
+      String written = base.external == null ? "" : base.external;
+      if (written.substring(written.lastIndexOf('.') + 1).equals(ownerName)) {
+        fit = Fit.UNKNOWN;
+      }
+    }
+    return fit;
+  }
+
   /** Whether any class of the package has a member of this name (for owners we cannot type). */
   public boolean anyClassHasMember(String name) {
     return memberNames.contains(name);

@@ -182,6 +182,7 @@ public final class ApiSnapshots {
     "from",
     "to",
     "format",
+    "diff_format",
     "sources",
     "skipped",
     "changes"
@@ -191,6 +192,7 @@ public final class ApiSnapshots {
       String from,
       String to,
       int format,
+      int diffFormat,
       Map<String, List<String>> sources,
       List<String> skipped,
       List<ApiChange> changes,
@@ -223,13 +225,15 @@ public final class ApiSnapshots {
     }
     try {
       Comparison c = Json.mapper().readValue(cache.toFile(), Comparison.class);
-      if (c.format() == ApiSnapshot.FORMAT) {
+      // A cached diff of older snapshots, or written by an older diff, is made again.
+      if (c.format() == ApiSnapshot.FORMAT && c.diffFormat() == ApiDiff.FORMAT) {
         return Optional.of(
             new Comparison(
                 c.packageName(),
                 c.from(),
                 c.to(),
                 c.format(),
+                c.diffFormat(),
                 c.sources(),
                 c.skipped(),
                 c.changes(),
@@ -268,6 +272,7 @@ public final class ApiSnapshots {
             from.toString(),
             to.toString(),
             ApiSnapshot.FORMAT,
+            ApiDiff.FORMAT,
             sources,
             skipped,
             ApiDiff.diff(a.snapshot(), b.snapshot()),

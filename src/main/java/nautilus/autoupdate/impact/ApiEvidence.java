@@ -1,6 +1,7 @@
 package nautilus.autoupdate.impact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,8 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import nautilus.autoupdate.api.ApiChange;
 import nautilus.autoupdate.api.ApiDiffSource;
+import nautilus.autoupdate.api.ApiModel;
 import nautilus.autoupdate.api.NotesLinker;
 import nautilus.autoupdate.code.CodeBase;
+import nautilus.autoupdate.code.FileUses;
+import nautilus.autoupdate.code.Use;
 import nautilus.autoupdate.notes.BreakingChange;
 import nautilus.autoupdate.release.NoteItem;
 
@@ -24,7 +28,10 @@ import nautilus.autoupdate.release.NoteItem;
  * name ({@code certain}): the diff lists every change of the package, and its unresolved
  * look-alikes ({@code x.start} for some class's removed {@code start}) would drown the report.
  * Required parameters and changed defaults only confirm note sites: whether a call is hurt depends
- * on the arguments it passes, which a call site alone does not prove.
+ * on the arguments it passes, which a call site alone does not prove. A finding is about one class
+ * or function where it is defined ({@link BreakingChange#owner}); with the old model at hand, a
+ * site whose use resolves to another definition of the same short name (the Cython {@code
+ * OrderBookDeltas} for a change of the PyO3 one) neither makes a site nor confirms one.
  */
 final class ApiEvidence {
   /** The report's changes, files and actions with the diff folded in, and its summary. */
@@ -66,7 +73,8 @@ final class ApiEvidence {
       ImpactMatcher.MatchResult noteHits,
       Findings findings,
       CodeBase code,
-      ImpactMatcher matcher) {
+      ImpactMatcher matcher,
+      ApiModel old) {
     ApiDiffSource.Found diff = findings.diff();
     if (!diff.available()) {
       return new Merged(
@@ -97,7 +105,12 @@ final class ApiEvidence {
       List<Site> sites = byFile.computeIfAbsent(f.path(), k -> new ArrayList<>());
       Set<String> noteLines = new HashSet<>();
       sites.forEach(s -> noteLines.add(line(s)));
-      for (Site d : best(f.sites(), usable)) {
+      FileUses uses = old == null ? null : ModelJudge.uses(code, f.path());
+      List<Site> ours =
+          f.sites().stream()
+              .filter(d -> !otherOwner(uses, d, usable.get(d.change()).owner(), old))
+              .toList();
+      for (Site d : best(ours, usable)) {
         ApiChange a = usable.get(d.change());
         if (noteLines.contains(line(d))) {
           confirm(sites, d, a);
@@ -179,11 +192,42 @@ final class ApiEvidence {
               replacement,
               c.autoFixable(),
               c.migration(),
-              c.source());
+              c.source(),
+              c.owner());
         }
       default:
         return c;
     }
+  }
+
+  /**
+   * Whether the old model shows that every use at the diff site's place is of a class or function
+   * other than the finding's {@code owner}: the path up to the segment that names the owner (or a
+   * subclass of it, as the matcher reads it) resolves to another definition. A use that does not
+   * resolve that far is not shown to be another's; one with no such segment ({@code self.cache.x})
+   * says nothing either way.
+   */
+  private static boolean otherOwner(FileUses file, Site d, String owner, ApiModel old) {
+    if (file == null || owner == null) {
+      return false;
+    }
+    String name = owner.substring(owner.lastIndexOf('.') + 1);
+    boolean another = false;
+    for (Use u : ModelJudge.usesAt(file, d)) {
+      String[] t = u.target().split("\\.");
+      int i = t.length - 1;
+      while (i >= 1 && !UpstreamClasses.isA(t[i], name)) {
+        i--;
+      }
+      if (i < 1) {
+        continue; // not a use through the owner's name (the module named on the same place)
+      }
+      if (old.names(String.join(".", Arrays.copyOf(t, i + 1)), owner) != ApiModel.Fit.NO) {
+        return false;
+      }
+      another = true;
+    }
+    return another;
   }
 
   /** Whether a finding may only confirm a note's site, never make one (see the class comment). */

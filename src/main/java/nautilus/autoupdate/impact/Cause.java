@@ -51,17 +51,34 @@ record Cause(
     if (c.kind() == ChangeKind.REMOVE && qualified) {
       return new Cause("names_removed:" + head, "names_removed", head, null, leaf, null);
     }
+    // One class's findings are one cause, and the same-named class of another module another: the
+    // key is where the owner is defined; the subject names that module where the text does (the
+    // short name is ambiguous there, see api.ApiDiff).
+    String owned = ownedHead(head, c.owner());
+    String subject = text.contains("`" + owned) ? owned : head;
     if (!qualified
         && (c.kind() == ChangeKind.REMOVE
             || c.kind() == ChangeKind.RENAME
             || text.contains("is now a method"))) {
-      return new Cause("members:" + head, "members", head, null, leaf, neu);
+      return new Cause("members:" + owned, "members", subject, null, leaf, neu);
     }
     if (c.kind() == ChangeKind.SIGNATURE && text.startsWith("Parameter `")) {
       // The matcher's form of a parameter finding is Owner.method.param (see ApiEvidence).
-      return new Cause("parameters:" + head, "parameters", head, null, leaf, neu);
+      return new Cause("parameters:" + owned, "parameters", subject, null, leaf, neu);
     }
     return own("change", index, c);
+  }
+
+  /**
+   * {@code head} ({@code Owner} or {@code Owner.method}) with its first segment put where {@code
+   * owner} is defined; {@code head} itself when the owner is not known.
+   */
+  private static String ownedHead(String head, String owner) {
+    if (owner == null) {
+      return head;
+    }
+    int dot = head.indexOf('.');
+    return owner + (dot < 0 ? "" : head.substring(dot));
   }
 
   private static Cause own(String kind, int index, BreakingChange c) {

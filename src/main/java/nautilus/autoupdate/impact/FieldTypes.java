@@ -87,7 +87,8 @@ final class FieldTypes {
         none,
         false,
         null,
-        "api-model");
+        "api-model",
+        c.callee()); // where the callable is defined: two classes may share its short name
   }
 
   /** Whether {@code code} passes any keyword to a callable of the package (worth the models). */

@@ -210,7 +210,8 @@ public final class ImpactAnalyzer {
     ApiDiffSummary apiDiff = null;
     if (findings != null) {
       int noteChanges = changes.size();
-      ApiEvidence.Merged merged = ApiEvidence.merge(changes, found, findings, code, matcher);
+      ApiEvidence.Merged merged =
+          ApiEvidence.merge(changes, found, findings, code, matcher, oldModel.orElse(null));
       changes = merged.changes();
       found = merged.found();
       apiDiff = merged.summary();

@@ -183,7 +183,7 @@ public final class ModelJudge {
   }
 
   /** The uses at the site's place: the use itself, or for a keyword site the call it belongs to. */
-  private static List<Use> usesAt(FileUses file, Site s) {
+  static List<Use> usesAt(FileUses file, Site s) {
     List<Use> at = new ArrayList<>();
     for (Use u : file.uses()) {
       if (here(u.at(), s) || u.kwargs().stream().map(Kwarg::at).anyMatch(k -> here(k, s))) {
@@ -193,7 +193,7 @@ public final class ModelJudge {
     return at;
   }
 
-  private static FileUses uses(CodeBase code, String path) {
+  static FileUses uses(CodeBase code, String path) {
     for (FileUses f : code.files()) {
       if (f.path().equals(path)) {
         return f;

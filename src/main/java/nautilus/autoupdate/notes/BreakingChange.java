@@ -13,7 +13,12 @@ import nautilus.autoupdate.version.Version;
  * (dotted where the owner is known: {@code Strategy.on_tick}, {@code
  * nautilus_trader.analysis.statistics}); {@code replacements} (JSON {@code new}) is aligned with
  * {@code old}, an entry null where the note names no replacement. {@code source} says where the
- * item came from: {@code releases-md}, {@code n8n}, {@code commit}, {@code api-diff}.
+ * item came from: {@code releases-md}, {@code n8n}, {@code commit}, {@code api-diff}. {@code owner}
+ * is where the class or callable that {@code old} names is defined ({@code
+ * nautilus_trader.core.nautilus_pyo3.BarType} for {@code BarType.bar_spec}), when the source knows
+ * it (the API diff does; notes do not): the package has same-named classes in several modules (the
+ * Cython {@code nautilus_trader.model.data.BarType} and the PyO3 one), and a use reaches the change
+ * only through that class. Null (and absent from JSON) otherwise.
  */
 @JsonPropertyOrder({
   "version",
@@ -24,7 +29,8 @@ import nautilus.autoupdate.version.Version;
   "new",
   "auto_fixable",
   "migration",
-  "source"
+  "source",
+  "owner"
 })
 public record BreakingChange(
     Version version,
@@ -35,7 +41,22 @@ public record BreakingChange(
     @JsonProperty("new") @JsonInclude(JsonInclude.Include.ALWAYS) List<String> replacements,
     boolean autoFixable,
     @JsonInclude(JsonInclude.Include.ALWAYS) String migration,
-    String source) {
+    String source,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String owner) {
+
+  /** A change whose owner's module is not known (every source but the API diff). */
+  public BreakingChange(
+      Version version,
+      String text,
+      ChangeKind kind,
+      ChangeScope scope,
+      List<String> old,
+      List<String> replacements,
+      boolean autoFixable,
+      String migration,
+      String source) {
+    this(version, text, kind, scope, old, replacements, autoFixable, migration, source, null);
+  }
 
   public BreakingChange {
     old = old == null ? List.of() : List.copyOf(old);

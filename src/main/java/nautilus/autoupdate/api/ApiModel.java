@@ -102,6 +102,11 @@ public final class ApiModel {
   private final String top;
   private final Map<String, List<String>> classesByName = new HashMap<>();
   private final Set<String> memberNames = new HashSet<>();
+  // The snapshot never changes, so each answer is kept: the judges, the target check and the
+  // typed-keyword scan ask the same paths, classes and types thousands of times per check.
+  private final Map<String, Resolution> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, List<Klass>> mros = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> canonical = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ApiModel(ApiSnapshot snapshot) {
     this.snapshot = snapshot;
@@ -155,6 +160,25 @@ public final class ApiModel {
 
   /** A full dotted path: the longest module prefix, then names and members. */
   public Resolution resolve(String dotted) {
+    return kept(resolved, dotted, this::resolveAnew);
+  }
+
+  /**
+   * The kept answer for {@code key}, else {@code make}'s, then kept. Get-then-put, not {@code
+   * computeIfAbsent}: an answer may need others of the same map (a class's bases), which that would
+   * refuse; two threads at worst compute the same answer twice.
+   */
+  private static <V> V kept(
+      Map<String, V> answers, String key, java.util.function.Function<String, V> make) {
+    V v = answers.get(key);
+    if (v == null) {
+      v = make.apply(key);
+      answers.put(key, v);
+    }
+    return v;
+  }
+
+  private Resolution resolveAnew(String dotted) {
     String[] parts = dotted.split("\\.");
     for (int n = parts.length; n >= 1; n--) {
       String module = String.join(".", java.util.Arrays.copyOf(parts, n));
@@ -245,6 +269,10 @@ public final class ApiModel {
    * compare equal.
    */
   public String canonicalType(String type) {
+    return kept(canonical, type, this::canonicalAnew);
+  }
+
+  private String canonicalAnew(String type) {
     List<String> out = new ArrayList<>();
     for (String alt : TypeText.alternatives(type)) {
       String head = TypeText.head(alt);
@@ -516,10 +544,14 @@ public final class ApiModel {
 
   /** The class and its bases, depth first (close enough to Python's MRO to find a member). */
   private List<Klass> mro(ModuleApi m, ApiObject cls) {
-    List<Klass> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    mro(m, cls, out, seen, 0);
-    return out;
+    return kept(
+        mros,
+        m.name() + "." + cls.name(),
+        k -> {
+          List<Klass> out = new ArrayList<>();
+          mro(m, cls, out, new HashSet<>(), 0);
+          return List.copyOf(out);
+        });
   }
 
   private void mro(ModuleApi m, ApiObject cls, List<Klass> out, Set<String> seen, int depth) {

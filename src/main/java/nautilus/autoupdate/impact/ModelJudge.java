@@ -218,6 +218,15 @@ public final class ModelJudge {
         return null;
       }
       List<UseClaims.Claim> claims = UseClaims.of(u);
+      // A site at one keyword of a call ("Deprecated `testnet` ... use `environment`") claims only
+      // the callee and that keyword: it stands whatever else of the signature changed.
+      String keyword = here(u.at(), s) ? null : keywordAt(u, s);
+      if (keyword != null) {
+        String callee = "name " + u.target();
+        String bound = "keyword " + u.target() + "(" + keyword + "=)";
+        claims =
+            claims.stream().filter(c -> c.key().equals(callee) || c.key().equals(bound)).toList();
+      }
       if (claims.isEmpty()) {
         return null;
       }
@@ -225,7 +234,8 @@ public final class ModelJudge {
         Resolution a = c.check().apply(old);
         Resolution b = c.check().apply(neu);
         // A call or an override also depends on the signature; an import or a name does not.
-        boolean signature = u.kind() == UseKind.CALL || u.kind() == UseKind.OVERRIDE;
+        boolean signature =
+            keyword == null && (u.kind() == UseKind.CALL || u.kind() == UseKind.OVERRIDE);
         if (!(a instanceof Found fa) || !(b instanceof Found fb) || !same(fa, fb, signature)) {
           return null;
         }
@@ -238,6 +248,15 @@ public final class ModelJudge {
         + neu.version()
         + ": "
         + String.join("; ", shown.stream().distinct().toList());
+  }
+
+  /** The keyword of {@code u} the site sits on, or null. */
+  private static String keywordAt(Use u, Site s) {
+    return u.kwargs().stream()
+        .filter(k -> here(k.at(), s))
+        .map(Kwarg::name)
+        .findFirst()
+        .orElse(null);
   }
 
   private static boolean here(Location at, Site s) {

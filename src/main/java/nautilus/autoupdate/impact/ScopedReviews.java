@@ -16,8 +16,9 @@ import nautilus.autoupdate.notes.OwnerScope;
  * A site of an adapter-scoped note that resolves the same on both models is no API break, but the
  * note is still about that adapter's own code ("use `PolymarketInstrumentProviderConfig` instead of
  * `InstrumentProviderConfig`" on a Polymarket client's config): a field's type or a behavior the
- * model does not record. Such a site goes to the review items instead of disappearing; an unscoped
- * note's cleared site stays cleared (the model's veto).
+ * model does not record. Such a site goes to the review items instead of disappearing, and so does
+ * a deprecation's (it still works, and warns); any other unscoped note's cleared site stays cleared
+ * (the model's veto).
  */
 final class ScopedReviews {
   private ScopedReviews() {}
@@ -51,7 +52,9 @@ final class ScopedReviews {
     for (ApiDiffSummary.Cleared c : cleared) {
       if (c.change() < 0
           || c.change() >= changes.size()
-          || (!everyNote && OwnerScope.of(changes.get(c.change())).isEmpty())) {
+          || (!everyNote
+              && OwnerScope.of(changes.get(c.change())).isEmpty()
+              && !deprecation(changes.get(c.change())))) {
         continue;
       }
       Site s = sites.get(key(c.path(), c.line(), c.cell(), c.change()));
@@ -69,6 +72,11 @@ final class ScopedReviews {
           out.add(new Review(change, old.isEmpty() ? "" : old.get(0), at));
         });
     return out;
+  }
+
+  /** A deprecated use still works on the target, so it is not a break, but it warns: review it. */
+  private static boolean deprecation(BreakingChange c) {
+    return c.text() != null && c.text().toLowerCase(java.util.Locale.ROOT).contains("deprecat");
   }
 
   /**

@@ -109,6 +109,47 @@ class ModelJudgeTest {
     assertThat(ModelJudge.judge(found, 0, code, old, neu).cleared()).isEmpty();
   }
 
+  @Test
+  void aKeywordThatBindsOnBothIsClearedThoughTheRestOfTheSignatureChanged() throws Exception {
+    Files.writeString(repo.resolve("s.py"), CODE);
+    CodeBase code = new CodeScanner(1).scan(repo, List.of("."), "nautilus_trader", null);
+    Use requestBars =
+        code.files().get(0).uses().stream()
+            .filter(u -> u.kind() == UseKind.CALL && u.target().endsWith(".request_bars"))
+            .findFirst()
+            .orElseThrow();
+    var start = requestBars.kwargs().get(0).at();
+    Site atKeyword =
+        new Site(
+            start.line(),
+            start.column(),
+            start.cell(),
+            start.lineText(),
+            MatchKind.KWARG,
+            Certainty.CERTAIN,
+            0,
+            null,
+            null);
+    ImpactMatcher.MatchResult found =
+        new ImpactMatcher.MatchResult(
+            List.of(
+                new AffectedFile("s.py", Severity.HIGH, List.of(site(requestBars, 0), atKeyword))),
+            List.of());
+
+    ModelJudge.Judged j = ModelJudge.judge(found, 1, code, old, neu);
+
+    // `start` became required on 1.221.0: the call is judged on its whole signature and stays,
+    // while passing `start=` binds on both versions.
+    assertThat(j.cleared())
+        .singleElement()
+        .extracting(ApiDiffSummary.Cleared::why)
+        .asString()
+        .contains("keyword `start=`");
+    assertThat(j.found().affectedFiles().get(0).sites())
+        .extracting(Site::column)
+        .containsExactly(requestBars.at().column());
+  }
+
   private static Site site(Use u, int change) {
     MatchKind kind = u.kind() == UseKind.IMPORT ? MatchKind.IMPORT : MatchKind.ATTRIBUTE;
     return new Site(

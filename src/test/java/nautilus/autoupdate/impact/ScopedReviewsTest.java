@@ -60,4 +60,17 @@ class ScopedReviewsTest {
     Review kept = new Review(3, "Price", List.of());
     assertThat(ScopedReviews.add(List.of(kept), cleared, found(0), changes)).containsExactly(kept);
   }
+
+  @Test
+  void aClearedSiteOfADeprecationBecomesAReviewItem() {
+    List<BreakingChange> changes =
+        List.of(
+            note(
+                "Deprecated `InstrumentProviderConfig`; use `PolymarketInstrumentProviderConfig`"));
+    var cleared = List.of(new ApiDiffSummary.Cleared("live/config.py", 7, null, 0, "same"));
+    assertThat(ScopedReviews.add(List.of(), cleared, found(0), changes))
+        .singleElement()
+        .extracting(Review::uses)
+        .isEqualTo(List.of(new Review.Use("live/config.py", 7, null, CODE)));
+  }
 }

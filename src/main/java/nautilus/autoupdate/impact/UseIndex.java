@@ -18,17 +18,22 @@ import nautilus.autoupdate.code.UseKind;
  * handful of candidates per old identifier instead of every use in the tree.
  */
 final class UseIndex {
-  record Entry(FileUses file, Use use) {}
+  /** {@code order}: the use's place in the code base, so a subset keeps code-base order. */
+  record Entry(FileUses file, Use use, int order) {}
 
   private final Map<String, List<Entry>> byLastSegment = new HashMap<>();
   private final Map<String, List<Entry>> byKwarg = new HashMap<>();
   private final Map<String, List<Entry>> byTarget = new java.util.LinkedHashMap<>();
   private final List<Entry> importLike = new ArrayList<>();
 
+  /** The imports and config strings by the path they name, for a dotted name's range. */
+  private final java.util.TreeMap<String, List<Entry>> importsByTarget = new java.util.TreeMap<>();
+
   UseIndex(CodeBase code) {
+    int order = 0;
     for (FileUses f : code.files()) {
       for (Use u : f.uses()) {
-        Entry e = new Entry(f, u);
+        Entry e = new Entry(f, u, order++);
         String t = u.target();
         byLastSegment
             .computeIfAbsent(t.substring(t.lastIndexOf('.') + 1), k -> new ArrayList<>())
@@ -36,6 +41,7 @@ final class UseIndex {
         byTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
         if (u.kind() == UseKind.IMPORT || u.kind() == UseKind.CONFIG_STRING) {
           importLike.add(e);
+          importsByTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
         }
         for (Kwarg k : u.kwargs()) {
           byKwarg.computeIfAbsent(k.name(), x -> new ArrayList<>()).add(e);
@@ -49,7 +55,9 @@ final class UseIndex {
     Set<Use> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Entry> out = new ArrayList<>();
     if (old.qualified()) {
-      add(importLike, seen, out);
+      // An import or config string matches a dotted name only at or under it (a wildcard's module
+      // is judged by the matcher); taking just those saves every diff finding a pass over them all.
+      add(old.wildcard() ? importLike : importsUnder(old.text()), seen, out);
       add(byTarget.getOrDefault(old.text(), List.of()), seen, out);
       if (old.wildcard()) {
         String under = old.text() + ".";
@@ -93,6 +101,15 @@ final class UseIndex {
             entries.stream().filter(e -> e.use().kind() == UseKind.CALL).forEach(out::add);
           }
         });
+    return out;
+  }
+
+  /** The imports and config strings naming {@code path} or a path under it, in code-base order. */
+  private List<Entry> importsUnder(String path) {
+    List<Entry> out = new ArrayList<>(importsByTarget.getOrDefault(path, List.of()));
+    // '/' follows '.': the range holds exactly the keys starting with "path.".
+    importsByTarget.subMap(path + ".", path + "/").values().forEach(out::addAll);
+    out.sort(java.util.Comparator.comparingInt(Entry::order));
     return out;
   }
 

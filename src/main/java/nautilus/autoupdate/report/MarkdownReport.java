@@ -130,8 +130,8 @@ public final class MarkdownReport implements ReportRenderer {
     if (!r.reviews().isEmpty()) {
       sb.append("### To review\n\n")
           .append(
-              "Behavior, default or type-only changes where our code uses what they name, and"
-                  + " notes that only partly apply to this upgrade; not breaks.\n\n");
+              "Behavior, default or type-only changes and deprecations where our code uses what they"
+                  + " name, and notes that only partly apply to this upgrade; not breaks.\n\n");
       for (nautilus.autoupdate.impact.Review v : r.reviews()) {
         BreakingChange c = ReportFacts.change(r, v.change());
         sb.append("- ")

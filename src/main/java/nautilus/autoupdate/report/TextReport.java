@@ -140,7 +140,7 @@ public final class TextReport implements ReportRenderer {
 
     if (!r.reviews().isEmpty()) {
       sb.append('\n')
-          .append(paint(BOLD, "To review (behavior and type changes, not breaks):"))
+          .append(paint(BOLD, "To review (behavior, type and deprecation notes, not breaks):"))
           .append('\n');
       for (Review v : r.reviews()) {
         BreakingChange c = ReportFacts.change(r, v.change());

@@ -255,7 +255,7 @@ class NotesOnlyPathTest {
     assertThat(sitesOf(later, netting)).isEmpty();
     // All three renderers show the review items apart; the JSON keeps the schema.
     assertThat(new nautilus.autoupdate.report.TextReport(false).render(later))
-        .contains("To review (behavior and type changes, not breaks):")
+        .contains("To review (behavior, type and deprecation notes, not breaks):")
         .contains("strategies/sizing.py:15  self.submit_order(order, position_id=pid)");
     assertThat(new nautilus.autoupdate.report.MarkdownReport().render(later))
         .contains("### To review")

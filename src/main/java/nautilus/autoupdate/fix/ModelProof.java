@@ -26,7 +26,9 @@ import nautilus.autoupdate.impact.ImpactReport;
  * would be after the edits, and every claim the edits add (uses after minus uses before: an
  * imported module or name, a name or attribute, a keyword of a call, a method that overrides, an
  * import path in a string) must be {@link Found} on the target. Missing and Unknown both fail: only
- * positive evidence lets an edit through. Without a model nothing is proven.
+ * positive evidence lets an edit through. A claim the code made before but on a line the edit wrote
+ * (a name kept in a rewritten import) fails when the target is known to lack it. Without a model
+ * nothing is proven.
  */
 public final class ModelProof implements Proof {
   private final ApiDiffSource models;
@@ -87,14 +89,21 @@ public final class ModelProof implements Proof {
           UseClaims.of(u).forEach(c -> old.add(c.key()));
         }
       }
+      Set<String> linesBefore = linesOf(before.get(now.path()));
       Map<String, Resolution> memo = new LinkedHashMap<>();
       for (Use u : now.uses()) {
+        // A line the edit wrote is the edit's code as a whole: a name it keeps there ("from
+        // nautilus_trader.core import nautilus_pyo3, UUID4", merged into a broken import) must
+        // not be known to fail on the target either.
+        // (A notebook's lines are compared as JSON text, so there only new claims count.)
+        boolean written = u.at().cell() == null && !linesBefore.contains(u.at().lineText());
         for (UseClaims.Claim c : UseClaims.of(u)) {
-          if (old.contains(c.key())) {
+          boolean claimedBefore = old.contains(c.key());
+          if (claimedBefore && !written) {
             continue; // the code claimed this before the edit: not the edit's doing
           }
           Resolution r = memo.computeIfAbsent(c.key(), k -> c.check().apply(model));
-          if (!(r instanceof Found)) {
+          if (claimedBefore ? r instanceof Missing : !(r instanceof Found)) {
             failures.add(
                 new Failure(
                     now.path(),
@@ -108,6 +117,19 @@ public final class ModelProof implements Proof {
       }
     }
     return new Verdict(null, failures);
+  }
+
+  private static Set<String> linesOf(byte[] bytes) {
+    if (bytes == null) {
+      return Set.of();
+    }
+    // Stripped, as the scanner gives a use's line (Location.lineText).
+    Set<String> out = new HashSet<>();
+    for (String line :
+        new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\\r?\\n", -1)) {
+      out.add(line.strip());
+    }
+    return out;
   }
 
   private static Map<String, FileUses> byPath(List<FileUses> files) {

@@ -218,6 +218,28 @@ class ModelProofTest {
             });
   }
 
+  @Test
+  void aBrokenNameKeptOnALineTheEditWroteFailsTheEdit() throws Exception {
+    // The fixer merging a fixed name into an import that is itself broken on the target
+    // (`from nautilus_trader.core import nautilus_pyo3, UUID4` on 2.0.0rc7) writes a line that does
+    // not resolve; the same broken import left untouched elsewhere is not the edit's doing.
+    Files.createDirectories(repo.resolve("strategies"));
+    String before =
+        "from nautilus_trader.analysis.statistics.win_rate import WinRate\n"
+            + "from nautilus_trader.model.enums import AssetClass\n";
+    Files.writeString(repo.resolve("strategies/s.py"), before);
+    String merged =
+        "from nautilus_trader.analysis.statistics.win_rate import WinRate, AssetClass\n";
+    Proof.Verdict v = proveEdit(before, merged);
+    assertThat(v.failures())
+        .extracting(Proof.Failure::line, Proof.Failure::claim)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                1, "from nautilus_trader.analysis.statistics.win_rate import WinRate"));
+    String untouched = before + "KIND = AssetClass.DEBT\n";
+    assertThat(proveEdit(before, untouched).proven()).isTrue();
+  }
+
   private Proof.Verdict proveEdit(String before, String after) throws Exception {
     return new ModelProof(
             models(Optional.of(TestModels.model("1.221.0"))), "nautilus_trader", List.of("."))

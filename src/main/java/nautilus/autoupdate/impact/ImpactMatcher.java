@@ -523,7 +523,9 @@ public final class ImpactMatcher {
       if (old.segments().size() == 2 && u.target().equals(old.last())) {
         String owner = old.segments().get(0);
         boolean named = namesConfigClass(f, owner);
-        if (named || owner.endsWith("Config")) {
+        // Without the class named in the file, a plain word ("database", "host") is any dict's
+        // key; only a field name no other mapping would use by chance counts.
+        if (named || (owner.endsWith("Config") && distinctive(old.last()))) {
           add(c, index, u, u.at(), named, fix, matchKind(u.kind()), hits);
         }
       }

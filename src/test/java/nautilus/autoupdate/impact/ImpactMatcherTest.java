@@ -379,4 +379,27 @@ class ImpactMatcherTest {
         .containsOnly(Certainty.POSSIBLE);
     assertThat(result.affectedFiles().get(1).sites()).extracting(Site::line).containsExactly(3, 4);
   }
+
+  @Test
+  void aPlainWordKeyOfAnyDictIsNoConfigFieldSite() throws IOException {
+    write(
+        "db.py",
+        "from nautilus_trader.config import CacheConfig\n"
+            // An upstream path string keeps the file's dict keys as possible config fields.
+            + "FACTORY = \"nautilus_trader.adapters.binance:BinanceLiveDataClientFactory\"\n"
+            + "def pg():\n"
+            + "    return {\"host\": \"localhost\", \"database\": \"postgres\"}\n");
+    // The real line: "Removed `CacheConfig.database` and `MessageBusConfig.backing`; pass adapters
+    // separately", parsed from the shared RELEASES.md.
+    List<BreakingChange> notes =
+        new nautilus.autoupdate.release.ReleasesMdSource(
+                nautilus.autoupdate.CliRunner.shared().resolve("data/nautilus/RELEASES.md"))
+            .releases().stream()
+                .flatMap(r -> new nautilus.autoupdate.notes.NotesParser().parse(r).stream())
+                .filter(c -> c.text().startsWith("Removed `CacheConfig.database`"))
+                .toList();
+    assertThat(notes).isNotEmpty();
+    assertThat(notes.get(0).old()).contains("CacheConfig.database");
+    assertThat(match(notes.get(0)).affectedFiles()).isEmpty();
+  }
 }

@@ -78,15 +78,7 @@ class ImpactMatcherTest {
             + "a = UUID4().value\n"
             + "b = UUID4(value=\"6b0e3a9c-1f7f-4c6e-9d7e-7e1f0a7e3b1c\")\n");
     // The 1.210.0 line, parsed from the shared RELEASES.md.
-    BreakingChange note =
-        new nautilus.autoupdate.release.ReleasesMdSource(
-                nautilus.autoupdate.CliRunner.shared().resolve("data/nautilus/RELEASES.md"))
-            .releases().stream()
-                .filter(r -> r.version().toString().equals("1.210.0"))
-                .flatMap(r -> new nautilus.autoupdate.notes.NotesParser().parse(r).stream())
-                .filter(c -> c.text().startsWith("Removed optional `value` param from `UUID4`"))
-                .findFirst()
-                .orElseThrow();
+    BreakingChange note = notesOf("1.210.0", "Removed optional `value` param from `UUID4`").get(0);
     assertThat(note.old()).containsExactly("UUID4.value");
     List<Site> sites = match(note).affectedFiles().get(0).sites();
     assertThat(sites)
@@ -391,14 +383,8 @@ class ImpactMatcherTest {
             + "    return {\"host\": \"localhost\", \"database\": \"postgres\"}\n");
     // The real line: "Removed `CacheConfig.database` and `MessageBusConfig.backing`; pass adapters
     // separately", parsed from the shared RELEASES.md.
-    List<BreakingChange> notes =
-        new nautilus.autoupdate.release.ReleasesMdSource(
-                nautilus.autoupdate.CliRunner.shared().resolve("data/nautilus/RELEASES.md"))
-            .releases().stream()
-                .flatMap(r -> new nautilus.autoupdate.notes.NotesParser().parse(r).stream())
-                .filter(c -> c.text().startsWith("Removed `CacheConfig.database`"))
-                .toList();
-    assertThat(notes).isNotEmpty();
+    List<BreakingChange> notes = notesOf("1.229.0", "Removed `CacheConfig.database`");
+    assertThat(notes).hasSize(1);
     assertThat(notes.get(0).old()).contains("CacheConfig.database");
     assertThat(match(notes.get(0)).affectedFiles()).isEmpty();
   }

@@ -31,7 +31,9 @@ import nautilus.autoupdate.release.NoteItem;
  * on the arguments it passes, which a call site alone does not prove. A finding is about one class
  * or function where it is defined ({@link BreakingChange#owner}); with the old model at hand, a
  * site whose use resolves to another definition of the same short name (the Cython {@code
- * OrderBookDeltas} for a change of the PyO3 one) neither makes a site nor confirms one.
+ * OrderBookDeltas} for a change of the PyO3 one) neither makes a site nor confirms one; with both
+ * models, nor does a use of a subclass that has the member on both versions, on the target from
+ * another class than the owner ({@code Strategy.on_order_filled} when {@code Actor}'s went).
  */
 final class ApiEvidence {
   /** The report's changes, files and actions with the diff folded in, and its summary. */
@@ -74,7 +76,8 @@ final class ApiEvidence {
       Findings findings,
       CodeBase code,
       ImpactMatcher matcher,
-      ApiModel old) {
+      ApiModel old,
+      ApiModel neu) {
     ApiDiffSource.Found diff = findings.diff();
     if (!diff.available()) {
       return new Merged(
@@ -109,6 +112,7 @@ final class ApiEvidence {
       List<Site> ours =
           f.sites().stream()
               .filter(d -> !otherOwner(uses, d, usable.get(d.change()).owner(), old))
+              .filter(d -> !elsewhere(uses, d, usable.get(d.change()).owner(), old, neu))
               .toList();
       for (Site d : best(ours, usable)) {
         ApiChange a = usable.get(d.change());
@@ -229,6 +233,38 @@ final class ApiEvidence {
     }
     return another;
   }
+
+  /**
+   * Whether both models show that every use at the diff site's place finds its member on each
+   * version, and on the target at another class than the finding's {@code owner}: the matcher
+   * reaches {@code Strategy.on_order_filled} through the owner's subclass, but {@code Strategy}
+   * defines it itself, so {@code Actor} losing it breaks nothing there. A use the old model does
+   * not find, or that changes kind, says nothing.
+   */
+  private static boolean elsewhere(
+      FileUses file, Site d, String owner, ApiModel old, ApiModel neu) {
+    if (file == null || owner == null || old == null || neu == null) {
+      return false;
+    }
+    List<Use> at = ModelJudge.usesAt(file, d);
+    for (Use u : at) {
+      String member = u.target().substring(u.target().lastIndexOf('.') + 1);
+      if (!(old.resolve(u.target()) instanceof ApiModel.Found a)
+          || !(neu.resolve(u.target()) instanceof ApiModel.Found b)
+          || !a.complete()
+          || !b.complete()
+          || !MEMBER_KINDS.contains(b.kind())
+          || !a.kind().equals(b.kind())
+          || !b.path().endsWith("." + member)
+          || b.path().equals(owner + "." + member)) {
+        return false;
+      }
+    }
+    return !at.isEmpty();
+  }
+
+  /** What a class member resolves to (not a class, whose constructor may be the owner's). */
+  private static final Set<String> MEMBER_KINDS = Set.of("method", "property", "attribute");
 
   /** Whether a finding may only confirm a note's site, never make one (see the class comment). */
   private static boolean confirmsOnly(ApiChange a) {

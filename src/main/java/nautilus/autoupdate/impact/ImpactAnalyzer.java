@@ -211,7 +211,14 @@ public final class ImpactAnalyzer {
     if (findings != null) {
       int noteChanges = changes.size();
       ApiEvidence.Merged merged =
-          ApiEvidence.merge(changes, found, findings, code, matcher, oldModel.orElse(null));
+          ApiEvidence.merge(
+              changes,
+              found,
+              findings,
+              code,
+              matcher,
+              oldModel.orElse(null),
+              newModel.orElse(null));
       changes = merged.changes();
       found = merged.found();
       apiDiff = merged.summary();

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A diff finding on a base class reaches an override through a subclass only when the subclass
- * does not define the method itself: after the real 1.222.0 -> 1.231.0 wheels, where {@code
+ * A diff finding on a base class reaches an override through a subclass only when the subclass does
+ * not define the method itself: after the real 1.222.0 -> 1.231.0 wheels, where {@code
  * Actor.on_order_filled} went and {@code Strategy} kept its own (Titan-Oanda-Enhanced's override on
  * a {@code Strategy} subclass was a certain site before). Here {@code Actor} also loses {@code
  * on_order_canceled}, which {@code Strategy} only inherits: that override stays a break.

@@ -357,7 +357,7 @@ final class FileFixer {
   /** Why a site is not even tried, or null. */
   private String precheck(Site s) {
     if (s.certainty() == Certainty.POSSIBLE) {
-      return "a possible site (the owner is not resolved) is never edited automatically";
+      return "a possible site (not proven to reach the changed name) is never edited automatically";
     }
     if (s.change() < 0 || s.change() >= changes.size()) {
       return "the site names change #" + s.change() + ", which the report does not have";

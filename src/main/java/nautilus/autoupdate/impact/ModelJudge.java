@@ -20,9 +20,9 @@ import nautilus.autoupdate.code.UseKind;
  * same definition, of the same kind and signature, on the old and the new version (an import of a
  * name both still export from the same module, a keyword both bind by name) is taken out of the
  * affected files and recorded as cleared. Only positive evidence clears: a use the model cannot
- * resolve (Unknown, an owner of unknown type), a keyword taken only by {@code **kwargs}, a changed
- * signature, or a site with no use at its place stays. Sites of the diff's own changes are never
- * touched.
+ * resolve (Unknown, an owner of unknown type), a keyword taken only by {@code **kwargs} (kept, but
+ * as possible and unfixed), a changed signature, or a site with no use at its place stays. Sites of
+ * the diff's own changes are never touched.
  */
 public final class ModelJudge {
   private ModelJudge() {}
@@ -46,7 +46,7 @@ public final class ModelJudge {
         code,
         (uses, s) -> {
           String why = sameOnBoth(uses, s, old, neu);
-          return why == null ? Verdict.keep(s) : Verdict.clear(why);
+          return why == null ? Verdict.keep(kwargsOnTarget(uses, s, neu)) : Verdict.clear(why);
         });
   }
 
@@ -71,19 +71,11 @@ public final class ModelJudge {
             return Verdict.clear(t.cleared());
           }
           if (t.missing() == null) {
-            return Verdict.keep(s);
+            return Verdict.keep(kwargsOnTarget(uses, s, neu));
           }
           return Verdict.keep(
-              new Site(
-                  s.line(),
-                  s.column(),
-                  s.cell(),
-                  s.code(),
-                  s.match(),
-                  Certainty.CERTAIN,
-                  s.change(),
-                  s.fix(),
-                  s.evidence() != null ? s.evidence() : t.missing()));
+              s.judged(
+                  Certainty.CERTAIN, s.fix(), s.evidence() != null ? s.evidence() : t.missing()));
         });
   }
 
@@ -129,6 +121,41 @@ public final class ModelJudge {
       }
     }
     return new Judged(new ImpactMatcher.MatchResult(files, found.actions()), cleared);
+  }
+
+  /**
+   * A site at one keyword of a call that the target binds only through {@code **kwargs} is no
+   * proven break, and no rename of that keyword is proven either: the keyword is passed on to code
+   * the model cannot see (on Trading-ntrader, {@code write_data(skip_disjoint_check=True)} on a
+   * catalog whose 1.231.0 {@code write_data} takes {@code **kwargs}). Such a site stays, as {@code
+   * possible} and with no fix, so that nothing edits it automatically; every other site is returned
+   * as it is.
+   */
+  static Site kwargsOnTarget(FileUses file, Site s, ApiModel neu) {
+    for (Use u : usesAt(file, s)) {
+      String keyword = here(u.at(), s) ? null : keywordAt(u, s);
+      if (keyword == null || !u.resolved()) {
+        continue;
+      }
+      String bound = "keyword " + u.target() + "(" + keyword + "=)";
+      for (UseClaims.Claim c : UseClaims.of(u)) {
+        if (c.key().equals(bound)
+            && c.check().apply(neu) instanceof Found f
+            && f.path().contains("(**")) {
+          String why =
+              "on "
+                  + neu.version()
+                  + ": `"
+                  + keyword
+                  + "=` binds only through "
+                  + f.path()
+                  + ", which the model cannot follow: not proven a break, left unfixed";
+          return s.judged(
+              Certainty.POSSIBLE, null, s.evidence() == null ? why : s.evidence() + "; " + why);
+        }
+      }
+    }
+    return s;
   }
 
   /** What the target's model says of a site: cleared (why), missing (why), or neither. */

@@ -19,4 +19,11 @@ public record Site(
     Certainty certainty,
     int change,
     String fix,
-    String evidence) {}
+    String evidence) {
+
+  /** This site with the judgement of the models: its certainty, fix and evidence replaced. */
+  public Site judged(Certainty judgedCertainty, String judgedFix, String judgedEvidence) {
+    return new Site(
+        line, column, cell, code, match, judgedCertainty, change, judgedFix, judgedEvidence);
+  }
+}

@@ -150,6 +150,66 @@ class ModelJudgeTest {
         .containsExactly(requestBars.at().column());
   }
 
+  @Test
+  void aCertainKeywordSiteTheTargetTakesOnlyThroughKwargsIsLeftPossibleAndUnfixed()
+      throws Exception {
+    Files.writeString(
+        repo.resolve("s.py"),
+        """
+        from nautilus_trader.trading.strategy import Strategy
+
+
+        class S(Strategy):
+            def on_start(self):
+                self.request_bars("b", limit=5, end=2)
+        """);
+    CodeBase code = new CodeScanner(1).scan(repo, List.of("."), "nautilus_trader", null);
+    Use call =
+        code.files().get(0).uses().stream()
+            .filter(u -> u.kind() == UseKind.CALL && u.target().endsWith(".request_bars"))
+            .findFirst()
+            .orElseThrow();
+    // A note renaming `limit` to `count`, and one about `end`: both certain, with a fix.
+    List<Site> atKeywords =
+        call.kwargs().stream()
+            .map(
+                k ->
+                    new Site(
+                        k.at().line(),
+                        k.at().column(),
+                        k.at().cell(),
+                        k.at().lineText(),
+                        MatchKind.KWARG,
+                        Certainty.CERTAIN,
+                        0,
+                        k.name().equals("limit") ? "count" : "end_time",
+                        null))
+            .toList();
+    ImpactMatcher.MatchResult found =
+        new ImpactMatcher.MatchResult(
+            List.of(new AffectedFile("s.py", Severity.HIGH, atKeywords)), List.of());
+
+    for (ModelJudge.Judged j :
+        List.of(
+            ModelJudge.judge(found, 1, code, old, neu),
+            ModelJudge.judgeOnTarget(found, 1, code, neu))) {
+      List<Site> kept = j.found().affectedFiles().get(0).sites();
+      // `limit=` reaches only `**kwargs` of request_bars: kept, but not proven, and not fixed.
+      assertThat(kept)
+          .filteredOn(s -> s.column() == atKeywords.get(0).column())
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.certainty()).isEqualTo(Certainty.POSSIBLE);
+                assertThat(s.fix()).isNull();
+                assertThat(s.evidence()).contains("`limit=` binds only through", "(**kwargs)");
+              });
+      // `end=` binds by name on both versions: the judge clears it instead.
+      assertThat(kept).noneMatch(s -> s.column() == atKeywords.get(1).column());
+      assertThat(j.cleared()).extracting(ApiDiffSummary.Cleared::why).asString().contains("end=");
+    }
+  }
+
   private static Site site(Use u, int change) {
     MatchKind kind = u.kind() == UseKind.IMPORT ? MatchKind.IMPORT : MatchKind.ATTRIBUTE;
     return new Site(

@@ -14,8 +14,14 @@ import nautilus.autoupdate.api.ApiSnapshot;
 public final class ApiCache {
   private ApiCache() {}
 
+  /** In {@code stateDir}'s own cache, where the tool looks when no HOME is set. */
   public static void sameEmptyApi(Path stateDir, String... versions) throws IOException {
-    Path dir = Files.createDirectories(stateDir.resolve("api/snapshots"));
+    sameEmptyApiIn(stateDir.resolve("api/snapshots"), versions);
+  }
+
+  /** In the model cache {@code modelDir} (XDG_CACHE_HOME's {@code nautilus-autoupdate/models}). */
+  public static void sameEmptyApiIn(Path modelDir, String... versions) throws IOException {
+    Path dir = Files.createDirectories(modelDir);
     for (String v : versions) {
       ApiSnapshot snap =
           new ApiSnapshot(

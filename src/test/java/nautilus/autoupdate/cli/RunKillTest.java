@@ -100,6 +100,9 @@ class RunKillTest {
     // The stubbed PR is green and was opened just now: merge it in the same run.
     env.put("NAUTILUS_AUTOUPDATE_AUTO_MERGE_QUIET_HOURS", "0");
     env.put("DISCORD_WEBHOOK_URL", discord.url());
+    // The child JVM inherits HOME: without its own cache it would read the user's shared model
+    // cache, not the test's models, and its verdict would depend on the machine.
+    env.put("XDG_CACHE_HOME", cacheOf(repo).toString());
     return env;
   }
 
@@ -108,10 +111,15 @@ class RunKillTest {
         GitRepos.create(
             Files.createDirectories(tmp.resolve(name)),
             "[project]\nname = \"strategies\"\ndependencies = [\"nautilus-trader==1.221.0\"]\n");
-    // With an API diff (of cached snapshots) the verdict may be auto.
-    nautilus.autoupdate.ApiCache.sameEmptyApi(
-        repos.user.resolveSibling(repos.user.getFileName() + ".state"), "1.221.0", "1.222.0");
+    // With an API diff (of cached models) the verdict may be auto.
+    nautilus.autoupdate.ApiCache.sameEmptyApiIn(
+        cacheOf(repos.user).resolve("nautilus-autoupdate/models"), "1.221.0", "1.222.0");
     return repos;
+  }
+
+  /** The model cache (XDG_CACHE_HOME) of the clone {@code repo}, beside it. */
+  static Path cacheOf(Path repo) {
+    return repo.resolveSibling(repo.getFileName() + ".cache").toAbsolutePath();
   }
 
   CliRunner.Result rerun(Path repo) {

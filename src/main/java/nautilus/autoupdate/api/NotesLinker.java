@@ -56,9 +56,42 @@ public final class NotesLinker {
           }
           return param != null && word(note, param) && namesOwner;
         }
+      case MEMBER_REMOVED:
+      case MEMBER_RENAMED:
+      case PROPERTY_TO_METHOD:
+        return namesMember(note, old);
       default:
         return word(note, leaf(old));
     }
+  }
+
+  /**
+   * Whether the note names the member of {@code classAndMember} ({@code BinanceAccountType.
+   * USDT_FUTURE}): alone ("Consolidated `OwnBook` `group_bids` ..."), or written after its own
+   * class or a name that class extends ({@code ParquetDataCatalog.x} for {@code
+   * ParquetDataCatalogV2.x}). A note about {@code MarginBalance.instrument_id} does not cover the
+   * removal of {@code Order.instrument_id}, though both are {@code instrument_id}.
+   */
+  private static boolean namesMember(String note, String classAndMember) {
+    String member = leaf(classAndMember);
+    String cls = leaf(classAndMember.substring(0, Math.max(0, classAndMember.lastIndexOf('.'))));
+    Matcher m = Pattern.compile("(?<!\\w)" + Pattern.quote(member) + "(?!\\w)").matcher(note);
+    while (m.find()) {
+      int at = m.start();
+      if (at == 0 || note.charAt(at - 1) != '.') {
+        return true;
+      }
+      int start = at - 1;
+      while (start > 0
+          && (Character.isLetterOrDigit(note.charAt(start - 1)) || note.charAt(start - 1) == '_')) {
+        start--;
+      }
+      String owner = note.substring(start, at - 1);
+      if (!owner.isEmpty() && (cls.startsWith(owner) || owner.startsWith(cls))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String leaf(String dotted) {

@@ -85,6 +85,29 @@ class NotesLinkerTest {
     assertThat(
             covers(1, ApiChange.Type.MEMBER_RENAMED, "BinanceAccountType.COIN_FUTURE", "renamed"))
         .isFalse();
+    // The same member name on another class is another member.
+    assertThat(
+            NotesLinker.covers(
+                "Removed `MarginBalance.instrument_id` (use the account's)",
+                member("Order.instrument_id")))
+        .isFalse();
+    assertThat(
+            NotesLinker.covers(
+                "Removed `MarginBalance.instrument_id` (use the account's)",
+                member("nautilus_trader.model.objects.MarginBalance.instrument_id")))
+        .isTrue();
+    // Alone, the member counts whatever class the note names (the notes shorten names: `OwnBook`
+    // for `OwnOrderBook`); after a class, when the finding's class is or extends that name.
+    assertThat(
+            NotesLinker.covers(
+                "Consolidated `OwnBook` `group_bids` and `group_asks` methods into `bid_quantity`",
+                member("OwnOrderBook.group_asks")))
+        .isTrue();
+    assertThat(
+            NotesLinker.covers(
+                "Renamed `ParquetDataCatalog.reset_catalog_file_names` to `reset_all_file_names`",
+                member("ParquetDataCatalogV2.reset_catalog_file_names")))
+        .isTrue();
     assertThat(
             covers(
                 2, ApiChange.Type.MODULE_REMOVED, "nautilus_trader.backtest.exchange", "removed"))
@@ -107,7 +130,15 @@ class NotesLinkerTest {
         .isFalse();
   }
 
+  private static ApiChange member(String old) {
+    return change(ApiChange.Type.MEMBER_REMOVED, old, "removed");
+  }
+
   private static boolean covers(int note, ApiChange.Type type, String old, String text) {
+    return NotesLinker.covers(NOTES.get(note).text(), change(type, old, text));
+  }
+
+  private static ApiChange change(ApiChange.Type type, String old, String text) {
     var change =
         new nautilus.autoupdate.notes.BreakingChange(
             null,
@@ -119,7 +150,7 @@ class NotesLinkerTest {
             false,
             null,
             "api-diff");
-    return NotesLinker.covers(NOTES.get(note).text(), new ApiChange(change, type, "", false, null));
+    return new ApiChange(change, type, "", false, null);
   }
 
   @Test

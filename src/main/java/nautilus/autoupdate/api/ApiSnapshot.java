@@ -22,8 +22,11 @@ public record ApiSnapshot(
     List<String> skipped,
     Map<String, ModuleApi> modules) {
 
-  /** Bump when an extractor changes what it records (5: declared types of fields and params). */
-  public static final int FORMAT = 5;
+  /**
+   * Bump when an extractor changes what it records (5: declared types of fields and params; 6: a
+   * function of no parameters keeps its empty signature in the cached JSON).
+   */
+  public static final int FORMAT = 6;
 
   public ApiSnapshot {
     sources = List.copyOf(sources);
@@ -112,7 +115,9 @@ public record ApiSnapshot(
       ObjectKind kind,
       String target,
       List<String> bases,
-      List<Param> params,
+      // No parameters is a known signature, no params (null) an unknown one: both must survive
+      // the cache, or a keyword to a function of no parameters fails cold and is unknown cached.
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<Param> params,
       Map<String, ApiMember> members) {
     public ApiObject {
       bases = bases == null ? List.of() : List.copyOf(bases);

@@ -55,4 +55,31 @@ class ModelCacheTest {
         .asString()
         .startsWith("warning: ignoring unreadable cached snapshot");
   }
+
+  @Test
+  void aModelReadBackIsTheModelWrittenEvenAFunctionWithNoParameters() throws Exception {
+    Map<String, String> files =
+        Map.of(
+            "nautilus_trader/__init__.py", "",
+            "nautilus_trader/clock.py",
+                "def utc_now():\n    pass\n\n\ndef at(ts, tz=None):\n    pass\n\n\nclass Empty:\n    pass\n");
+    ApiSnapshot written =
+        new SnapshotBuilder("nautilus_trader")
+            .build(
+                "1.0.0",
+                new DistContents("test", List.copyOf(files.keySet()), files),
+                List.of("test"));
+    ModelCache cache = new ModelCache(tmp.resolve("m"), m -> {});
+    Version v = Version.parse("1.0.0");
+    cache.write(cache.file("nautilus_trader", v, ""), written);
+
+    ApiSnapshot read =
+        new ModelCache(tmp.resolve("m"), m -> {})
+            .read(cache.file("nautilus_trader", v, ""))
+            .orElseThrow();
+    assertThat(read).isEqualTo(written);
+    // A signature with no parameters is known: a keyword passed to it fails, as on a cold run.
+    assertThat(ApiModel.of(read).keyword("nautilus_trader.clock.utc_now", "tz"))
+        .isInstanceOf(ApiModel.Missing.class);
+  }
 }

@@ -37,9 +37,10 @@ import nautilus.autoupdate.version.Version;
 public final class ApiDiff {
   /**
    * Bump when the findings change shape, so cached comparisons are made again (2: member and
-   * parameter findings carry their owner; absent in older caches, read as 0).
+   * parameter findings carry their owner; absent in older caches, read as 0; 3: a name gone from
+   * one adapter no longer moves to another adapter's).
    */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   /** Below this name similarity a removed and an added member are not taken for a rename. */
   static final double RENAME_SIMILARITY = 0.5;
@@ -206,7 +207,7 @@ public final class ApiDiff {
   Optional<String> newHome(String oldModule, String name) {
     List<String> candidates = new ArrayList<>();
     for (String m : toHomes.getOrDefault(name, List.of())) {
-      if (!m.equals(oldModule) && to.resolve(m, name).isPresent()) {
+      if (!m.equals(oldModule) && !otherAdapter(oldModule, m) && to.resolve(m, name).isPresent()) {
         candidates.add(m);
       }
     }
@@ -218,6 +219,23 @@ public final class ApiDiff {
             .thenComparingInt(m -> m.split("\\.").length)
             .thenComparing(Comparator.naturalOrder());
     return candidates.stream().min(order);
+  }
+
+  /**
+   * Whether two modules belong to different adapters ({@code adapters.okx...} and {@code
+   * adapters.binance...}): a name of one adapter that the other also defines is another venue's
+   * function, not where the first one went (1.220.0's {@code okx.common.urls.get_http_base_url} was
+   * no move to Binance's, which takes three parameters).
+   */
+  static boolean otherAdapter(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i + 1 < x.length && i + 1 < y.length && x[i].equals(y[i]); i++) {
+      if (x[i].equals("adapters")) {
+        return !x[i + 1].equals(y[i + 1]);
+      }
+    }
+    return false;
   }
 
   private boolean inAll(String module, String name) {

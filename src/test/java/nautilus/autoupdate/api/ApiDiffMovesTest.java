@@ -1,0 +1,88 @@
+package nautilus.autoupdate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where the diff says a name went: within the package or within its own adapter, never to another
+ * adapter's function of the same name (1.220.0: OKX's {@code get_http_base_url} gone, Binance's
+ * kept, with another signature).
+ */
+class ApiDiffMovesTest {
+  static final String OKX = "nautilus_trader/adapters/okx/common/";
+  static final String BINANCE = "nautilus_trader/adapters/binance/common/urls.py";
+  static final String BINANCE_URLS =
+      "def get_http_base_url(account_type, is_testnet, is_us):\n    pass\n";
+
+  @Test
+  void aNameGoneFromOneAdapterIsRemovedThoughAnotherAdapterDefinesItsName() {
+    ApiSnapshot from =
+        snapshot(
+            "1.0.0",
+            Map.of(
+                OKX + "urls.py",
+                "def get_http_base_url():\n    pass\n\n\ndef format_symbol(s):\n    pass\n",
+                BINANCE,
+                BINANCE_URLS,
+                "nautilus_trader/common/clock.py",
+                "class LiveClock:\n    pass\n"));
+    ApiSnapshot to =
+        snapshot(
+            "2.0.0",
+            Map.of(
+                OKX + "urls.py",
+                "X = 1\n",
+                OKX + "symbol.py",
+                "def format_symbol(s):\n    pass\n",
+                BINANCE,
+                BINANCE_URLS,
+                "nautilus_trader/common/clock.py",
+                "Y = 1\n",
+                "nautilus_trader/common/component.py",
+                "class LiveClock:\n    pass\n"));
+
+    List<String> found =
+        ApiDiff.diff(from, to).stream()
+            .map(
+                c ->
+                    c.type().id()
+                        + " "
+                        + c.change().old().get(0)
+                        + " -> "
+                        + c.change().replacements())
+            .toList();
+
+    assertThat(found)
+        .contains(
+            "name_removed nautilus_trader.adapters.okx.common.urls.get_http_base_url -> [null]",
+            "name_moved nautilus_trader.adapters.okx.common.urls.format_symbol ->"
+                + " [nautilus_trader.adapters.okx.common.symbol.format_symbol]",
+            "name_moved nautilus_trader.common.clock.LiveClock ->"
+                + " [nautilus_trader.common.component.LiveClock]");
+    // Nor is Binance's signature compared with OKX's.
+    assertThat(found).noneMatch(f -> f.startsWith("parameter_"));
+  }
+
+  @Test
+  void modulesOfTwoAdaptersAreOtherAdapters() {
+    assertThat(ApiDiff.otherAdapter("p.adapters.okx.common.urls", "p.adapters.binance.common.urls"))
+        .isTrue();
+    assertThat(ApiDiff.otherAdapter("p.adapters.okx.common.urls", "p.adapters.okx.common.symbol"))
+        .isFalse();
+    assertThat(ApiDiff.otherAdapter("p.adapters.okx.common.urls", "p.common.component")).isFalse();
+  }
+
+  private static ApiSnapshot snapshot(String version, Map<String, String> files) {
+    Map<String, String> all = new java.util.TreeMap<>(files);
+    for (String f : files.keySet()) {
+      for (int i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) {
+        all.putIfAbsent(f.substring(0, i) + "/__init__.py", "");
+      }
+    }
+    return new SnapshotBuilder("nautilus_trader")
+        .build(version, new DistContents("test", List.copyOf(all.keySet()), all), List.of("test"));
+  }
+}

@@ -475,10 +475,7 @@ public final class ApiDiff {
       Param q = now.get(p.name());
       if (q == null) {
         Param same = i < after.size() ? after.get(i) : null;
-        if (same != null
-            && !oldNames.contains(same.name())
-            && same.kind() == p.kind()
-            && same.hasDefault() == p.hasDefault()) {
+        if (!takesKwargs && same != null && looksRenamed(p, same, oldNames)) {
           renamedTo.add(same.name());
           add(
               Type.PARAMETER_RENAMED,
@@ -568,6 +565,24 @@ public final class ApiDiff {
             owner);
       }
     }
+  }
+
+  /**
+   * Whether {@code now}, at the place {@code was} had, is that parameter under a new name: a new
+   * name, of the same kind, and with the same default and declared type where both record one.
+   * {@code write_data(..., skip_disjoint_check=False)} becoming {@code write_data(...,
+   * data_cls=None, ...)} (1.231.0) is another parameter, not a rename that a fix may write. A
+   * callable that now takes {@code **kwargs} is never said to rename: the old keyword still binds
+   * there.
+   */
+  private static boolean looksRenamed(Param was, Param now, Set<String> oldNames) {
+    return !oldNames.contains(now.name())
+        && now.kind() == was.kind()
+        && now.hasDefault() == was.hasDefault()
+        && (was.defaultValue() == null
+            || now.defaultValue() == null
+            || norm(was.defaultValue()).equals(norm(now.defaultValue())))
+        && (was.type() == null || now.type() == null || was.type().equals(now.type()));
   }
 
   private static String norm(String s) {

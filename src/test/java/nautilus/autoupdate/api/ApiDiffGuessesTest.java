@@ -7,11 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the diff says a name went: within the package or within its own adapter, never to another
- * adapter's function of the same name (1.220.0: OKX's {@code get_http_base_url} gone, Binance's
- * kept, with another signature).
+ * What the diff guesses. Where a name went: within the package or within its own adapter, never to
+ * another adapter's function of the same name (1.220.0: OKX's {@code get_http_base_url} gone,
+ * Binance's kept, with another signature). Which parameter is a renamed one: the new name at the
+ * old place, of the same kind, default and type, and not where {@code **kwargs} still takes the old
+ * keyword.
  */
-class ApiDiffMovesTest {
+class ApiDiffGuessesTest {
   static final String OKX = "nautilus_trader/adapters/okx/common/";
   static final String BINANCE = "nautilus_trader/adapters/binance/common/urls.py";
   static final String BINANCE_URLS =
@@ -73,6 +75,50 @@ class ApiDiffMovesTest {
     assertThat(ApiDiff.otherAdapter("p.adapters.okx.common.urls", "p.adapters.okx.common.symbol"))
         .isFalse();
     assertThat(ApiDiff.otherAdapter("p.adapters.okx.common.urls", "p.common.component")).isFalse();
+  }
+
+  @Test
+  void aParameterIsRenamedOnlyWhenTheNewOneAtItsPlaceLooksTheSame() {
+    ApiSnapshot from =
+        snapshot(
+            "1.0.0",
+            Map.of(
+                "nautilus_trader/catalog.py",
+                String.join(
+                    "\n",
+                    "def write_data(data, start=None, skip_disjoint_check=False):",
+                    "    pass",
+                    "def subscribe(instrument_id, is_demo=False):",
+                    "    pass",
+                    "def request(bar_type, limit=0):",
+                    "    pass",
+                    "")));
+    ApiSnapshot to =
+        snapshot(
+            "2.0.0",
+            Map.of(
+                "nautilus_trader/catalog.py",
+                String.join(
+                    "\n",
+                    "def write_data(data, start=None, data_cls=None, identifier=None, **kwargs):",
+                    "    pass",
+                    "def subscribe(instrument_id, demo=False):",
+                    "    pass",
+                    "def request(bar_type, start=None):",
+                    "    pass",
+                    "")));
+
+    List<String> found =
+        ApiDiff.diff(from, to).stream()
+            .filter(c -> c.type().id().startsWith("parameter_"))
+            .map(c -> c.change().text())
+            .toList();
+
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "Parameter `is_demo` of `subscribe` was renamed to `demo`",
+            // Another default at the old place: another parameter, so `limit=` is removed.
+            "Parameter `limit` of `request` was removed");
   }
 
   private static ApiSnapshot snapshot(String version, Map<String, String> files) {

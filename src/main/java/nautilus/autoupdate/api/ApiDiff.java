@@ -569,11 +569,11 @@ public final class ApiDiff {
 
   /**
    * Whether {@code now}, at the place {@code was} had, is that parameter under a new name: a new
-   * name, of the same kind, and with the same default and declared type where both record one.
-   * {@code write_data(..., skip_disjoint_check=False)} becoming {@code write_data(...,
-   * data_cls=None, ...)} (1.231.0) is another parameter, not a rename that a fix may write. A
-   * callable that now takes {@code **kwargs} is never said to rename: the old keyword still binds
-   * there.
+   * name, of the same kind, and with the same default where both record one (declared types are not
+   * compared: the Cython and the stub extractors write them differently). {@code write_data(...,
+   * skip_disjoint_check=False)} becoming {@code write_data(..., data_cls=None, ...)} (1.231.0) is
+   * another parameter, not a rename that a fix may write. A callable that now takes {@code
+   * **kwargs} is never said to rename: the old keyword still binds there.
    */
   private static boolean looksRenamed(Param was, Param now, Set<String> oldNames) {
     return !oldNames.contains(now.name())
@@ -581,8 +581,7 @@ public final class ApiDiff {
         && now.hasDefault() == was.hasDefault()
         && (was.defaultValue() == null
             || now.defaultValue() == null
-            || norm(was.defaultValue()).equals(norm(now.defaultValue())))
-        && (was.type() == null || now.type() == null || was.type().equals(now.type()));
+            || norm(was.defaultValue()).equals(norm(now.defaultValue())));
   }
 
   private static String norm(String s) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * What the diff guesses. Where a name went: within the package or within its own adapter, never to
  * another adapter's function of the same name (1.220.0: OKX's {@code get_http_base_url} gone,
  * Binance's kept, with another signature). Which parameter is a renamed one: the new name at the
- * old place, of the same kind, default and type, and not where {@code **kwargs} still takes the old
+ * old place, of the same kind and default, and not where {@code **kwargs} still takes the old
  * keyword.
  */
 class ApiDiffGuessesTest {

@@ -24,9 +24,10 @@ public record ApiSnapshot(
 
   /**
    * Bump when an extractor changes what it records (5: declared types of fields and params; 6: a
-   * function of no parameters keeps its empty signature in the cached JSON).
+   * function of no parameters keeps its empty signature in the cached JSON; 7: a Cython {@code x
+   * not None: T} parameter is named x, not None).
    */
-  public static final int FORMAT = 6;
+  public static final int FORMAT = 7;
 
   public ApiSnapshot {
     sources = List.copyOf(sources);

@@ -258,7 +258,8 @@ final class CythonExtractor {
       }
       int colon = left.indexOf(':');
       if (colon >= 0) {
-        left = left.substring(0, colon).trim();
+        // `ma_type not None: MovingAverageType=...` (1.219.0's indicators): the name is ma_type.
+        left = left.substring(0, colon).trim().replaceAll("\\s+(?:not|or)\\s+None$", "");
       }
       String[] words = left.split("\\s+");
       String name = words[words.length - 1];

@@ -97,7 +97,8 @@ class ExtractorsTest {
             "cdef int _c_only = 1",
             "cdef class Box(Base):",
             "    \"\"\"Doc with def fake(self): inside.\"\"\"",
-            "    def __init__(self, int size, list items not None, str name = \"a,b\"):",
+            "    def __init__(self, int size, list items not None, str name = \"a,b\",",
+            "                 ma_type not None: MovingAverageType=MovingAverageType.SIMPLE):",
             "        self.size = size",
             "    cpdef int area(",
             "        self,",
@@ -139,7 +140,8 @@ class ExtractorsTest {
             new Param("callback", ParamKind.POSITIONAL_OR_KEYWORD, true, "None"));
     assertThat(box.members().get("__init__").params())
         .extracting(p -> p.name() + "=" + p.defaultValue())
-        .containsExactly("size=null", "items=null", "name=\"a,b\"");
+        .containsExactly(
+            "size=null", "items=null", "name=\"a,b\"", "ma_type=MovingAverageType.SIMPLE");
     assertThat(box.members().get("make").params()).extracting(Param::name).containsExactly("n");
     assertThat(m.names().get("visible").params())
         .extracting(p -> p.kind())

@@ -339,10 +339,11 @@ public final class CodeScanner {
       Set<String> words = new HashSet<>(interest.words());
       Set<String> focus = new HashSet<>(interest.focusWords());
       focus.addAll(STRUCTURAL);
+      Set<String> keywords = interest.keywordWords();
       Set<String> selected = ConcurrentHashMap.newKeySet();
       for (int round = 0; ; round++) {
-        scan = new WordScan(words, focus);
-        wordsKey = Interest.of(words, focus).fingerprint();
+        scan = new WordScan(words, focus, keywords);
+        wordsKey = Interest.of(words, focus, keywords).fingerprint();
         facts.clear();
         parallel(
             paths,
@@ -360,8 +361,10 @@ public final class CodeScanner {
                 // Noted in failed; the other files go on.
               }
             });
-        Set<String> more = boundNames(selected, words);
-        more.removeAll(words);
+        Set<String> named = new HashSet<>(words);
+        named.addAll(keywords);
+        Set<String> more = boundNames(selected, named);
+        more.removeAll(named);
         if (more.isEmpty() || round == MAX_ROUNDS) {
           return selected;
         }

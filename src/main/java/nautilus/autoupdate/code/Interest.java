@@ -12,34 +12,56 @@ import java.util.TreeSet;
  * The identifiers a scan is for, so it can skip what cannot matter. A file can hold a site of a
  * change only where one of the change's {@code words} occurs (a renamed member, a moved module's
  * last segment, a keyword); {@code focusWords} (the owner of a config field, say) do not make a
- * file interesting, but keep the function bodies that mention them in view. A word ending in {@code
- * *} ({@code request_*}) stands for every identifier it starts. {@link #ALL} reads everything.
+ * file interesting, but keep the function bodies that mention them in view. {@code keywordWords}
+ * make a file interesting only where written as a call's keyword ({@code result=} after {@code (}
+ * or {@code ,}), and keep bodies in view wherever they occur: a change that can reach only a
+ * keyword argument (a keyword whose declared type changed, a method's removed parameter) needs no
+ * file where the name is only a local variable or an attribute. A word ending in {@code *} ({@code
+ * request_*}) stands for every identifier it starts. {@link #ALL} reads everything.
  */
 public record Interest(
-    Set<String> words, Set<String> focusWords, boolean all, List<String> prefixes) {
-  public static final Interest ALL = new Interest(Set.of(), Set.of(), true, null);
+    Set<String> words,
+    Set<String> focusWords,
+    Set<String> keywordWords,
+    boolean all,
+    List<String> prefixes) {
+  public static final Interest ALL = new Interest(Set.of(), Set.of(), Set.of(), true, null);
 
   /**
-   * {@code prefixes} is always derived from {@code words} (the {@code x*} ones, without the star).
+   * {@code prefixes} is always derived from {@code words} (the {@code x*} ones, without the star);
+   * a keyword word that is also a word, or a prefix, is a word.
    */
   public Interest {
-    words = Set.copyOf(words);
+    Set<String> w = new java.util.HashSet<>(words);
+    keywordWords.stream().filter(k -> k.endsWith("*")).forEach(w::add);
+    words = Set.copyOf(w);
     focusWords = Set.copyOf(focusWords);
+    keywordWords =
+        keywordWords.stream()
+            .filter(k -> !w.contains(k))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     prefixes =
         words.stream()
-            .filter(w -> w.endsWith("*"))
-            .map(w -> w.substring(0, w.length() - 1))
+            .filter(x -> x.endsWith("*"))
+            .map(x -> x.substring(0, x.length() - 1))
             .sorted()
             .toList();
   }
 
   public static Interest of(Set<String> words, Set<String> focusWords) {
-    return new Interest(words, focusWords, false, null);
+    return of(words, focusWords, Set.of());
   }
 
-  /** Whether {@code identifier} is one of the words, or starts with a {@code prefix*} word. */
+  public static Interest of(Set<String> words, Set<String> focusWords, Set<String> keywordWords) {
+    return new Interest(words, focusWords, keywordWords, false, null);
+  }
+
+  /**
+   * Whether {@code identifier} is one of the words or keyword words, or starts with a {@code
+   * prefix*} word.
+   */
   public boolean names(String identifier) {
-    if (words.contains(identifier)) {
+    if (words.contains(identifier) || keywordWords.contains(identifier)) {
       return true;
     }
     for (String p : prefixes) {
@@ -59,6 +81,10 @@ public record Interest(
     new TreeSet<>(words).forEach(w -> sb.append(w).append('\n'));
     sb.append('|');
     new TreeSet<>(focusWords).forEach(w -> sb.append(w).append('\n'));
+    if (!keywordWords.isEmpty()) {
+      sb.append('|');
+      new TreeSet<>(keywordWords).forEach(w -> sb.append(w).append('\n'));
+    }
     try {
       byte[] d =
           MessageDigest.getInstance("SHA-256")

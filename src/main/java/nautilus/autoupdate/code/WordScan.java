@@ -13,8 +13,13 @@ import java.util.List;
  * as Python allows them in names.
  */
 final class WordScan {
-  /** What a word is for: making a file interesting (wins), or only keeping a body in view. */
-  static final byte TRIGGER = 2;
+  /**
+   * What a word is for: making a file interesting (wins), doing so only where written as a call's
+   * keyword, or only keeping a body in view.
+   */
+  static final byte TRIGGER = 3;
+
+  static final byte KEYWORD = 2;
 
   static final byte FOCUS = 1;
 
@@ -67,8 +72,20 @@ final class WordScan {
   }
 
   WordScan(Collection<String> triggers, Collection<String> focus) {
+    this(triggers, focus, List.of());
+  }
+
+  /**
+   * {@code keywords} trigger only where written as a keyword argument ({@link #keywordArgument}),
+   * elsewhere they are focus words; in substring mode they trigger anywhere.
+   */
+  WordScan(Collection<String> triggers, Collection<String> focus, Collection<String> keywords) {
     int n =
-        Math.max(4, Integer.highestOneBit(Math.max(1, (triggers.size() + focus.size()) * 4)) * 2);
+        Math.max(
+            4,
+            Integer.highestOneBit(
+                    Math.max(1, (triggers.size() + focus.size() + keywords.size()) * 4))
+                * 2);
     table = new byte[n][];
     roles = new byte[n];
     mask = n - 1;
@@ -82,6 +99,9 @@ final class WordScan {
       } else {
         lens |= add(w, FOCUS);
       }
+    }
+    for (String w : keywords) {
+      lens |= add(w, KEYWORD);
     }
     for (String w : triggers) {
       if (w.endsWith("*")) {
@@ -157,6 +177,10 @@ final class WordScan {
       if (role == 0 && prefixes.length > 0) {
         role = prefixRole(src, start, i);
       }
+      if (role == KEYWORD) {
+        byte prefix = prefixes.length > 0 ? prefixRole(src, start, i) : 0;
+        role = prefix == TRIGGER || keywordArgument(src, start, i) ? TRIGGER : FOCUS;
+      }
       if (role != 0) {
         if (count == found.length) {
           found = Arrays.copyOf(found, count * 2);
@@ -171,6 +195,60 @@ final class WordScan {
       }
     }
     return new Hits(Arrays.copyOf(found, count), Arrays.copyOf(triggers, triggerCount));
+  }
+
+  /**
+   * Whether the identifier at {@code src[from, to)} may be a keyword argument: {@code =} (not
+   * {@code ==}) follows it and {@code (} or {@code ,} precedes it, across whitespace, line
+   * continuations and (after it) comments. A comment before it, on an earlier line, cannot be told
+   * from code without reading the line's strings: a line holding a {@code #} counts as one. Some
+   * other names pass too ({@code a, name = f()}, a parameter's default), never a keyword fails.
+   */
+  static boolean keywordArgument(byte[] src, int from, int to) {
+    int n = src.length;
+    int j = to;
+    while (j < n) {
+      byte c = src[j];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\\') {
+        j++;
+      } else if (c == '#') {
+        while (j < n && src[j] != '\n') {
+          j++;
+        }
+      } else {
+        break;
+      }
+    }
+    if (j >= n || src[j] != '=' || (j + 1 < n && src[j + 1] == '=')) {
+      return false;
+    }
+    int k = from - 1;
+    boolean newline = false;
+    while (k >= 0) {
+      byte c = src[k];
+      if (c == '\n') {
+        newline = true;
+        k--;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\\') {
+        k--;
+      } else {
+        break;
+      }
+    }
+    if (k < 0) {
+      return false;
+    }
+    if (src[k] == '(' || src[k] == ',') {
+      return true;
+    }
+    if (newline) {
+      for (int i = k; i >= 0 && src[i] != '\n'; i--) {
+        if (src[i] == '#') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The strongest role of a prefix word that {@code src[from, to)} starts with, else 0. */
@@ -232,7 +310,7 @@ final class WordScan {
           found = Arrays.copyOf(found, count * 2);
         }
         found[count++] = at;
-        if (roles[slot] == TRIGGER) {
+        if (roles[slot] >= KEYWORD) {
           if (triggerCount == triggers.length) {
             triggers = Arrays.copyOf(triggers, triggerCount * 2);
           }

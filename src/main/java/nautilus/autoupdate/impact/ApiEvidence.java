@@ -49,7 +49,27 @@ final class ApiEvidence {
       ApiDiffSource.Found diff,
       List<ApiChange> linked,
       List<ApiChange> usable,
-      List<BreakingChange> matchable) {}
+      List<BreakingChange> matchable) {
+
+    /**
+     * Whether matchable finding {@code i} can reach only a keyword argument: a removed or renamed
+     * parameter of a method ({@code Owner.method.param}), which the matcher meets at calls of the
+     * method passing it by keyword (a parameter is no attribute of its method), so the scan needs
+     * no file where the name is written only otherwise.
+     */
+    boolean keywordOnly(int i, String packageName) {
+      ApiChange.Type type = usable.get(i).type();
+      if (type != ApiChange.Type.PARAMETER_REMOVED && type != ApiChange.Type.PARAMETER_RENAMED) {
+        return false;
+      }
+      BreakingChange m = matchable.get(i);
+      if (m.old().size() != 1 || nautilus.autoupdate.notes.RequiredParameter.of(m).isPresent()) {
+        return false;
+      }
+      OldName old = OldName.parse(m.old().get(0), packageName);
+      return old != null && !old.qualified() && old.segments().size() >= 3;
+    }
+  }
 
   private ApiEvidence() {}
 

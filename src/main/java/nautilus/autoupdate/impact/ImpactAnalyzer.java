@@ -181,16 +181,23 @@ public final class ImpactAnalyzer {
     // The scan reads the files that the notes' or the diff's identifiers can reach, and the
     // keywords whose declared type changed (the models are read for those when there is a diff:
     // each is a few MB of JSON).
+    // The changes that can reach only a keyword argument make a file interesting only where their
+    // word is written as one: a common word ("result", "count") is mostly a local name elsewhere.
     List<BreakingChange> wanted = new ArrayList<>(changes);
+    List<BreakingChange> keywordOnly = new ArrayList<>();
     Optional<ApiModel> oldModel = Optional.empty();
     Optional<ApiModel> newModel = Optional.empty();
     if (findings != null) {
-      wanted.addAll(findings.matchable());
+      List<BreakingChange> matchable = findings.matchable();
+      for (int i = 0; i < matchable.size(); i++) {
+        (findings.keywordOnly(i, cfg.packageName()) ? keywordOnly : wanted).add(matchable.get(i));
+      }
       if (findings.diff().available()) {
         oldModel = api.model(cfg.packageName(), current);
         newModel = oldModel.isEmpty() ? oldModel : api.model(cfg.packageName(), target);
         if (oldModel.isPresent() && newModel.isPresent()) {
-          wanted.addAll(FieldTypes.interest(oldModel.get(), newModel.get()));
+          // FieldTypes judges only the keywords passed at calls.
+          keywordOnly.addAll(FieldTypes.interest(oldModel.get(), newModel.get()));
         }
       }
     }
@@ -202,7 +209,7 @@ public final class ImpactAnalyzer {
             cache,
             targetOnly.isPresent()
                 ? Interest.ALL
-                : ImpactMatcher.interest(wanted, cfg.packageName()),
+                : ImpactMatcher.interest(wanted, keywordOnly, cfg.packageName()),
             cfg.maxSourceFileMb() * 1024L * 1024L);
     ImpactMatcher.MatchResult found = matcher.match(changes, code);
     // Review items index note changes, which the diff's merge keeps in place.

@@ -102,6 +102,20 @@ public final class ImpactMatcher {
     return Interest.of(words, focus);
   }
 
+  /**
+   * {@link #interest(List, String)} of {@code changes} and {@code keywordOnly}, the latter changes
+   * that can reach only a keyword argument at a call: their words make a file interesting only
+   * where written as one ({@link Interest#keywordWords}).
+   */
+  public static Interest interest(
+      List<BreakingChange> changes, List<BreakingChange> keywordOnly, String packageName) {
+    Interest all = interest(changes, packageName);
+    Interest keywords = interest(keywordOnly, packageName);
+    Set<String> focus = new HashSet<>(all.focusWords());
+    focus.addAll(keywords.focusWords());
+    return Interest.of(all.words(), focus, keywords.words());
+  }
+
   public MatchResult match(List<BreakingChange> changes, CodeBase code) {
     String pkg = code.packageName();
     Set<String> named = namedPaths(changes, pkg);

@@ -51,6 +51,51 @@ class WordScanTest {
   }
 
   @Test
+  void aKeywordWordTriggersOnlyWhereWrittenAsAKeywordArgument() {
+    WordScan scan = new WordScan(Set.of(), Set.of(), Set.of("result"));
+    for (String kw :
+        List.of(
+            "f(result=1)",
+            "f(a, result = 1)",
+            "f(\n    result=1,\n)",
+            "f(a,  \\\n result=1)",
+            "f(a,  # why\n    result=1)",
+            "f(result  # why\n  = 1)",
+            // Not keywords, but not told apart by the bytes alone: they pass too.
+            "a, result = g()",
+            "def g(x, result=None): pass")) {
+      assertThat(scan.scan(utf8(kw), false).triggered()).as(kw).isTrue();
+    }
+    for (String other :
+        List.of(
+            "result = g()",
+            "x = 1\nresult = 2",
+            "return result",
+            "r.result",
+            "f(result)",
+            "f(result == 1)",
+            "if result: pass",
+            "x.result: int = 1")) {
+      WordScan.Hits hits = scan.scan(utf8(other), false);
+      assertThat(hits.triggered()).as(other).isFalse();
+      // Elsewhere it still keeps its body in view.
+      assertThat(hits.offsets()).as(other).containsExactly(other.indexOf("result"));
+    }
+    // A word that is also a trigger triggers anywhere; in a notebook's JSON, anywhere too.
+    assertThat(
+            new WordScan(Set.of("result"), Set.of(), Set.of("result"))
+                .scan(utf8("r.result"), false)
+                .triggered())
+        .isTrue();
+    assertThat(scan.scan(utf8("\"r.result\""), true).triggered()).isTrue();
+    Interest interest = Interest.of(Set.of("count"), Set.of(), Set.of("result", "count"));
+    assertThat(interest.keywordWords()).containsExactly("result");
+    assertThat(interest.names("result")).isTrue();
+    assertThat(interest.fingerprint())
+        .isNotEqualTo(Interest.of(Set.of("count", "result"), Set.of()).fingerprint());
+  }
+
+  @Test
   void nonAsciiLettersBelongToTheIdentifier() {
     WordScan scan = new WordScan(Set.of("average"), Set.of());
     // "é" is two bytes: the second "average" starts at byte 12.

@@ -13,11 +13,11 @@ import java.util.TreeSet;
  * change only where one of the change's {@code words} occurs (a renamed member, a moved module's
  * last segment, a keyword); {@code focusWords} (the owner of a config field, say) do not make a
  * file interesting, but keep the function bodies that mention them in view. {@code keywordWords}
- * make a file interesting only where written as a call's keyword ({@code result=} after {@code (}
- * or {@code ,}), and keep bodies in view wherever they occur: a change that can reach only a
- * keyword argument (a keyword whose declared type changed, a method's removed parameter) needs no
- * file where the name is only a local variable or an attribute. A word ending in {@code *} ({@code
- * request_*}) stands for every identifier it starts. {@link #ALL} reads everything.
+ * count only where written as a call's keyword ({@code result=} after {@code (} or {@code ,}): a
+ * change that can reach only a keyword argument (a keyword whose declared type changed, a method's
+ * removed parameter) needs no file, nor function body, where the name is only a local variable or
+ * an attribute. A word ending in {@code *} ({@code request_*}) stands for every identifier it
+ * starts. {@link #ALL} reads everything.
  */
 public record Interest(
     Set<String> words,

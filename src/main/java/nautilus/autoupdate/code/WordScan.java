@@ -14,10 +14,10 @@ import java.util.List;
  */
 final class WordScan {
   /**
-   * What a word is for: making a file interesting (wins), doing so only where written as a call's
-   * keyword, or only keeping a body in view.
+   * What a word is for, as bits (a word may be for several): making a file interesting (wins),
+   * doing so only where written as a call's keyword, or only keeping a body in view.
    */
-  static final byte TRIGGER = 3;
+  static final byte TRIGGER = 4;
 
   static final byte KEYWORD = 2;
 
@@ -77,7 +77,8 @@ final class WordScan {
 
   /**
    * {@code keywords} trigger only where written as a keyword argument ({@link #keywordArgument}),
-   * elsewhere they are focus words; in substring mode they trigger anywhere.
+   * and elsewhere are not looked for (unless also focus words, then they keep bodies in view); in
+   * substring mode they trigger anywhere.
    */
   WordScan(Collection<String> triggers, Collection<String> focus, Collection<String> keywords) {
     int n =
@@ -136,7 +137,7 @@ final class WordScan {
       slot = (slot + 1) & mask;
     }
     table[slot] = b;
-    roles[slot] = (byte) Math.max(roles[slot], role);
+    roles[slot] |= role;
     return 1L << Math.min(63, b.length);
   }
 
@@ -173,13 +174,22 @@ final class WordScan {
         i++;
       }
       int len = i - start;
-      byte role = (lengths & (1L << Math.min(63, len))) == 0 ? 0 : lookup(src, start, i);
+      byte bits = (lengths & (1L << Math.min(63, len))) == 0 ? 0 : lookup(src, start, i);
+      byte role;
+      if ((bits & TRIGGER) != 0) {
+        role = TRIGGER;
+      } else if ((bits & KEYWORD) != 0) {
+        byte prefix = prefixes.length > 0 ? prefixRole(src, start, i) : 0;
+        // Elsewhere a keyword word is no occurrence, unless it is a focus word too.
+        role =
+            prefix == TRIGGER || keywordArgument(src, start, i)
+                ? TRIGGER
+                : (bits & FOCUS) != 0 ? FOCUS : prefix;
+      } else {
+        role = bits;
+      }
       if (role == 0 && prefixes.length > 0) {
         role = prefixRole(src, start, i);
-      }
-      if (role == KEYWORD) {
-        byte prefix = prefixes.length > 0 ? prefixRole(src, start, i) : 0;
-        role = prefix == TRIGGER || keywordArgument(src, start, i) ? TRIGGER : FOCUS;
       }
       if (role != 0) {
         if (count == found.length) {
@@ -310,7 +320,7 @@ final class WordScan {
           found = Arrays.copyOf(found, count * 2);
         }
         found[count++] = at;
-        if (roles[slot] >= KEYWORD) {
+        if ((roles[slot] & (TRIGGER | KEYWORD)) != 0) {
           if (triggerCount == triggers.length) {
             triggers = Arrays.copyOf(triggers, triggerCount * 2);
           }

@@ -24,7 +24,7 @@ import nautilus.autoupdate.UserError;
  * only ever saves time.
  */
 final class FactsCache {
-  static final int FORMAT = 6;
+  static final int FORMAT = 7;
 
   record Entry(long size, long mtime, String hash) {}
 

@@ -100,6 +100,31 @@ class CodeScannerTest {
   }
 
   @Test
+  void aModuleNameATestMocksIsNoConfigString() throws IOException {
+    write(
+        "test_s.py",
+        String.join(
+            "\n",
+            "import sys",
+            "from unittest.mock import MagicMock",
+            "mocks = {",
+            "    \"nautilus_trader.model.data\": MagicMock(),",
+            "    \"nautilus_trader.model.enums\": mock.MagicMock(),",
+            "    \"nautilus_trader.config\": real_config,",
+            "}",
+            "strategy = sys.modules[\"nautilus_trader.trading.strategy\"]",
+            "path = \"nautilus_trader.examples.strategies.ema_cross:EMACross\"",
+            ""));
+    FileUses f = new CodeScanner().scan(tmp, List.of("."), PKG, null).files().get(0);
+    assertThat(f.uses())
+        .filteredOn(u -> u.kind() == UseKind.CONFIG_STRING)
+        .extracting(u -> u.at().line())
+        // The mocked module names (lines 4, 5 and 8) are not references; a key whose value is no
+        // mock (line 6) and a plain path string (line 9) are.
+        .containsExactly(6, 9);
+  }
+
+  @Test
   void byteOffsetsCountUtf8Bytes() throws IOException {
     write(
         "m.py",

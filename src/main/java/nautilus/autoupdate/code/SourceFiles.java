@@ -157,7 +157,19 @@ final class SourceFiles {
     }
     String name = rel.substring(rel.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
-    return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return dot > 0
+        && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))
+        && !bindingGenerator(name);
+  }
+
+  /**
+   * A cbindgen settings file ({@code cbindgen_cython.toml} beside a copy of upstream's Rust core):
+   * the module names in it are Cython {@code cimport}s of generated headers, which no Python import
+   * reads and no model holds.
+   */
+  private static boolean bindingGenerator(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.startsWith("cbindgen") && lower.endsWith(".toml");
   }
 
   /** Whether a folder on the way to {@code rel} is a virtualenv, a cache or build output. */

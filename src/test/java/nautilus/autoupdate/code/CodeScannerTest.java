@@ -125,6 +125,19 @@ class CodeScannerTest {
   }
 
   @Test
+  void aCbindgenSettingsFileIsNotScanned() throws IOException {
+    write(
+        "nautilus_core/model/cbindgen_cython.toml",
+        "[cython.cimports]\n\"nautilus_trader.core.rust.core\" = [\"CVec\"]\n");
+    write(
+        "config/strategy.toml",
+        "strategy_path = \"nautilus_trader.examples.strategies.ema_cross:EMACross\"\n");
+    assertThat(new CodeScanner().scan(tmp, List.of("."), PKG, null).files())
+        .extracting(FileUses::path)
+        .containsExactly("config/strategy.toml");
+  }
+
+  @Test
   void byteOffsetsCountUtf8Bytes() throws IOException {
     write(
         "m.py",

@@ -126,10 +126,9 @@ public final class ModelJudge {
   /**
    * A site at one keyword of a call that the target binds only through {@code **kwargs} is no
    * proven break, and no rename of that keyword is proven either: the keyword is passed on to code
-   * the model cannot see (on Trading-ntrader, {@code write_data(skip_disjoint_check=True)} on a
-   * catalog whose 1.231.0 {@code write_data} takes {@code **kwargs}). Such a site stays, as {@code
-   * possible} and with no fix, so that nothing edits it automatically; every other site is returned
-   * as it is.
+   * the model cannot see ({@code write_data(skip_disjoint_check=True)} on a catalog whose 1.231.0
+   * {@code write_data} takes {@code **kwargs}). Such a site stays, as {@code possible} and with no
+   * fix, so that nothing edits it automatically; every other site is returned as it is.
    */
   static Site kwargsOnTarget(FileUses file, Site s, ApiModel neu) {
     for (Use u : usesAt(file, s)) {

@@ -38,9 +38,10 @@ public final class ApiDiff {
   /**
    * Bump when the findings change shape, so cached comparisons are made again (2: member and
    * parameter findings carry their owner; absent in older caches, read as 0; 3: a name gone from
-   * one adapter no longer moves to another adapter's).
+   * one adapter no longer moves to another adapter's; 4: a removed module's names that went nowhere
+   * while others moved are removed names of their own).
    */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
 
   /** Below this name similarity a removed and an added member are not taken for a rename. */
   static final double RENAME_SIMILARITY = 0.5;
@@ -108,12 +109,22 @@ public final class ApiDiff {
 
   private void removedModule(ModuleApi old) {
     Set<String> homes = new java.util.TreeSet<>();
+    List<ApiObject> gone = new ArrayList<>();
     for (ApiObject o : old.names().values()) {
       if (!matters(old, o)) {
+        // A re-export of the package's own class (`model.orders` re-exporting `Order` from
+        // `model.orders.base`) is how users import it: gone from everywhere, it is named below.
+        if (o.target() != null
+            && o.target().startsWith(from.packageName() + ".")
+            && newHome(old.name(), o.name()).isEmpty()) {
+          gone.add(o);
+        }
         continue;
       }
       Optional<String> home = newHome(old.name(), o.name());
-      if (home.isPresent()) {
+      if (home.isEmpty()) {
+        gone.add(o);
+      } else {
         homes.add(home.get());
         moved(old.name(), o, home.get());
         if (o.kind() != ObjectKind.IMPORT) {
@@ -122,6 +133,11 @@ public final class ApiDiff {
               .ifPresent(n -> compareObjects(old.name(), o, home.get(), n));
         }
       }
+    }
+    if (!homes.isEmpty()) {
+      // Some names went elsewhere: the module's finding names their home, which the others (1.231.0
+      // -> 2.0.0rc7: `model.orders.Order`, not in `nautilus_trader.model`) must not inherit.
+      gone.forEach(o -> nameRemoved(old, o));
     }
     String replacement = homes.size() == 1 ? homes.iterator().next() : null;
     add(
@@ -155,6 +171,10 @@ public final class ApiDiff {
       moved(old.name(), o, home.get());
       return;
     }
+    nameRemoved(old, o);
+  }
+
+  private void nameRemoved(ModuleApi old, ApiObject o) {
     add(
         Type.NAME_REMOVED,
         ChangeKind.REMOVE,

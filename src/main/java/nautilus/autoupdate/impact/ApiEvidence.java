@@ -298,11 +298,13 @@ final class ApiEvidence {
    */
   private static List<Site> best(List<Site> sites, List<ApiChange> usable) {
     Map<String, Site> out = new LinkedHashMap<>();
+    // A name's own finding before its module's, even without a fix: the module's replacement
+    // holds the names that moved there, not one that is gone (`model.orders.Order`, 2.0.0rc7).
     Comparator<Site> order =
         Comparator.comparing((Site s) -> s.certainty() == Certainty.CERTAIN ? 0 : 1)
-            .thenComparing(s -> s.fix() == null ? 1 : 0)
             .thenComparing(
-                s -> usable.get(s.change()).type() == ApiChange.Type.MODULE_REMOVED ? 1 : 0);
+                s -> usable.get(s.change()).type() == ApiChange.Type.MODULE_REMOVED ? 1 : 0)
+            .thenComparing(s -> s.fix() == null ? 1 : 0);
     sites.stream().sorted(order).forEach(s -> out.putIfAbsent(line(s) + ":" + s.column(), s));
     return List.copyOf(out.values());
   }

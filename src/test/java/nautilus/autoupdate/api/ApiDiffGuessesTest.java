@@ -46,16 +46,7 @@ class ApiDiffGuessesTest {
                 "nautilus_trader/common/component.py",
                 "class LiveClock:\n    pass\n"));
 
-    List<String> found =
-        ApiDiff.diff(from, to).stream()
-            .map(
-                c ->
-                    c.type().id()
-                        + " "
-                        + c.change().old().get(0)
-                        + " -> "
-                        + c.change().replacements())
-            .toList();
+    List<String> found = findings(from, to);
 
     assertThat(found)
         .contains(
@@ -119,6 +110,55 @@ class ApiDiffGuessesTest {
             "Parameter `is_demo` of `subscribe` was renamed to `demo`",
             // Another default at the old place: another parameter, so `limit=` is removed.
             "Parameter `limit` of `request` was removed");
+  }
+
+  @Test
+  void aNameOfARemovedModuleThatWentNowhereIsRemovedThoughItsSiblingsMoved() {
+    ApiSnapshot from =
+        snapshot(
+            "1.0.0",
+            Map.of(
+                "nautilus_trader/model/orders/__init__.py",
+                "from nautilus_trader.model.orders.base import Order\n"
+                    + "from nautilus_trader.model.orders.market import MarketOrder\n\n\n"
+                    + "class OrderList:\n    pass\n",
+                "nautilus_trader/model/orders/base.py",
+                "class Order:\n    pass\n",
+                "nautilus_trader/model/orders/market.py",
+                "class MarketOrder:\n    pass\n",
+                "nautilus_trader/model/gone.py",
+                "class Legacy:\n    pass\n"));
+    ApiSnapshot to =
+        snapshot(
+            "2.0.0",
+            Map.of(
+                "nautilus_trader/model/__init__.py",
+                "from nautilus_trader.model.book import MarketOrder, OrderList\n\n"
+                    + "__all__ = [\"MarketOrder\", \"OrderList\"]\n",
+                "nautilus_trader/model/book.py",
+                "class MarketOrder:\n    pass\n\n\nclass OrderList:\n    pass\n"));
+
+    List<String> found = findings(from, to);
+
+    assertThat(found)
+        .contains(
+            "module_removed nautilus_trader.model.orders -> [nautilus_trader.model]",
+            "name_moved nautilus_trader.model.orders.OrderList -> [nautilus_trader.model.OrderList]",
+            // Order, which users import from `model.orders` (a re-export), is importable from
+            // nowhere: it does not inherit the module's replacement.
+            "name_removed nautilus_trader.model.orders.Order -> [null]",
+            "module_removed nautilus_trader.model.orders.base -> [null]",
+            // A module whose names all went: its own finding says so, with no name findings.
+            "module_removed nautilus_trader.model.gone -> [null]")
+        .noneMatch(f -> f.contains("model.gone.Legacy"));
+  }
+
+  /** Each finding as {@code type old -> replacements}. */
+  private static List<String> findings(ApiSnapshot from, ApiSnapshot to) {
+    return ApiDiff.diff(from, to).stream()
+        .map(
+            c -> c.type().id() + " " + c.change().old().get(0) + " -> " + c.change().replacements())
+        .toList();
   }
 
   private static ApiSnapshot snapshot(String version, Map<String, String> files) {

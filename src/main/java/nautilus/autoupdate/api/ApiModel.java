@@ -46,6 +46,11 @@ public final class ApiModel {
       return rest.isEmpty();
     }
 
+    /** A keyword that binds only through the callee's {@code **kwargs} ({@link #keyword}). */
+    public boolean throughKwargs() {
+      return path.contains("(**");
+    }
+
     @Override
     public String describe() {
       return path + " (" + kind + ")" + (rest.isEmpty() ? "" : ", then ." + rest + " on a value");

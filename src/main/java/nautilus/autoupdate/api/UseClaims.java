@@ -47,7 +47,7 @@ public final class UseClaims {
       }
       case NAME, ATTRIBUTE, CALL -> {
         if (u.resolved()) {
-          out.add(new Claim("name " + t, u.at(), "`" + t + "`", m -> m.resolve(t)));
+          out.add(new Claim(nameKey(t), u.at(), "`" + t + "`", m -> m.resolve(t)));
         } else {
           String member = t.substring(t.lastIndexOf('.') + 1);
           out.add(
@@ -64,7 +64,7 @@ public final class UseClaims {
           for (Kwarg k : u.kwargs()) {
             out.add(
                 new Claim(
-                    "keyword " + t + "(" + k.name() + "=)",
+                    keywordKey(t, k.name()),
                     k.at(),
                     "keyword `" + k.name() + "=` of `" + t + "`",
                     m ->
@@ -87,5 +87,15 @@ public final class UseClaims {
       default -> {}
     }
     return out;
+  }
+
+  /** The key of the claim that {@code target} resolves. */
+  public static String nameKey(String target) {
+    return "name " + target;
+  }
+
+  /** The key of the claim that keyword {@code kw} binds at a call of {@code target}. */
+  public static String keywordKey(String target, String kw) {
+    return "keyword " + target + "(" + kw + "=)";
   }
 }

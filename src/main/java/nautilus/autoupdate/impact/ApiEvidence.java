@@ -316,14 +316,8 @@ final class ApiEvidence {
       if (line(s).equals(line(d)) && s.evidence() == null) {
         sites.set(
             i,
-            new Site(
-                s.line(),
-                s.column(),
-                s.cell(),
-                s.code(),
-                s.match(),
+            s.judged(
                 Certainty.CERTAIN,
-                s.change(),
                 s.fix() != null ? s.fix() : d.fix(),
                 "the API diff agrees: " + a.evidence()));
       }

@@ -132,15 +132,13 @@ public final class ModelJudge {
    */
   static Site kwargsOnTarget(FileUses file, Site s, ApiModel neu) {
     for (Use u : usesAt(file, s)) {
-      String keyword = here(u.at(), s) ? null : keywordAt(u, s);
+      String keyword = keywordAt(u, s);
       if (keyword == null || !u.resolved()) {
         continue;
       }
-      String bound = "keyword " + u.target() + "(" + keyword + "=)";
+      String bound = UseClaims.keywordKey(u.target(), keyword);
       for (UseClaims.Claim c : UseClaims.of(u)) {
-        if (c.key().equals(bound)
-            && c.check().apply(neu) instanceof Found f
-            && f.path().contains("(**")) {
+        if (c.key().equals(bound) && c.check().apply(neu) instanceof Found f && f.throughKwargs()) {
           String why =
               "on "
                   + neu.version()
@@ -189,7 +187,7 @@ public final class ModelJudge {
         if (r instanceof ApiModel.Missing m) {
           return new OnTarget(null, "on " + neu.version() + ": " + c.text() + " fails: " + m.why());
         }
-        if (!(r instanceof Found fr) || fr.path().contains("(**")) {
+        if (!(r instanceof Found fr) || fr.throughKwargs()) {
           clearable = false;
         } else {
           shown.add(c.text() + " -> " + fr.path());
@@ -246,10 +244,10 @@ public final class ModelJudge {
       List<UseClaims.Claim> claims = UseClaims.of(u);
       // A site at one keyword of a call ("Deprecated `testnet` ... use `environment`") claims only
       // the callee and that keyword: it stands whatever else of the signature changed.
-      String keyword = here(u.at(), s) ? null : keywordAt(u, s);
+      String keyword = keywordAt(u, s);
       if (keyword != null) {
-        String callee = "name " + u.target();
-        String bound = "keyword " + u.target() + "(" + keyword + "=)";
+        String callee = UseClaims.nameKey(u.target());
+        String bound = UseClaims.keywordKey(u.target(), keyword);
         claims =
             claims.stream().filter(c -> c.key().equals(callee) || c.key().equals(bound)).toList();
       }
@@ -276,8 +274,11 @@ public final class ModelJudge {
         + String.join("; ", shown.stream().distinct().toList());
   }
 
-  /** The keyword of {@code u} the site sits on, or null. */
+  /** The keyword of {@code u} the site sits on (not the use's own place), or null. */
   private static String keywordAt(Use u, Site s) {
+    if (here(u.at(), s)) {
+      return null;
+    }
     return u.kwargs().stream()
         .filter(k -> here(k.at(), s))
         .map(Kwarg::name)
@@ -293,7 +294,7 @@ public final class ModelJudge {
 
   /** Same definition and kind (and signature); a keyword only when bound by name on both. */
   private static boolean same(Found a, Found b, boolean signature) {
-    if (a.path().contains("(**") || b.path().contains("(**")) {
+    if (a.throughKwargs() || b.throughKwargs()) {
       return false;
     }
     return a.path().equals(b.path())

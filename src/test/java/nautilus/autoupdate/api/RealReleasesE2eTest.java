@@ -25,6 +25,13 @@ class RealReleasesE2eTest {
    * {@code api-diff --from 1.219.0 --to 1.220.0} on the cache in {@link #STATE}, then {@code more}.
    */
   static CliRunner.Result apiDiff(String... more) {
+    return apiDiffIn(STATE, more);
+  }
+
+  /**
+   * {@code api-diff --from 1.219.0 --to 1.220.0} on the cache in {@code state}, then {@code more}.
+   */
+  static CliRunner.Result apiDiffIn(Path state, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -34,7 +41,7 @@ class RealReleasesE2eTest {
                 "--to",
                 "1.220.0",
                 "--state-dir",
-                STATE.toString(),
+                state.toString(),
                 "--no-introspect"));
     args.addAll(List.of(more));
     return CliRunner.run(Path.of("").toAbsolutePath(), Map.of(), args.toArray(String[]::new));
@@ -107,20 +114,7 @@ class RealReleasesE2eTest {
           STATE.resolve("api/snapshots/nautilus_trader-" + v + ".json"),
           models.resolve("nautilus_trader-" + v + ".json"));
     }
-    CliRunner.Result cached =
-        CliRunner.run(
-            Path.of("").toAbsolutePath(),
-            Map.of(),
-            "api-diff",
-            "--from",
-            "1.219.0",
-            "--to",
-            "1.220.0",
-            "--state-dir",
-            fresh.resolve("cached").toString(),
-            "--no-introspect",
-            "--format",
-            "json");
+    CliRunner.Result cached = apiDiffIn(fresh.resolve("cached"), "--format", "json");
     assertThat(cached.exitCode()).as(cached.err()).isZero();
     // Only the wheels (range-read ones, as the first run kept them), no models and no diff: both
     // models are built again.
@@ -133,21 +127,7 @@ class RealReleasesE2eTest {
       }
     }
     CliRunner.Result built =
-        CliRunner.run(
-            Path.of("").toAbsolutePath(),
-            Map.of(),
-            "api-diff",
-            "--from",
-            "1.219.0",
-            "--to",
-            "1.220.0",
-            "--state-dir",
-            fresh.resolve("state").toString(),
-            "--dist-dir",
-            wheels.toString(),
-            "--no-introspect",
-            "--format",
-            "json");
+        apiDiffIn(fresh.resolve("state"), "--dist-dir", wheels.toString(), "--format", "json");
     assertThat(built.exitCode()).as(built.err()).isZero();
     assertThat(fresh.resolve("state/api/snapshots/nautilus_trader-1.220.0.json")).isRegularFile();
     JsonNode a = Json.mapper().readTree(cached.out()).path("changes");

@@ -138,8 +138,8 @@ public final class CodeScanner {
     int parsedFiles;
     long parsedBytes;
     try (Run run = new Run(root, packageName, cache, stats)) {
-      Set<String> selected = run.select(paths, interest);
       List<String> python = paths.stream().filter(CodeScanner::isPython).toList();
+      Set<String> selected = run.select(paths, interest, ownModules(python, sourceDirs));
       Resolver resolver = new Resolver(packageName, sourceDirs, python, run::factsFor);
       for (String p : paths) {
         if (selected.contains(p)) {
@@ -163,6 +163,21 @@ public final class CodeScanner {
     unread.addAll(read);
     return new CodeBase(
         root, packageName, files, paths.size(), bytes, parsedFiles, parsedBytes, sorted(unread));
+  }
+
+  /**
+   * The top-level names of our own modules ({@code strategies} of {@code strategies/momentum.py}):
+   * a file importing one may receive an alias or a subclass of an upstream class from our code.
+   */
+  static Set<String> ownModules(List<String> python, List<String> sourceDirs) {
+    Set<String> tops = new HashSet<>();
+    for (String p : python) {
+      for (String name : Resolver.moduleNames(p, sourceDirs)) {
+        int dot = name.indexOf('.');
+        tops.add(dot < 0 ? name : name.substring(0, dot));
+      }
+    }
+    return tops;
   }
 
   /** The default of {@code max_source_file_mb}. */
@@ -331,19 +346,28 @@ public final class CodeScanner {
               });
     }
 
-    Set<String> select(List<String> paths, Interest interest) {
+    /**
+     * The files that hold a word of {@code interest} (past its gate; {@code ownModules} are the
+     * top-level names of our own modules), and, round by round, a name our files bind to one.
+     */
+    Set<String> select(List<String> paths, Interest interest, Set<String> ownModules) {
       if (interest.all()) {
         parallel(paths, p -> facts.put(p, factsFor(p)));
         return new HashSet<>(facts.keySet());
       }
-      Set<String> words = new HashSet<>(interest.words());
       Set<String> focus = new HashSet<>(interest.focusWords());
       focus.addAll(STRUCTURAL);
-      Set<String> keywords = interest.keywordWords();
+      Interest current =
+          Interest.of(interest.words(), focus, interest.keywordWords())
+              .gated(interest.gates(), interest.dotted());
+      // Which names are our modules decides a gate: the verdicts depend on them too.
+      String own = Interest.of(ownModules, Set.of()).fingerprint();
       Set<String> selected = ConcurrentHashMap.newKeySet();
       for (int round = 0; ; round++) {
-        scan = new WordScan(words, focus, keywords);
-        wordsKey = Interest.of(words, focus, keywords).fingerprint();
+        Set<String> words = current.words();
+        Set<String> keywords = current.keywordWords();
+        scan = new WordScan(words, focus, keywords, current.gates(), current.dotted(), ownModules);
+        wordsKey = current.fingerprint() + (current.gates().isEmpty() ? "" : ":" + own);
         facts.clear();
         parallel(
             paths,
@@ -368,7 +392,7 @@ public final class CodeScanner {
         if (more.isEmpty() || round == MAX_ROUNDS) {
           return selected;
         }
-        words.addAll(more);
+        current = current.withWords(more);
       }
     }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,14 +19,24 @@ import java.util.TreeSet;
  * removed parameter) needs no file, nor function body, where the name is only a local variable or
  * an attribute. A word ending in {@code *} ({@code request_*}) stands for every identifier it
  * starts. {@link #ALL} reads everything.
+ *
+ * <p>A word in {@code gates} is a member that can be reached only through its owner ({@code
+ * precision} of {@code LongRatio}): it makes a Python file interesting only where the file also
+ * holds one of its gate words (the owner, a known upstream subclass, an attribute known to hold
+ * one) or imports a module of our own (which may hand on an alias or a subclass), or, for a word in
+ * {@code dotted}, where it is written as an attribute ({@code x.asset_id}: a distinctive member is
+ * matched on values of unknown type).
  */
 public record Interest(
     Set<String> words,
     Set<String> focusWords,
     Set<String> keywordWords,
     boolean all,
-    List<String> prefixes) {
-  public static final Interest ALL = new Interest(Set.of(), Set.of(), Set.of(), true, null);
+    List<String> prefixes,
+    Map<String, Set<String>> gates,
+    Set<String> dotted) {
+  public static final Interest ALL =
+      new Interest(Set.of(), Set.of(), Set.of(), true, null, Map.of(), Set.of());
 
   /**
    * {@code prefixes} is always derived from {@code words} (the {@code x*} ones, without the star);
@@ -40,12 +51,26 @@ public record Interest(
         keywordWords.stream()
             .filter(k -> !w.contains(k))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    Set<String> finalKeywords = keywordWords;
     prefixes =
         words.stream()
             .filter(x -> x.endsWith("*"))
             .map(x -> x.substring(0, x.length() - 1))
             .sorted()
             .toList();
+    gates =
+        gates.entrySet().stream()
+            .filter(
+                e ->
+                    (w.contains(e.getKey()) || finalKeywords.contains(e.getKey()))
+                        && !e.getKey().endsWith("*"))
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+    dotted =
+        dotted.stream()
+            .filter(gates::containsKey)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   public static Interest of(Set<String> words, Set<String> focusWords) {
@@ -53,7 +78,21 @@ public record Interest(
   }
 
   public static Interest of(Set<String> words, Set<String> focusWords, Set<String> keywordWords) {
-    return new Interest(words, focusWords, keywordWords, false, null);
+    return new Interest(words, focusWords, keywordWords, false, null, Map.of(), Set.of());
+  }
+
+  /** This interest with {@code gates} and {@code dotted} (see the class comment). */
+  public Interest gated(Map<String, Set<String>> gates, Set<String> dotted) {
+    return all ? this : new Interest(words, focusWords, keywordWords, false, null, gates, dotted);
+  }
+
+  /** The same interest with more words, none of them gated (an alias our code binds, say). */
+  Interest withWords(Set<String> more) {
+    Set<String> w = new java.util.HashSet<>(words);
+    w.addAll(more);
+    Map<String, Set<String>> g = new java.util.HashMap<>(gates);
+    g.keySet().removeAll(more);
+    return new Interest(w, focusWords, keywordWords, all, null, g, dotted);
   }
 
   /**
@@ -84,6 +123,16 @@ public record Interest(
     if (!keywordWords.isEmpty()) {
       sb.append('|');
       new TreeSet<>(keywordWords).forEach(w -> sb.append(w).append('\n'));
+    }
+    if (!gates.isEmpty()) {
+      sb.append("|gates");
+      new java.util.TreeMap<>(gates)
+          .forEach(
+              (w, g) -> {
+                sb.append(w).append(dotted.contains(w) ? ".=" : "=");
+                new TreeSet<>(g).forEach(x -> sb.append(x).append(','));
+                sb.append('\n');
+              });
     }
     try {
       byte[] d =

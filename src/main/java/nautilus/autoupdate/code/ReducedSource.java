@@ -28,6 +28,22 @@ final class ReducedSource {
 
   private ReducedSource() {}
 
+  /** This thread's last text and its statements: {@link #inCode} then {@link #reduce} read one. */
+  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+  private static final Object UNFOLLOWED = new Object();
+
+  /** {@link Statements#of}, kept for the same array (by identity) on this thread. */
+  private static Statements statementsOf(byte[] src) {
+    Object[] last = LAST.get();
+    if (last != null && last[0] == src) {
+      return last[1] == UNFOLLOWED ? null : (Statements) last[1];
+    }
+    Statements s = Statements.of(src);
+    LAST.set(new Object[] {src, s == null ? UNFOLLOWED : s});
+    return s;
+  }
+
   /**
    * {@code src} reduced to what a focused read of it looks at, with the map back to {@code src}'s
    * offsets; {@link Reduced#none} when nothing can go or the text cannot be followed. What goes:
@@ -41,7 +57,7 @@ final class ReducedSource {
    * </ul>
    */
   static Reduced reduce(byte[] src, WordScan.Hits focus) {
-    Statements s = Statements.of(src);
+    Statements s = statementsOf(src);
     if (s == null) {
       return Reduced.none(src);
     }
@@ -89,7 +105,7 @@ final class ReducedSource {
     if (hits.offsets().length == 0) {
       return hits;
     }
-    Statements s = Statements.of(src);
+    Statements s = statementsOf(src);
     if (s == null) {
       return hits;
     }

@@ -23,6 +23,15 @@ final class WordScan {
 
   static final byte FOCUS = 1;
 
+  /** A trigger word that counts only past its gate ({@link Interest#gates}). */
+  static final byte GATED = 8;
+
+  /** One of a gated word's gate words. */
+  static final byte GATE = 16;
+
+  /** The top-level name of one of our own modules: its import may hand on anything. */
+  static final byte OWN = 32;
+
   private static final boolean[] IDENT = new boolean[256];
 
   static {
@@ -51,6 +60,21 @@ final class WordScan {
   private final byte[][] prefixes;
 
   private final byte[] prefixRoles;
+
+  /** Per table slot of a gated word, the slots of its gate words; null elsewhere. */
+  private final int[][] gateSlots;
+
+  /** Per table slot, whether a gated word there counts written as an attribute ({@code .x}). */
+  private final boolean[] dotted;
+
+  private final boolean gating;
+
+  /**
+   * Gate words written {@code Polymarket*}: any capitalized identifier that starts with the prefix,
+   * whatever its case ({@code PolymarketDataClient}, {@code POLYMARKET_VENUE}), lower-cased here;
+   * their gate ids follow the table's slots.
+   */
+  private final byte[][] gatePrefixes;
 
   /** The occurrences in one source: sorted start offsets, and those of trigger words. */
   record Hits(int[] offsets, int[] triggers) {
@@ -81,11 +105,34 @@ final class WordScan {
    * substring mode they trigger anywhere.
    */
   WordScan(Collection<String> triggers, Collection<String> focus, Collection<String> keywords) {
+    this(triggers, focus, keywords, java.util.Map.of(), java.util.Set.of(), java.util.Set.of());
+  }
+
+  /**
+   * With {@code gates}: each of its words (also in {@code triggers}) triggers only in a source that
+   * holds one of its gate words or one of {@code ownModules} (or a relative import), or, if in
+   * {@code dotted}, where written as an attribute; elsewhere it is no occurrence at all.
+   */
+  WordScan(
+      Collection<String> triggers,
+      Collection<String> focus,
+      Collection<String> keywords,
+      java.util.Map<String, ? extends Collection<String>> gates,
+      Collection<String> dotted,
+      Collection<String> ownModules) {
+    int gateWords = gates.values().stream().mapToInt(Collection::size).sum();
     int n =
         Math.max(
             4,
             Integer.highestOneBit(
-                    Math.max(1, (triggers.size() + focus.size() + keywords.size()) * 4))
+                    Math.max(
+                        1,
+                        (triggers.size()
+                                + focus.size()
+                                + keywords.size()
+                                + gateWords
+                                + ownModules.size())
+                            * 4))
                 * 2);
     table = new byte[n][];
     roles = new byte[n];
@@ -104,15 +151,58 @@ final class WordScan {
     for (String w : keywords) {
       lens |= add(w, KEYWORD);
     }
+    // A gated keyword word: its keyword occurrences wait for the gate (see scanIdentifiers).
+
     for (String w : triggers) {
       if (w.endsWith("*")) {
         pre.add(w.substring(0, w.length() - 1).getBytes(StandardCharsets.UTF_8));
         preRoles.add(TRIGGER);
       } else {
-        lens |= add(w, TRIGGER);
+        lens |= add(w, gates.containsKey(w) ? GATED : TRIGGER);
       }
     }
+    List<String> capitalized = new ArrayList<>();
+    for (Collection<String> g : gates.values()) {
+      for (String w : g) {
+        if (w.endsWith("*")) {
+          String p = w.substring(0, w.length() - 1).toLowerCase(java.util.Locale.ROOT);
+          if (!capitalized.contains(p)) {
+            capitalized.add(p);
+          }
+        } else {
+          lens |= add(w, GATE);
+        }
+      }
+    }
+    gatePrefixes =
+        capitalized.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    for (String w : ownModules) {
+      lens |= add(w, OWN);
+    }
     lengths = lens;
+    gateSlots = new int[table.length][];
+    this.dotted = new boolean[table.length];
+    gates.forEach(
+        (w, g) -> {
+          int slot = slotOf(w);
+          if (slot < 0 || (roles[slot] & (GATED | KEYWORD)) == 0 || (roles[slot] & TRIGGER) != 0) {
+            return;
+          }
+          gateSlots[slot] =
+              g.stream()
+                  .mapToInt(
+                      x ->
+                          x.endsWith("*")
+                              ? table.length
+                                  + capitalized.indexOf(
+                                      x.substring(0, x.length() - 1)
+                                          .toLowerCase(java.util.Locale.ROOT))
+                              : slotOf(x))
+                  .filter(x -> x >= 0)
+                  .toArray();
+          this.dotted[slot] = dotted.contains(w);
+        });
+    gating = !gates.isEmpty();
     prefixes = pre.toArray(byte[][]::new);
     prefixRoles = new byte[preRoles.size()];
     for (int k = 0; k < prefixRoles.length; k++) {
@@ -141,6 +231,18 @@ final class WordScan {
     return 1L << Math.min(63, b.length);
   }
 
+  private int slotOf(String word) {
+    byte[] b = word.getBytes(StandardCharsets.UTF_8);
+    int slot = hash(b, 0, b.length) & mask;
+    while (table[slot] != null) {
+      if (Arrays.equals(table[slot], b)) {
+        return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return -1;
+  }
+
   private static int hash(byte[] b, int from, int to) {
     int h = 0;
     for (int i = from; i < to; i++) {
@@ -162,6 +264,11 @@ final class WordScan {
     int count = 0;
     int[] triggers = new int[4];
     int triggerCount = 0;
+    // Gated occurrences as (offset, slot) pairs, the gate words seen, and whether an own module is.
+    int[] pending = new int[gating ? 8 : 0];
+    int pendingCount = 0;
+    boolean[] gatesSeen = null;
+    boolean own = false;
     int i = 0;
     int n = src.length;
     while (i < n) {
@@ -174,10 +281,44 @@ final class WordScan {
         i++;
       }
       int len = i - start;
-      byte bits = (lengths & (1L << Math.min(63, len))) == 0 ? 0 : lookup(src, start, i);
+      int slot = (lengths & (1L << Math.min(63, len))) == 0 ? -1 : slot(src, start, i);
+      byte bits = slot < 0 ? 0 : roles[slot];
+      if (gating) {
+        if ((bits & GATE) != 0) {
+          if (gatesSeen == null) {
+            gatesSeen = new boolean[table.length + gatePrefixes.length];
+          }
+          gatesSeen[slot] = true;
+        }
+        if (gatePrefixes.length > 0 && src[start] >= 'A' && src[start] <= 'Z') {
+          for (int k = 0; k < gatePrefixes.length; k++) {
+            if (startsCaseless(src, start, i, gatePrefixes[k])) {
+              if (gatesSeen == null) {
+                gatesSeen = new boolean[table.length + gatePrefixes.length];
+              }
+              gatesSeen[table.length + k] = true;
+            }
+          }
+        }
+        if ((bits & OWN) != 0 || (len == 4 && relativeImport(src, start, i))) {
+          own = true;
+        }
+      }
       byte role;
       if ((bits & TRIGGER) != 0) {
         role = TRIGGER;
+      } else if ((bits & GATED) != 0) {
+        if (dotted[slot] && afterDot(src, start)) {
+          role = TRIGGER;
+        } else {
+          // Decided at the end, when the whole source has shown whether a gate word is in it.
+          if (pendingCount == pending.length) {
+            pending = Arrays.copyOf(pending, pendingCount * 2);
+          }
+          pending[pendingCount++] = start;
+          pending[pendingCount++] = slot;
+          role = (byte) (bits & FOCUS);
+        }
       } else if ((bits & KEYWORD) != 0) {
         byte prefix = prefixes.length > 0 ? prefixRole(src, start, i) : 0;
         // Elsewhere a keyword word is no occurrence, unless it is a focus word too.
@@ -185,8 +326,16 @@ final class WordScan {
             prefix == TRIGGER || keywordArgument(src, start, i)
                 ? TRIGGER
                 : (bits & FOCUS) != 0 ? FOCUS : prefix;
+        if (role == TRIGGER && prefix != TRIGGER && gateSlots[slot] != null) {
+          if (pendingCount == pending.length) {
+            pending = Arrays.copyOf(pending, pendingCount * 2);
+          }
+          pending[pendingCount++] = start;
+          pending[pendingCount++] = slot;
+          role = (byte) (bits & FOCUS);
+        }
       } else {
-        role = bits;
+        role = (byte) (bits & FOCUS);
       }
       if (role == 0 && prefixes.length > 0) {
         role = prefixRole(src, start, i);
@@ -204,7 +353,102 @@ final class WordScan {
         }
       }
     }
+    if (pendingCount > 0) {
+      int kept = 0;
+      for (int k = 0; k < pendingCount; k += 2) {
+        if (own || seen(gatesSeen, gateSlots[pending[k + 1]])) {
+          pending[kept++] = pending[k];
+        }
+      }
+      if (kept > 0) {
+        found = merged(found, count, pending, kept);
+        count = found.length;
+        triggers = merged(triggers, triggerCount, pending, kept);
+        triggerCount = triggers.length;
+      }
+    }
     return new Hits(Arrays.copyOf(found, count), Arrays.copyOf(triggers, triggerCount));
+  }
+
+  /** Whether {@code src[from, to)} starts with {@code lower}, ASCII letters compared caseless. */
+  private static boolean startsCaseless(byte[] src, int from, int to, byte[] lower) {
+    if (to - from < lower.length) {
+      return false;
+    }
+    for (int k = 0; k < lower.length; k++) {
+      byte c = src[from + k];
+      if (c >= 'A' && c <= 'Z') {
+        c = (byte) (c + ('a' - 'A'));
+      }
+      if (c != lower[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean seen(boolean[] gatesSeen, int[] gates) {
+    if (gatesSeen == null) {
+      return false;
+    }
+    for (int g : gates) {
+      if (gatesSeen[g]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The sorted union of {@code a[0, n)} and {@code b[0, m)}, both sorted (a gated focus word is in
+   * both).
+   */
+  private static int[] merged(int[] a, int n, int[] b, int m) {
+    int[] out = new int[n + m];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < n || j < m) {
+      int next = j >= m || (i < n && a[i] < b[j]) ? a[i++] : b[j++];
+      if (k == 0 || out[k - 1] != next) {
+        out[k++] = next;
+      }
+    }
+    return Arrays.copyOf(out, k);
+  }
+
+  /**
+   * Whether {@code src[from, to)} is {@code from} first on its line and followed by a dot: a
+   * relative import (prose in a docstring may pass too, which only reads more).
+   */
+  private static boolean relativeImport(byte[] src, int from, int to) {
+    if (src[from] != 'f' || src[from + 1] != 'r' || src[from + 2] != 'o' || src[from + 3] != 'm') {
+      return false;
+    }
+    for (int k = from - 1; k >= 0 && src[k] != '\n'; k--) {
+      if (src[k] != ' ' && src[k] != '\t') {
+        return false;
+      }
+    }
+    int j = to;
+    while (j < src.length && (src[j] == ' ' || src[j] == '\t' || src[j] == '\\')) {
+      j++;
+    }
+    return j < src.length && src[j] == '.';
+  }
+
+  /** Whether a {@code .} precedes the identifier at {@code from}, across blanks and newlines. */
+  private static boolean afterDot(byte[] src, int from) {
+    int k = from - 1;
+    while (k >= 0
+        && (src[k] == ' '
+            || src[k] == '\t'
+            || src[k] == '\n'
+            || src[k] == '\r'
+            || src[k] == '\\')) {
+      k--;
+    }
+    return k >= 0 && src[k] == '.';
   }
 
   /**
@@ -273,16 +517,17 @@ final class WordScan {
     return best;
   }
 
-  private byte lookup(byte[] src, int from, int to) {
+  /** The table slot of the word {@code src[from, to)}, or -1. */
+  private int slot(byte[] src, int from, int to) {
     int slot = hash(src, from, to) & mask;
     while (table[slot] != null) {
       byte[] w = table[slot];
       if (w.length == to - from && Arrays.equals(w, 0, w.length, src, from, to)) {
-        return roles[slot];
+        return slot;
       }
       slot = (slot + 1) & mask;
     }
-    return 0;
+    return -1;
   }
 
   /** One pass over the bytes: at each one, the words that start with it are compared. */
@@ -320,7 +565,7 @@ final class WordScan {
           found = Arrays.copyOf(found, count * 2);
         }
         found[count++] = at;
-        if ((roles[slot] & (TRIGGER | KEYWORD)) != 0) {
+        if ((roles[slot] & (TRIGGER | KEYWORD | GATED)) != 0) {
           if (triggerCount == triggers.length) {
             triggers = Arrays.copyOf(triggers, triggerCount * 2);
           }

@@ -2,6 +2,7 @@ package nautilus.autoupdate.impact;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,10 @@ public final class ImpactMatcher {
   public static Interest interest(List<BreakingChange> changes, String packageName) {
     Set<String> words = new HashSet<>();
     Set<String> focus = new HashSet<>();
+    // A word stays gated only if every change that wants it can reach it only through its owner.
+    Map<String, Set<String>> gates = new HashMap<>();
+    Set<String> ungated = new HashSet<>();
+    Set<String> dotted = new HashSet<>();
     for (BreakingChange c : changes) {
       ChangeScope scope = c.scope() == null ? ChangeScope.UNKNOWN : c.scope();
       if (scope == ChangeScope.RUST
@@ -84,10 +89,13 @@ public final class ImpactMatcher {
       if (required.isPresent()) {
         // Calls that omit the parameter: the methods' names make a file interesting.
         RequiredParameter r = required.get();
-        words.add(r.methods() == null ? r.owner() : r.methods());
+        String word = r.methods() == null ? r.owner() : r.methods();
+        words.add(word);
+        ungated.add(word);
         focus.add(r.owner());
         continue;
       }
+      Set<String> adapterGate = adapterGate(OwnerScope.of(c));
       for (String raw : c.old()) {
         OldName old = OldName.parse(raw, packageName);
         if (old == null) {
@@ -97,9 +105,81 @@ public final class ImpactMatcher {
         if (!old.qualified() && !old.bare()) {
           focus.addAll(old.owner());
         }
+        Set<String> gate = gate(old);
+        if (gate == null) {
+          gate = adapterGate;
+        }
+        if (gate == null) {
+          ungated.add(old.last());
+        } else {
+          gates.computeIfAbsent(old.last(), k -> new HashSet<>()).addAll(gate);
+          // x.member on a value of unknown type is a possible site of a note; of an API diff
+          // finding, it never becomes a site (ApiEvidence keeps only certain ones, or confirms a
+          // note's site on the same line, which that note's own word keeps in view).
+          if (!old.qualified()
+              && old.segments().size() == 2
+              && distinctive(old.last())
+              && !"api-diff".equals(c.source())) {
+            dotted.add(old.last());
+          }
+        }
       }
     }
-    return Interest.of(words, focus);
+    gates.keySet().removeAll(ungated);
+    return Interest.of(words, focus).gated(gates, dotted);
+  }
+
+  /**
+   * The words one of which a file must hold (unless it imports our own code) for {@link #relative}
+   * to match {@code old} there, or null when no such words exist. A member {@code Owner.member} (or
+   * a method's keyword {@code Owner.method.kw}) matches only a use whose path passes through the
+   * owner, a subclass or an attribute known to hold one (names the file writes), or, when the
+   * member is distinctive, an attribute on a value of unknown type ({@code x.member}, which {@link
+   * Interest#dotted} keeps). A config class's distinctive field also matches a bare config key: no
+   * gate.
+   */
+  /**
+   * The gate of a note scoped to adapters, or null for a general note: it reaches only a use whose
+   * path holds the adapter's module or a class named after it ({@link #reach}, and a review's
+   * scope), so the file writes one of those names ({@code Polymarket*}: any capitalized name
+   * starting so).
+   */
+  private static Set<String> adapterGate(Set<OwnerScope.Adapter> adapters) {
+    if (adapters.isEmpty()) {
+      return null;
+    }
+    Set<String> gate = new HashSet<>();
+    for (OwnerScope.Adapter a : adapters) {
+      gate.add(a.module());
+      if (a.classPrefix() != null) {
+        gate.add(a.classPrefix() + "*");
+      }
+    }
+    return gate;
+  }
+
+  private static Set<String> gate(OldName old) {
+    List<String> segments = old.segments();
+    if (old.qualified() && !old.wildcard() && segments.size() >= 3) {
+      // A dotted path matches only an import, string or chain that spells it (or a relative
+      // import's): the segment before the last is written there too.
+      return Set.of(segments.get(segments.size() - 2));
+    }
+    if (old.qualified() || old.bare() || old.wildcard()) {
+      return null;
+    }
+    if (segments.size() != 2 && segments.size() != 3) {
+      return null;
+    }
+    String owner = segments.get(0);
+    if (owner.endsWith("Config") && distinctive(old.last())) {
+      return null;
+    }
+    Set<String> gate = new HashSet<>(UpstreamClasses.reaching(owner));
+    if (segments.size() == 3) {
+      gate.add(segments.get(1)); // x.method(kw=...) on a value of unknown type
+    }
+    return gate;
   }
 
   /**
@@ -113,7 +193,20 @@ public final class ImpactMatcher {
     Interest keywords = interest(keywordOnly, packageName);
     Set<String> focus = new HashSet<>(all.focusWords());
     focus.addAll(keywords.focusWords());
-    return Interest.of(all.words(), focus, keywords.words());
+    // A word of both is gated only if gated in both, by either's gate words.
+    Map<String, Set<String>> gates = new HashMap<>();
+    Set<String> either = new HashSet<>(all.words());
+    either.addAll(keywords.words());
+    for (String w : either) {
+      Set<String> a = all.words().contains(w) ? all.gates().get(w) : Set.of();
+      Set<String> k = keywords.words().contains(w) ? keywords.gates().get(w) : Set.of();
+      if (a != null && k != null) {
+        Set<String> g = new HashSet<>(a);
+        g.addAll(k);
+        gates.put(w, g);
+      }
+    }
+    return Interest.of(all.words(), focus, keywords.words()).gated(gates, all.dotted());
   }
 
   public MatchResult match(List<BreakingChange> changes, CodeBase code) {

@@ -35,6 +35,27 @@ final class UpstreamClasses {
     return ACTOR_ATTRIBUTES.get(attribute);
   }
 
+  /**
+   * Every name through which the matcher reaches a member of {@code owner}: the owner, the classes
+   * known to derive from it, and the actor attributes known to hold one ({@code cache}).
+   */
+  static java.util.Set<String> reaching(String owner) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    names.add(owner);
+    for (String cls : PARENTS.keySet()) {
+      if (isA(cls, owner)) {
+        names.add(cls);
+      }
+    }
+    ACTOR_ATTRIBUTES.forEach(
+        (attribute, held) -> {
+          if (isA(held, owner)) {
+            names.add(attribute);
+          }
+        });
+    return names;
+  }
+
   /** Whether {@code cls} is {@code owner} or (as far as we know) derives from it. */
   static boolean isA(String cls, String owner) {
     if (cls.equals(owner)) {

@@ -99,6 +99,90 @@ class WordScanTest {
         .isNotEqualTo(Interest.of(Set.of("count", "result"), Set.of()).fingerprint());
   }
 
+  private static WordScan gated(Set<String> words, Set<String> keywords) {
+    return new WordScan(
+        words,
+        Set.of("global"),
+        keywords,
+        java.util.Map.of(
+            "precision", Set.of("LongRatio", "Cache"),
+            "asset_id", Set.of("PolymarketQuotes"),
+            "quote_quantity", Set.of("polymarket", "polymarket*"),
+            "count", Set.of("Bar")),
+        Set.of("asset_id"),
+        Set.of("strategies"));
+  }
+
+  @Test
+  void aGatedWordCountsOnlyPastItsGate() {
+    WordScan scan = gated(Set.of("precision", "asset_id", "quote_quantity", "Order"), Set.of());
+    // Without its gate a gated word is no occurrence at all: no body stays in view for it.
+    String alone = "def f(x):\n    precision = 2\n    return x.precision\n";
+    WordScan.Hits none = scan.scan(utf8(alone), false);
+    assertThat(none.triggered()).isFalse();
+    assertThat(none.offsets()).isEmpty();
+    // Any of its gate words, before or after it, opens it; the offsets stay sorted.
+    String after = "global g\nx = y.precision\nz = LongRatio()\n";
+    WordScan.Hits open = scan.scan(utf8(after), false);
+    assertThat(open.triggers()).containsExactly(after.indexOf("precision"));
+    assertThat(open.offsets()).containsExactly(0, after.indexOf("precision"));
+    assertThat(scan.scan(utf8("c = Cache()\nc.precision\n"), false).triggered()).isTrue();
+    // An ungated word triggers as ever, and a gate word alone triggers nothing.
+    assertThat(scan.scan(utf8("Order(1)"), false).triggered()).isTrue();
+    assertThat(scan.scan(utf8("LongRatio()"), false).triggered()).isFalse();
+    // A gate belongs to its word: LongRatio opens precision, not asset_id.
+    assertThat(scan.scan(utf8("LongRatio()\nasset_id = 1\n"), false).triggers()).isEmpty();
+  }
+
+  @Test
+  void anImportOfOurOwnCodeOrARelativeImportOpensEveryGate() {
+    WordScan scan = gated(Set.of("precision"), Set.of());
+    assertThat(
+            scan.scan(utf8("from strategies.base import Mine\nMine().precision\n"), false)
+                .triggered())
+        .isTrue();
+    assertThat(scan.scan(utf8("from .base import Mine\nMine().precision\n"), false).triggered())
+        .isTrue();
+    assertThat(scan.scan(utf8("from ..base import Mine\nMine().precision\n"), false).triggered())
+        .isTrue();
+    // Prose that reads "from." is not an import.
+    assertThat(scan.scan(utf8("x = 'a list to read from. '\ny.precision\n"), false).triggered())
+        .isFalse();
+  }
+
+  @Test
+  void aDottedWordCountsAsAnAttributeWithoutItsGate() {
+    WordScan scan = gated(Set.of("asset_id"), Set.of());
+    assertThat(scan.scan(utf8("a = quote.asset_id"), false).triggered()).isTrue();
+    assertThat(scan.scan(utf8("a = (quote\n    .asset_id)"), false).triggered()).isTrue();
+    assertThat(scan.scan(utf8("asset_id = 1\nf(asset_id=asset_id)"), false).triggered()).isFalse();
+  }
+
+  @Test
+  void aPrefixGateMatchesCapitalizedNamesWhateverTheirCase() {
+    WordScan scan = gated(Set.of("quote_quantity"), Set.of());
+    for (String opens :
+        List.of("PolymarketExecClient(quote_quantity=True)", "POLYMARKET_VENUE\nquote_quantity")) {
+      assertThat(scan.scan(utf8(opens), false).triggered()).as(opens).isTrue();
+    }
+    assertThat(scan.scan(utf8("polymarket.x\nquote_quantity"), false).triggered()).isTrue();
+    for (String shut : List.of("polymarketish = 1\nquote_quantity", "Poly(quote_quantity=True)")) {
+      assertThat(scan.scan(utf8(shut), false).triggered()).as(shut).isFalse();
+    }
+  }
+
+  @Test
+  void aGatedKeywordWordCountsAsAKeywordPastItsGate() {
+    WordScan scan = gated(Set.of(), Set.of("count"));
+    assertThat(scan.scan(utf8("Bar(count=1)"), false).triggered()).isTrue();
+    assertThat(scan.scan(utf8("other(count=1)"), false).triggered()).isFalse();
+    assertThat(scan.scan(utf8("Bar()\ncount = 1"), false).triggered()).isFalse();
+    // In a notebook's JSON a gate cannot be told from the text around it: no gate there.
+    assertThat(scan.scan(utf8("\\nx.precision"), true).triggered()).isFalse();
+    assertThat(gated(Set.of("precision"), Set.of()).scan(utf8("\\nx.precision"), true).triggered())
+        .isTrue();
+  }
+
   @Test
   void nonAsciiLettersBelongToTheIdentifier() {
     WordScan scan = new WordScan(Set.of("average"), Set.of());

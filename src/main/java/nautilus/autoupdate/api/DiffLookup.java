@@ -188,14 +188,10 @@ public final class DiffLookup implements ApiDiffSource {
     // Each model is a few MB of JSON: the target's cached one is read on another core meanwhile
     // (only read: loading it, and saying why it is missing, stays below).
     Path ahead = snapshots.snapshotFile(packageName, to, options(to, null));
-    java.util.concurrent.CompletableFuture<?> reading =
-        java.util.concurrent.CompletableFuture.runAsync(() -> snapshots.models().read(ahead));
+    java.util.concurrent.CompletableFuture<Void> reading =
+        java.util.concurrent.CompletableFuture.runAsync(() -> snapshots.models().prefetch(ahead));
     Optional<ApiModel> a = loaded(packageName, from);
-    try {
-      reading.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      // Read again, and reported, by the load of the target below.
-    }
+    reading.join();
     Optional<ApiModel> b = loaded(packageName, to);
     if (a.isEmpty() || b.isEmpty()) {
       List<String> why = new ArrayList<>();

@@ -86,6 +86,24 @@ public final class ModelCache {
     }
   }
 
+  /**
+   * Reads {@code file} into the memo if it holds a snapshot of the current format, saying nothing
+   * otherwise: a read ahead, which {@link #read} then answers (or retries, and reports).
+   */
+  public void prefetch(Path file) {
+    if (memo.containsKey(file) || !Files.isRegularFile(file)) {
+      return;
+    }
+    try {
+      ApiSnapshot s = Json.mapper().readValue(file.toFile(), ApiSnapshot.class);
+      if (s.format() == ApiSnapshot.FORMAT) {
+        memo.putIfAbsent(file, s);
+      }
+    } catch (IOException | RuntimeException e) {
+      // read() tries again and reports it.
+    }
+  }
+
   /** Stores a snapshot atomically (temp file, then rename). */
   public void write(Path file, ApiSnapshot snapshot) {
     try {

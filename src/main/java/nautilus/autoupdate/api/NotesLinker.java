@@ -1,7 +1,9 @@
 package nautilus.autoupdate.api;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nautilus.autoupdate.release.NoteItem;
@@ -16,14 +18,19 @@ import nautilus.autoupdate.release.NoteItem;
 public final class NotesLinker {
   private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][\\w]*(?:\\.[A-Za-z_][\\w]*)+");
 
+  private static final Pattern WORD = Pattern.compile("\\w+");
+
   private NotesLinker() {}
 
   public static List<ApiChange> link(List<ApiChange> changes, List<NoteItem> notes) {
+    // Each note is read once: thousands of findings (1.231.0 -> 2.0.0rc7) meet hundreds of notes.
+    List<Note> read = notes.stream().map(n -> new Note(n.text())).toList();
     List<ApiChange> out = new ArrayList<>();
     for (ApiChange c : changes) {
+      Finding f = new Finding(c);
       int found = -1;
-      for (int i = 0; i < notes.size() && found < 0; i++) {
-        if (covers(notes.get(i).text(), c)) {
+      for (int i = 0; i < read.size() && found < 0; i++) {
+        if (covers(read.get(i), f)) {
           found = i;
         }
       }
@@ -32,8 +39,72 @@ public final class NotesLinker {
     return out;
   }
 
+  /** What a finding is looked up by, read once: its old name and, for a parameter, its name. */
+  private record Finding(ApiChange.Type type, String old, String param) {
+    Finding(ApiChange c) {
+      this(
+          c.type(),
+          c.change().old().isEmpty() ? "" : c.change().old().get(0),
+          c.parameter().orElse(null));
+    }
+  }
+
+  /** A note's text with its identifiers ({@code \\w} runs) and its dotted names, found once. */
+  private record Note(String text, Set<String> words, List<String> dotted) {
+    Note(String text) {
+      this(text, words(text), dotted(text));
+    }
+
+    private static Set<String> words(String text) {
+      Set<String> out = new HashSet<>();
+      Matcher m = WORD.matcher(text);
+      while (m.find()) {
+        out.add(m.group());
+      }
+      return out;
+    }
+
+    private static List<String> dotted(String text) {
+      List<String> out = new ArrayList<>();
+      Matcher m = DOTTED.matcher(text);
+      while (m.find()) {
+        out.add(m.group());
+      }
+      return out;
+    }
+
+    /** Whether {@code w} stands in the text with no word character on either side. */
+    boolean names(String w) {
+      if (w.isEmpty()) {
+        return false;
+      }
+      if (isWord(w)) {
+        return words.contains(w);
+      }
+      return Pattern.compile("(?<!\\w)" + Pattern.quote(w) + "(?!\\w)").matcher(text).find();
+    }
+  }
+
+  /** Whether {@code w} is all {@code \\w} characters ({@code [A-Za-z0-9_]}). */
+  private static boolean isWord(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char ch = w.charAt(i);
+      if (!(ch >= 'a' && ch <= 'z'
+          || ch >= 'A' && ch <= 'Z'
+          || ch >= '0' && ch <= '9'
+          || ch == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean covers(String note, ApiChange c) {
-    String old = c.change().old().isEmpty() ? "" : c.change().old().get(0);
+    return covers(new Note(note), new Finding(c));
+  }
+
+  private static boolean covers(Note note, Finding c) {
+    String old = c.old();
     switch (c.type()) {
       case MODULE_REMOVED:
         return mentionsModule(note, old);
@@ -41,27 +112,27 @@ public final class NotesLinker {
       case NAME_REMOVED:
         {
           String module = old.substring(0, Math.max(0, old.lastIndexOf('.')));
-          return mentionsModule(note, module) || word(note, leaf(old));
+          return mentionsModule(note, module) || note.names(leaf(old));
         }
       case PARAMETER_REMOVED:
       case PARAMETER_RENAMED:
       case PARAMETER_REQUIRED:
       case DEFAULT_CHANGED:
         {
-          String param = c.parameter().orElse(null);
+          String param = c.param();
           String[] owner = old.split("\\.");
           boolean namesOwner = false;
           for (String part : owner) {
-            namesOwner |= word(note, part);
+            namesOwner |= note.names(part);
           }
-          return param != null && word(note, param) && namesOwner;
+          return param != null && note.names(param) && namesOwner;
         }
       case MEMBER_REMOVED:
       case MEMBER_RENAMED:
       case PROPERTY_TO_METHOD:
         return namesMember(note, old);
       default:
-        return word(note, leaf(old));
+        return note.names(leaf(old));
     }
   }
 
@@ -72,8 +143,12 @@ public final class NotesLinker {
    * ParquetDataCatalogV2.x}). A note about {@code MarginBalance.instrument_id} does not cover the
    * removal of {@code Order.instrument_id}, though both are {@code instrument_id}.
    */
-  private static boolean namesMember(String note, String classAndMember) {
+  private static boolean namesMember(Note read, String classAndMember) {
     String member = leaf(classAndMember);
+    if (!read.names(member)) {
+      return false;
+    }
+    String note = read.text();
     String cls = leaf(classAndMember.substring(0, Math.max(0, classAndMember.lastIndexOf('.'))));
     Matcher m = Pattern.compile("(?<!\\w)" + Pattern.quote(member) + "(?!\\w)").matcher(note);
     while (m.find()) {
@@ -98,15 +173,8 @@ public final class NotesLinker {
     return dotted.substring(dotted.lastIndexOf('.') + 1);
   }
 
-  private static boolean word(String text, String w) {
-    return !w.isEmpty()
-        && Pattern.compile("(?<!\\w)" + Pattern.quote(w) + "(?!\\w)").matcher(text).find();
-  }
-
-  private static boolean mentionsModule(String note, String module) {
-    Matcher m = DOTTED.matcher(note);
-    while (m.find()) {
-      String t = m.group();
+  private static boolean mentionsModule(Note note, String module) {
+    for (String t : note.dotted()) {
       if (t.split("\\.").length < 2) {
         continue;
       }

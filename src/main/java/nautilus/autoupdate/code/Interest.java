@@ -20,12 +20,13 @@ import java.util.TreeSet;
  * an attribute. A word ending in {@code *} ({@code request_*}) stands for every identifier it
  * starts. {@link #ALL} reads everything.
  *
- * <p>A word in {@code gates} is a member that can be reached only through its owner ({@code
- * precision} of {@code LongRatio}): it makes a Python file interesting only where the file also
- * holds one of its gate words (the owner, a known upstream subclass, an attribute known to hold
- * one) or imports a module of our own (which may hand on an alias or a subclass), or, for a word in
- * {@code dotted}, where it is written as an attribute ({@code x.asset_id}: a distinctive member is
- * matched on values of unknown type).
+ * <p>A word in {@code gates} can be matched only through names a file writes (a member through its
+ * owner: {@code precision} of {@code LongRatio}; a dotted path through its parent segment; a scoped
+ * note through its adapter): it makes a file interesting only where the file also holds one of its
+ * gate words ({@code Polymarket*}: a capitalized name starting so, whatever its case) or imports a
+ * module of our own (which may hand on an alias or a subclass), or, for a word in {@code dotted},
+ * where it is written as an attribute ({@code x.asset_id}: a note's distinctive member is matched
+ * on values of unknown type). A JSON notebook, searched as plain text, has no gates.
  */
 public record Interest(
     Set<String> words,

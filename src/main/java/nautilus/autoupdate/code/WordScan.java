@@ -50,8 +50,17 @@ final class WordScan {
   private final int mask;
   private final long lengths;
 
-  /** For the substring search: the table slots of the words that start with each byte. */
+  /** For the substring search: the table slots of the words of 1-2 bytes by their first byte. */
   private final int[][] byFirstByte;
+
+  /**
+   * For the substring search: an open-addressing table from the first three bytes of the longer
+   * words ({@link #firstThree}, never 0) to their slots.
+   */
+  private final int[] byFirstThree;
+
+  private final int[][] slotsByFirstThree;
+  private final int firstThreeMask;
 
   /**
    * Words written {@code request_*}: any identifier starting with the prefix ("data request
@@ -209,13 +218,30 @@ final class WordScan {
       prefixRoles[k] = preRoles.get(k);
     }
     byFirstByte = new int[256][];
+    int longWords = 0;
     for (int slot = 0; slot < table.length; slot++) {
-      if (table[slot] != null && table[slot].length > 0) {
+      if (table[slot] != null && table[slot].length > 0 && table[slot].length < 3) {
         int first = table[slot][0] & 0xff;
-        int[] old = byFirstByte[first];
-        int[] grown = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
-        grown[grown.length - 1] = slot;
-        byFirstByte[first] = grown;
+        byFirstByte[first] = appended(byFirstByte[first], slot);
+      } else if (table[slot] != null && table[slot].length >= 3) {
+        longWords++;
+      }
+    }
+    // Words of three bytes or more by their first three: a position meets a handful of candidates,
+    // not every word starting with its byte (thousands of words for a v1 -> v2 diff).
+    int size = Integer.highestOneBit(Math.max(1, longWords) * 2) * 2;
+    byFirstThree = new int[size];
+    slotsByFirstThree = new int[size][];
+    firstThreeMask = size - 1;
+    for (int slot = 0; slot < table.length; slot++) {
+      if (table[slot] != null && table[slot].length >= 3) {
+        int key = firstThree(table[slot], 0);
+        int at = mix(key) & firstThreeMask;
+        while (byFirstThree[at] != 0 && byFirstThree[at] != key) {
+          at = (at + 1) & firstThreeMask;
+        }
+        byFirstThree[at] = key;
+        slotsByFirstThree[at] = appended(slotsByFirstThree[at], slot);
       }
     }
   }
@@ -229,6 +255,22 @@ final class WordScan {
     table[slot] = b;
     roles[slot] |= role;
     return 1L << Math.min(63, b.length);
+  }
+
+  private static int[] appended(int[] old, int slot) {
+    int[] grown = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+    grown[grown.length - 1] = slot;
+    return grown;
+  }
+
+  /** The three bytes at {@code at}, plus one, so that no key is 0 (an empty entry). */
+  private static int firstThree(byte[] b, int at) {
+    return (((b[at] & 0xff) << 16) | ((b[at + 1] & 0xff) << 8) | (b[at + 2] & 0xff)) + 1;
+  }
+
+  private static int mix(int key) {
+    int h = key * 0x9E3779B1;
+    return h ^ (h >>> 15);
   }
 
   private int slotOf(String word) {
@@ -530,6 +572,22 @@ final class WordScan {
     return -1;
   }
 
+  /** The words of three bytes or more that start with the three bytes at {@code at}, or null. */
+  private int[] longCandidates(byte[] src, int at) {
+    if (at + 3 > src.length) {
+      return null;
+    }
+    int key = firstThree(src, at);
+    int i = mix(key) & firstThreeMask;
+    while (byFirstThree[i] != 0) {
+      if (byFirstThree[i] == key) {
+        return slotsByFirstThree[i];
+      }
+      i = (i + 1) & firstThreeMask;
+    }
+    return null;
+  }
+
   /** One pass over the bytes: at each one, the words that start with it are compared. */
   private Hits scanSubstrings(byte[] src) {
     int[] found = new int[8];
@@ -552,24 +610,27 @@ final class WordScan {
           }
         }
       }
-      int[] candidates = byFirstByte[src[at] & 0xff];
-      if (candidates == null) {
-        continue;
-      }
-      for (int slot : candidates) {
-        byte[] w = table[slot];
-        if (at + w.length > src.length || !Arrays.equals(w, 0, w.length, src, at, at + w.length)) {
+      for (int round = 0; round < 2; round++) {
+        int[] candidates = round == 0 ? byFirstByte[src[at] & 0xff] : longCandidates(src, at);
+        if (candidates == null) {
           continue;
         }
-        if (count == found.length) {
-          found = Arrays.copyOf(found, count * 2);
-        }
-        found[count++] = at;
-        if ((roles[slot] & (TRIGGER | KEYWORD | GATED)) != 0) {
-          if (triggerCount == triggers.length) {
-            triggers = Arrays.copyOf(triggers, triggerCount * 2);
+        for (int slot : candidates) {
+          byte[] w = table[slot];
+          if (at + w.length > src.length
+              || !Arrays.equals(w, 0, w.length, src, at, at + w.length)) {
+            continue;
           }
-          triggers[triggerCount++] = at;
+          if (count == found.length) {
+            found = Arrays.copyOf(found, count * 2);
+          }
+          found[count++] = at;
+          if ((roles[slot] & (TRIGGER | KEYWORD | GATED)) != 0) {
+            if (triggerCount == triggers.length) {
+              triggers = Arrays.copyOf(triggers, triggerCount * 2);
+            }
+            triggers[triggerCount++] = at;
+          }
         }
       }
     }

@@ -49,11 +49,20 @@ class ModelCacheTest {
                 .importName("nautilus_trader.config", "InstrumentProviderConfig"))
         .isInstanceOf(ApiModel.Found.class);
     Files.writeString(other.file("nautilus_trader", Version.parse("1.220.0"), ""), "{broken");
+    // A read ahead of the damaged file says nothing; the read proper says it once.
+    other.prefetch(other.file("nautilus_trader", Version.parse("1.220.0"), ""));
+    assertThat(log).isEmpty();
     assertThat(other.cached("nautilus_trader", Version.parse("1.220.0"))).isEmpty();
     assertThat(log)
         .singleElement()
         .asString()
         .startsWith("warning: ignoring unreadable cached snapshot");
+    // A read ahead of a sound one is what the next read answers, without reading the file again.
+    ModelCache third = new ModelCache(tmp.resolve("m"), log::add);
+    Path sound = third.file("nautilus_trader", v, "");
+    third.prefetch(sound);
+    Files.writeString(sound, "{broken");
+    assertThat(third.cached("nautilus_trader", v)).isPresent();
   }
 
   @Test

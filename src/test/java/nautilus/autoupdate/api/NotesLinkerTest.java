@@ -130,6 +130,26 @@ class NotesLinkerTest {
         .isFalse();
   }
 
+  /** A note's words are looked up in a set read once: the answer is the whole-word regex's. */
+  @net.jqwik.api.Property(tries = 400)
+  void aWordIsNamedExactlyWhereTheWholeWordRegexFindsIt(
+      @net.jqwik.api.ForAll
+          @net.jqwik.api.constraints.Chars({'a', 'b', '_', '.', ' ', '`', '1'})
+          @net.jqwik.api.constraints.StringLength(max = 30)
+          String note,
+      @net.jqwik.api.ForAll
+          @net.jqwik.api.constraints.Chars({'a', 'b', '_', '1'})
+          @net.jqwik.api.constraints.StringLength(min = 1, max = 3)
+          String word) {
+    boolean regex =
+        java.util.regex.Pattern.compile(
+                "(?<!\\w)" + java.util.regex.Pattern.quote(word) + "(?!\\w)")
+            .matcher(note)
+            .find();
+    ApiChange c = change(ApiChange.Type.NAME_REMOVED, "pkg.mod." + word, "removed");
+    assertThat(NotesLinker.covers(note, c)).as(note + " / " + word).isEqualTo(regex);
+  }
+
   private static ApiChange member(String old) {
     return change(ApiChange.Type.MEMBER_REMOVED, old, "removed");
   }

@@ -249,9 +249,9 @@ class WordScanTest {
     return net.jqwik.api.Arbitraries.strings()
         .withChars("abAB_1")
         .ofMinLength(1)
-        .ofMaxLength(3)
+        .ofMaxLength(5)
         .list()
         .ofMinSize(1)
-        .ofMaxSize(6);
+        .ofMaxSize(40);
   }
 }

@@ -17,6 +17,7 @@ import ast
 import importlib
 import inspect
 import json
+import os
 import re
 import sys
 
@@ -30,6 +31,44 @@ class Unknown(Exception):
 
 class Fail(Exception):
     pass
+
+
+class Through(Fail):
+    """A name our module re-exports fails there, but the package still has it elsewhere: the break
+    is our module's import of it (fixing that import fixes this use)."""
+
+
+_names_index = None
+
+
+def importable_elsewhere(name):
+    """Whether some module of the package (every one importable here) has a public `name`."""
+    global _names_index
+    if _names_index is None:
+        import pkgutil
+        _names_index = set()
+        try:
+            pkg = importlib.import_module(PKG)
+        except Exception:  # noqa: BLE001 - no package: nothing is elsewhere
+            return False
+        for m in pkgutil.walk_packages(getattr(pkg, "__path__", []), PKG + "."):
+            try:
+                mod = importlib.import_module(m.name)
+            except BaseException:  # noqa: BLE001 - optional dependencies, modules that exit
+                continue
+            _names_index.update(k for k in vars(mod) if not k.startswith("_"))
+    return name in _names_index
+
+
+def check_reexport(upstream):
+    try:
+        return import_path(upstream)
+    except Through:
+        raise
+    except Fail as e:
+        if importable_elsewhere(upstream.rsplit(".", 1)[-1]):
+            raise Through(f"{e}; the package has it elsewhere") from e
+        raise
 
 
 def tree_of(path):
@@ -54,8 +93,53 @@ def char_col(lines, node):
     return len(line.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")) + 1
 
 
-def imports_of(tree):
-    """Local name -> dotted upstream path, from every import in the file (module level or not)."""
+def own_module_file(path, module):
+    """The repository's file of the absolute module `module`, looked for from the folder of the file
+    at `path` upwards (the repository's root is not known here), or None."""
+    rel = module.replace(".", os.sep)
+    d = os.path.dirname(os.path.abspath(path))
+    while True:
+        for cand in (os.path.join(d, rel + ".py"), os.path.join(d, rel, "__init__.py")):
+            if os.path.isfile(cand):
+                return cand
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+
+
+def reexport(path, module, name, depth=0):
+    """The package's dotted path that our module `module` binds to `name` by a module-level import
+    of the package (`from nautilus_trader.x import Name`, possibly through another of our modules),
+    or None: then the name is our own."""
+    if depth > 3 or module == PKG or module.startswith(PKG + "."):
+        return None
+    f = own_module_file(path, module)
+    tree = tree_of(f)[0] if f else None
+    if tree is None:
+        return None
+    found = None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for a in node.names:
+                if (a.asname or a.name) == name and a.name != "*":
+                    if node.module == PKG or node.module.startswith(PKG + "."):
+                        found = node.module + "." + a.name
+                    else:
+                        found = reexport(f, node.module, a.name, depth + 1)
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname == name and (a.name == PKG or a.name.startswith(PKG + ".")):
+                    found = a.name
+    return found
+
+
+def imports_of(tree, path=None):
+    """Local name -> dotted upstream path, from every import in the file (module level or not); with
+    the file's `path`, a name imported from one of our modules that re-exports the package's name is
+    that name of the package."""
     names = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -67,7 +151,8 @@ def imports_of(tree):
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             for a in node.names:
                 if a.name != "*":
-                    names[a.asname or a.name] = node.module + "." + a.name
+                    upstream = reexport(path, node.module, a.name) if path else None
+                    names[a.asname or a.name] = upstream or node.module + "." + a.name
     return names
 
 
@@ -103,16 +188,22 @@ def import_path(dotted):
     return obj
 
 
-def check_import(node, lines, line, column):
+def check_import(node, lines, line, column, path=None):
     if isinstance(node, ast.ImportFrom):
         if node.level or not node.module:
             raise Unknown("relative import")
-        if not (node.module == PKG or node.module.startswith(PKG + ".")):
-            raise Unknown("not an import of the package")
         aliases = [a for a in node.names if a.name != "*"]
         on_line = [a for a in aliases if getattr(a, "lineno", node.lineno) == line]
         at_col = [a for a in on_line if column is not None and hasattr(a, "col_offset") and char_col(lines, a) == column]
         chosen = at_col or on_line or aliases
+        if not (node.module == PKG or node.module.startswith(PKG + ".")):
+            # Our module's re-exports of the package's names are checked as those names.
+            upstream = [reexport(path, node.module, a.name) if path else None for a in chosen]
+            if not chosen or None in upstream:
+                raise Unknown("not an import of the package")
+            for u in upstream:
+                import_path(u)
+            return ",".join(upstream)
         if not chosen:
             import_path(node.module)
             return node.module + ".*"
@@ -163,7 +254,7 @@ def local_base(c, tree, names):
     if _repo_classes and c[-1] in _repo_classes and not is_upstream(names, c[0]):
         path, node = _repo_classes[c[-1]]
         other = tree_of(path)[0]
-        return node, other, imports_of(other)
+        return node, other, imports_of(other, path)
     return None
 
 
@@ -423,7 +514,7 @@ def all_uses(path):
     tree, lines, parents, err = tree_of(path)
     if tree is None:
         raise Unknown(f"cannot parse: {err}")
-    names = imports_of(tree)
+    names = imports_of(tree, path)
     out = []
     members = {}
 
@@ -470,6 +561,8 @@ def all_uses(path):
             r["status"], r["what"] = "ok", what if isinstance(what, str) else what[0] if isinstance(what, tuple) else use
         except Fail as e:
             r["status"], r["why"] = "fail", str(e)
+            if isinstance(e, Through):
+                r["root_ok"] = False
         except Unknown as e:
             r["status"], r["why"] = "unknown", str(e)
         except Exception as e:  # noqa: BLE001 - one odd use must not lose the others
@@ -481,6 +574,11 @@ def all_uses(path):
             for a in n.names:
                 target = n.module if a.name == "*" else n.module + "." + a.name
                 add(a if hasattr(a, "lineno") else n, "import", target, import_path, target)
+        elif isinstance(n, ast.ImportFrom) and n.level == 0 and n.module:
+            for a in n.names:
+                upstream = reexport(path, n.module, a.name) if a.name != "*" else None
+                if upstream:
+                    add(a if hasattr(a, "lineno") else n, "import", upstream, check_reexport, upstream)
         elif isinstance(n, ast.Import):
             for a in n.names:
                 if a.name.split(".")[0] == PKG:
@@ -528,14 +626,14 @@ def one(q):
     tree, lines, parents, err = tree_of(q["path"])
     if tree is None:
         raise Unknown(f"cannot parse: {err}")
-    names = imports_of(tree)
+    names = imports_of(tree, q["path"])
     line, column, match = q["line"], q.get("column"), q["match"]
     on_line = [n for n in ast.walk(tree) if getattr(n, "lineno", None) is not None and n.lineno <= line <= (n.end_lineno or n.lineno)]
     if match == "import":
         nodes = [n for n in on_line if isinstance(n, (ast.Import, ast.ImportFrom))]
         if not nodes:
             raise Unknown("no import statement there")
-        return check_import(nodes[0], lines, line, column)
+        return check_import(nodes[0], lines, line, column, q["path"])
     if match == "kwarg":
         kws = [n for n in ast.walk(tree) if isinstance(n, ast.keyword) and n.arg and getattr(n, "lineno", None) == line]
         at = [k for k in kws if char_col(lines, k) == column] or (kws if len(kws) == 1 else [])

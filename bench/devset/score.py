@@ -22,6 +22,7 @@ Usage: score.py [--mirrors DIR] [--offline] [--verify [--all-uses]] [--served-on
 import argparse
 import fcntl
 import json
+from collections import Counter
 import os
 import platform
 import re
@@ -169,8 +170,10 @@ def score_case(case, mirrors, offline, verify, state_root, all_uses=False):
                 same += 1
         result["fixed_as_developers"] = same
         diff = run(["git", "-C", str(work), "diff", "-U0", "--no-color"]).stdout
-        added = added_lines(diff)
+        added, moved = added_lines(diff)
         result["edited_lines"] = len(added)
+        if moved:
+            result["moved_lines"] = moved
         if verify and added:
             checked = edit_oracle(added, work, case["to"])
             if checked is None:
@@ -545,18 +548,36 @@ def all_uses_summary(ok):
 
 
 def added_lines(diff):
-    """(path, new line number, text) of every line the diff adds."""
+    """(path, new line number, text) of every line the diff adds, and how many of them only moved.
+
+    A line whose text the diff also removes from the same file is not text `fix` wrote: merging
+    imports into an earlier statement of the same module leaves the statements between after the
+    merged one, which a line diff shows as removed and added again, their text untouched. Such
+    lines are counted apart, not checked as edits."""
     out, path, n = [], None, 0
+    removed = {}
     for l in diff.splitlines():
+        if l.startswith("--- "):
+            continue
         if l.startswith("+++ "):
             path = l[6:] if l.startswith("+++ b/") else None
         elif l.startswith("@@"):
             m = re.match(r"@@ -\S+ \+(\d+)", l)
             n = int(m.group(1)) if m else 0
+        elif l.startswith("-") and path is not None:
+            removed.setdefault(path, Counter())[l[1:].strip()] += 1
         elif l.startswith("+") and path:
             out.append((path, n, l[1:]))
             n += 1
-    return out
+    written, moved = [], 0
+    for p, n, text in out:
+        left = removed.get(p, Counter())
+        if text.strip() and left[text.strip()] > 0:
+            left[text.strip()] -= 1
+            moved += 1
+        else:
+            written.append((p, n, text))
+    return written, moved
 
 
 def edit_oracle(added, work, version):
@@ -681,6 +702,7 @@ def main():
         summary["verified_cases"] = sum(1 for r in ok if "unresolved" in r)
         summary["unverified_cases"] = sum(1 for r in ok if r.get("unverified"))
         summary["edits_verified"] = tot("edits_verified")
+        summary["moved_lines"] = tot("moved_lines")
         summary["edits_unverifiable"] = sum(len(r.get("edits_unverifiable", [])) for r in ok)
         summary["oracle"] = oracle_summary(ok)
     if a.all_uses:

@@ -60,20 +60,8 @@ public final class ModelCache {
 
   /** The cached snapshot in {@code file}, if present, readable and of the current format. */
   public Optional<ApiSnapshot> read(Path file) {
-    ApiSnapshot known = memo.get(file);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
     try {
-      ApiSnapshot s = Json.mapper().readValue(file.toFile(), ApiSnapshot.class);
-      if (s.format() != ApiSnapshot.FORMAT) {
-        return Optional.empty();
-      }
-      memo.put(file, s);
-      return Optional.of(s);
+      return load(file);
     } catch (IOException e) {
       // A damaged entry is rebuilt, not fatal; say so, since it costs a download.
       log.accept(
@@ -91,17 +79,28 @@ public final class ModelCache {
    * otherwise: a read ahead, which {@link #read} then answers (or retries, and reports).
    */
   public void prefetch(Path file) {
-    if (memo.containsKey(file) || !Files.isRegularFile(file)) {
-      return;
-    }
     try {
-      ApiSnapshot s = Json.mapper().readValue(file.toFile(), ApiSnapshot.class);
-      if (s.format() == ApiSnapshot.FORMAT) {
-        memo.putIfAbsent(file, s);
-      }
+      load(file);
     } catch (IOException | RuntimeException e) {
       // read() tries again and reports it.
     }
+  }
+
+  /** The memo's snapshot of {@code file}, else the file's if present and of the current format. */
+  private Optional<ApiSnapshot> load(Path file) throws IOException {
+    ApiSnapshot known = memo.get(file);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    ApiSnapshot s = Json.mapper().readValue(file.toFile(), ApiSnapshot.class);
+    if (s.format() != ApiSnapshot.FORMAT) {
+      return Optional.empty();
+    }
+    memo.put(file, s);
+    return Optional.of(s);
   }
 
   /** Stores a snapshot atomically (temp file, then rename). */

@@ -52,21 +52,12 @@ public final class NotesLinker {
   /** A note's text with its identifiers ({@code \\w} runs) and its dotted names, found once. */
   private record Note(String text, Set<String> words, List<String> dotted) {
     Note(String text) {
-      this(text, words(text), dotted(text));
+      this(text, matches(WORD, text, new HashSet<>()), matches(DOTTED, text, new ArrayList<>()));
     }
 
-    private static Set<String> words(String text) {
-      Set<String> out = new HashSet<>();
-      Matcher m = WORD.matcher(text);
-      while (m.find()) {
-        out.add(m.group());
-      }
-      return out;
-    }
-
-    private static List<String> dotted(String text) {
-      List<String> out = new ArrayList<>();
-      Matcher m = DOTTED.matcher(text);
+    private static <C extends java.util.Collection<String>> C matches(
+        Pattern p, String text, C out) {
+      Matcher m = p.matcher(text);
       while (m.find()) {
         out.add(m.group());
       }
@@ -81,8 +72,13 @@ public final class NotesLinker {
       if (isWord(w)) {
         return words.contains(w);
       }
-      return Pattern.compile("(?<!\\w)" + Pattern.quote(w) + "(?!\\w)").matcher(text).find();
+      return wholeWord(w).matcher(text).find();
     }
+  }
+
+  /** {@code w} with no word character on either side. */
+  private static Pattern wholeWord(String w) {
+    return Pattern.compile("(?<!\\w)" + Pattern.quote(w) + "(?!\\w)");
   }
 
   /** Whether {@code w} is all {@code \\w} characters ({@code [A-Za-z0-9_]}). */
@@ -150,7 +146,7 @@ public final class NotesLinker {
     }
     String note = read.text();
     String cls = leaf(classAndMember.substring(0, Math.max(0, classAndMember.lastIndexOf('.'))));
-    Matcher m = Pattern.compile("(?<!\\w)" + Pattern.quote(member) + "(?!\\w)").matcher(note);
+    Matcher m = wholeWord(member).matcher(note);
     while (m.find()) {
       int at = m.start();
       if (at == 0 || note.charAt(at - 1) != '.') {

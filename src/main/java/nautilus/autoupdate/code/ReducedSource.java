@@ -28,19 +28,20 @@ final class ReducedSource {
 
   private ReducedSource() {}
 
-  /** This thread's last text and its statements: {@link #inCode} then {@link #reduce} read one. */
-  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+  /** A text and its statements (null where the tokenizer cannot follow it). */
+  private record Tokenized(byte[] src, Statements statements) {}
 
-  private static final Object UNFOLLOWED = new Object();
+  /** This thread's last text: {@link #inCode} then {@link #reduce} read the same one. */
+  private static final ThreadLocal<Tokenized> LAST = new ThreadLocal<>();
 
   /** {@link Statements#of}, kept for the same array (by identity) on this thread. */
   private static Statements statementsOf(byte[] src) {
-    Object[] last = LAST.get();
-    if (last != null && last[0] == src) {
-      return last[1] == UNFOLLOWED ? null : (Statements) last[1];
+    Tokenized last = LAST.get();
+    if (last != null && last.src() == src) {
+      return last.statements();
     }
     Statements s = Statements.of(src);
-    LAST.set(new Object[] {src, s == null ? UNFOLLOWED : s});
+    LAST.set(new Tokenized(src, s));
     return s;
   }
 

@@ -160,8 +160,6 @@ final class WordScan {
     for (String w : keywords) {
       lens |= add(w, KEYWORD);
     }
-    // A gated keyword word: its keyword occurrences wait for the gate (see scanIdentifiers).
-
     for (String w : triggers) {
       if (w.endsWith("*")) {
         pre.add(w.substring(0, w.length() - 1).getBytes(StandardCharsets.UTF_8));
@@ -174,7 +172,7 @@ final class WordScan {
     for (Collection<String> g : gates.values()) {
       for (String w : g) {
         if (w.endsWith("*")) {
-          String p = w.substring(0, w.length() - 1).toLowerCase(java.util.Locale.ROOT);
+          String p = gatePrefix(w);
           if (!capitalized.contains(p)) {
             capitalized.add(p);
           }
@@ -185,7 +183,8 @@ final class WordScan {
     }
     gatePrefixes =
         capitalized.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-    for (String w : ownModules) {
+    // Our modules' names matter only to a gate: without one they stay out of the table.
+    for (String w : gates.isEmpty() ? List.<String>of() : ownModules) {
       lens |= add(w, OWN);
     }
     lengths = lens;
@@ -202,10 +201,7 @@ final class WordScan {
                   .mapToInt(
                       x ->
                           x.endsWith("*")
-                              ? table.length
-                                  + capitalized.indexOf(
-                                      x.substring(0, x.length() - 1)
-                                          .toLowerCase(java.util.Locale.ROOT))
+                              ? table.length + capitalized.indexOf(gatePrefix(x))
                               : slotOf(x))
                   .filter(x -> x >= 0)
                   .toArray();
@@ -275,14 +271,12 @@ final class WordScan {
 
   private int slotOf(String word) {
     byte[] b = word.getBytes(StandardCharsets.UTF_8);
-    int slot = hash(b, 0, b.length) & mask;
-    while (table[slot] != null) {
-      if (Arrays.equals(table[slot], b)) {
-        return slot;
-      }
-      slot = (slot + 1) & mask;
-    }
-    return -1;
+    return slot(b, 0, b.length);
+  }
+
+  /** A gate word written {@code Polymarket*}: its prefix, lower-cased. */
+  private static String gatePrefix(String word) {
+    return word.substring(0, word.length() - 1).toLowerCase(java.util.Locale.ROOT);
   }
 
   private static int hash(byte[] b, int from, int to) {
@@ -347,20 +341,14 @@ final class WordScan {
         }
       }
       byte role;
+      // A gated occurrence is decided at the end, when the whole source has shown whether a gate
+      // word is in it.
+      boolean waits = false;
       if ((bits & TRIGGER) != 0) {
         role = TRIGGER;
       } else if ((bits & GATED) != 0) {
-        if (dotted[slot] && afterDot(src, start)) {
-          role = TRIGGER;
-        } else {
-          // Decided at the end, when the whole source has shown whether a gate word is in it.
-          if (pendingCount == pending.length) {
-            pending = Arrays.copyOf(pending, pendingCount * 2);
-          }
-          pending[pendingCount++] = start;
-          pending[pendingCount++] = slot;
-          role = (byte) (bits & FOCUS);
-        }
+        role = TRIGGER;
+        waits = !(dotted[slot] && afterDot(src, start));
       } else if ((bits & KEYWORD) != 0) {
         byte prefix = prefixes.length > 0 ? prefixRole(src, start, i) : 0;
         // Elsewhere a keyword word is no occurrence, unless it is a focus word too.
@@ -368,15 +356,16 @@ final class WordScan {
             prefix == TRIGGER || keywordArgument(src, start, i)
                 ? TRIGGER
                 : (bits & FOCUS) != 0 ? FOCUS : prefix;
-        if (role == TRIGGER && prefix != TRIGGER && gateSlots[slot] != null) {
-          if (pendingCount == pending.length) {
-            pending = Arrays.copyOf(pending, pendingCount * 2);
-          }
-          pending[pendingCount++] = start;
-          pending[pendingCount++] = slot;
-          role = (byte) (bits & FOCUS);
-        }
+        waits = role == TRIGGER && prefix != TRIGGER && gateSlots[slot] != null;
       } else {
+        role = (byte) (bits & FOCUS);
+      }
+      if (waits) {
+        if (pendingCount == pending.length) {
+          pending = Arrays.copyOf(pending, pendingCount * 2);
+        }
+        pending[pendingCount++] = start;
+        pending[pendingCount++] = slot;
         role = (byte) (bits & FOCUS);
       }
       if (role == 0 && prefixes.length > 0) {
@@ -617,7 +606,9 @@ final class WordScan {
         }
         for (int slot : candidates) {
           byte[] w = table[slot];
-          if (at + w.length > src.length
+          // A gate or own-module name alone is no occurrence: there are no gates here.
+          if ((roles[slot] & (TRIGGER | KEYWORD | GATED | FOCUS)) == 0
+              || at + w.length > src.length
               || !Arrays.equals(w, 0, w.length, src, at, at + w.length)) {
             continue;
           }

@@ -130,15 +130,6 @@ public final class ImpactMatcher {
   }
 
   /**
-   * The words one of which a file must hold (unless it imports our own code) for {@link #relative}
-   * to match {@code old} there, or null when no such words exist. A member {@code Owner.member} (or
-   * a method's keyword {@code Owner.method.kw}) matches only a use whose path passes through the
-   * owner, a subclass or an attribute known to hold one (names the file writes), or, when the
-   * member is distinctive, an attribute on a value of unknown type ({@code x.member}, which {@link
-   * Interest#dotted} keeps). A config class's distinctive field also matches a bare config key: no
-   * gate.
-   */
-  /**
    * The gate of a note scoped to adapters, or null for a general note: it reaches only a use whose
    * path holds the adapter's module or a class named after it ({@link #reach}, and a review's
    * scope), so the file writes one of those names ({@code Polymarket*}: any capitalized name
@@ -158,6 +149,16 @@ public final class ImpactMatcher {
     return gate;
   }
 
+  /**
+   * The words one of which a file must hold (unless it imports our own code) for the matcher to
+   * match {@code old} there, or null when no such words exist. A dotted path {@code pkg.a.b}
+   * matches only where {@code a} is written too (an import, a config string, a chain). A member
+   * {@code Owner.member} (or a method's keyword {@code Owner.method.kw}) matches only a use whose
+   * path passes through the owner, a subclass or an attribute known to hold one (names the file
+   * writes), or, when the member is distinctive, an attribute on a value of unknown type ({@code
+   * x.member}, which {@link Interest#dotted} keeps). A config class's distinctive field also
+   * matches a bare config key: no gate.
+   */
   private static Set<String> gate(OldName old) {
     List<String> segments = old.segments();
     if (old.qualified() && !old.wildcard() && segments.size() >= 3) {
